@@ -1,0 +1,97 @@
+"""The knowledge base as matchers: phrase matchers over every name and role word, a folded-name
+index for exact and fuzzy lookups, and the holders of each title (for "the Foreign Secretary")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+
+from ..kb import KnowledgeBase, Person, Role
+from .hits import Entry
+from .names import NameIndex, fold
+
+_KIND_OF_ROLE = {"person": "role_person", "group": "role", "state": "role_state"}
+
+
+class ActorMatcher:
+    """Phrase matchers and lookups over the knowledge base, built once per vocabulary."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.states = {c.iso3 for c in kb.countries}
+        self.countries = {c.iso3: c for c in kb.countries}
+        self.entries: dict[str, list[Entry]] = {}
+        self.names = PhraseMatcher(nlp.vocab)  # case-sensitive: "US" is not "us"
+        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.index = NameIndex()
+        self.role_words: dict[str, Role] = {r.phrase: r for r in kb.roles}
+        self.holders: dict[str, list[Person]] = {}
+        self._pending: list[tuple[PhraseMatcher, str, str]] = []
+        self._add_countries(kb)
+        self._add_organisations(kb)
+        self._add_people(kb)
+        for role in kb.roles:
+            kind = _KIND_OF_ROLE[role.refers]
+            self._add(self.roles, role.phrase, Entry(role.phrase, None, role.sector, kind, "role"))
+        self._build(nlp)
+        self.index.freeze()
+
+    def adjective(self, iso3: str | None) -> str | None:
+        """The word that names a state's people or things ("Iranian"), else its name."""
+        country = self.countries.get(iso3 or "")
+        if country is None:
+            return None
+        return country.adjectives[0] if country.adjectives else country.name
+
+    def is_state(self, code: str | None) -> bool:
+        return code in self.states
+
+    def _add(self, matcher: PhraseMatcher, phrase: str, entry: Entry) -> None:
+        key = f"{entry.kind}:{phrase}"
+        if key not in self.entries:
+            self.entries[key] = []
+            self._pending.append((matcher, key, phrase))
+        self.entries[key].append(entry)
+
+    def _build(self, nlp: Language) -> None:
+        tokenizer: Any = nlp.tokenizer  # a Tokenizer, typed by spaCy as a plain callable
+        phrases = [phrase for _, _, phrase in self._pending]
+        for (matcher, key, _), doc in zip(self._pending, tokenizer.pipe(phrases), strict=True):
+            matcher.add(key, [doc])
+        self._pending = []
+
+    def _add_countries(self, kb: KnowledgeBase) -> None:
+        for c in kb.countries:
+            entry = Entry(c.name, c.iso3, None, "country", "country-name")
+            for phrase in (c.name, *c.aliases):
+                self._add(self.names, phrase, entry)
+                self._add(self.names, f"the {phrase}", entry)
+                self.index.add(phrase, entry)
+            demonym = Entry(c.name, c.iso3, None, "demonym", "demonym")
+            for phrase in c.adjectives:
+                self._add(self.names, phrase, demonym)
+                self.index.add(phrase, demonym)
+            for phrase, sector in c.metonyms:
+                metonym = Entry(c.name, c.iso3, sector, "country", "metonym")
+                self._add(self.names, phrase, metonym)
+                self.index.add(phrase, metonym)
+
+    def _add_organisations(self, kb: KnowledgeBase) -> None:
+        for org in kb.organisations:
+            entry = Entry(org.name, org.country, org.sector, "organisation", f"org:{org.code}")
+            for phrase in (org.name, *org.aliases):
+                self._add(self.names, phrase, entry)
+                if not phrase.startswith("the "):
+                    self._add(self.names, f"the {phrase}", entry)
+                self.index.add(phrase, entry)
+
+    def _add_people(self, kb: KnowledgeBase) -> None:
+        for person in kb.people:
+            entry = Entry(person.name, person.country, person.sector, "person", "person", person)
+            for phrase in (person.name, *person.aliases):
+                self._add(self.names, phrase, entry)
+                self.index.add(phrase, entry)
+            self.index.add_surname(person, entry)
+            self.holders.setdefault(fold(person.role), []).append(person)

@@ -1,0 +1,172 @@
+"""From words to resolved hits: knowledge-base phrases first (people as of the publication date),
+then named entities the phrases missed: folded exact names, fuzzy names, unknown people."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .hits import ActorHit, Candidate, Entry, hit_from_entry
+from .matcher import ActorMatcher
+from .names import FuzzyMatch
+from .people import people_named, role_on
+
+FUZZY_SCORE = 0.8
+LONE_CUTOFF = 88.0  # a single word the parser did not call a person needs a closer match
+UNKNOWN_PERSON_SCORE = 0.7
+_ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+_NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "PRODUCT"}
+_NOT_A_NAME = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"}
+
+
+def phrase_hits(doc: Doc, am: ActorMatcher, day: dt.date | None) -> list[ActorHit]:
+    """Every knowledge-base phrase in the text, longest first, no overlaps."""
+    found = []
+    for matcher in (am.names, am.roles):
+        for match_id, start, end in matcher(doc):
+            found.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+    hits = []
+    for span in filter_spans(found):
+        entries = am.entries[span.label_]
+        metonym = entries[0].rule == "metonym"
+        if _plausible(span, entries) and (not metonym or plausible_metonym(span, am)):
+            hits.append(_resolved(span, entries, am, day, 1.0))
+    return hits
+
+
+def _plausible(span: Span, entries: list[Entry]) -> bool:
+    """Guard for short, ambiguous names: a bare surname must be a proper noun, not a place or a
+    date ("in May")."""
+    token = span[0]
+    if entries[0].kind == "person" and len(span) == 1:
+        return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_A_NAME
+    if entries[0].rule == "metonym":
+        return not _inside_longer_name(span)
+    return True
+
+
+def plausible_metonym(span: Span, am: ActorMatcher) -> bool:
+    """A capital followed by more of a proper name ("Westminster International University") is
+    part of that name, unless what follows is a title ("White House Press Secretary")."""
+    after = span.end
+    if after >= len(span.doc) or span.doc[after].pos_ != "PROPN":
+        return True
+    words = [t.lower_ for t in span.doc[after : after + 3]]
+    return any(" ".join(words[:n]) in am.role_words for n in (1, 2, 3))
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """'Westminster International University', 'The Washington Post': not the government."""
+    ents = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
+    return any(len(e) > len(span) and e.label_ in _NAME_LABELS for e in ents)
+
+
+def _resolved(
+    span: Span, entries: list[Entry], am: ActorMatcher, day: dt.date | None, score: float
+) -> ActorHit:
+    people = [e for e in entries if e.person is not None]
+    if not people:
+        hit = hit_from_entry(range(span.start, span.end), span.root.i, *_chars(span), entries[0])
+        hit.score = score
+        return hit
+    return _person_hit(span, people, am, day, score)
+
+
+def _chars(span: Span) -> tuple[int, int]:
+    return span.start_char, span.end_char
+
+
+def _person_hit(
+    span: Span, entries: list[Entry], am: ActorMatcher, day: dt.date | None, score: float
+) -> ActorHit:
+    """Among the people a name may mean, the one in office on the day, else the most recent."""
+    by_name = people_named(e.person for e in entries if e.person is not None)
+    readings = [role_on(rows, day, am.states) for rows in by_name.values()]
+    readings.sort(
+        key=lambda r: (r.status == "in office", r.person.start or dt.date.min), reverse=True
+    )
+    best = readings[0]
+    hit = ActorHit(
+        tokens=set(range(span.start, span.end)),
+        head=span.root.i,
+        start=span.start_char,
+        end=span.end_char,
+        name=best.person.name,
+        country=best.country,
+        sector=best.sector,
+        kind="person",
+        score=score,
+        rules=[f"person:{best.status}"],
+        titles=[best.person.role.lower()] if best.status == "in office" else [],
+    )
+    for rows in by_name.values():
+        for row in rows:
+            note = f"{row.role} {row.start or '?'}..{row.end or ''}"
+            hit.candidates.append(
+                Candidate(
+                    row.name, row.country, row.sector, score, "person", note, row is best.person
+                )
+            )
+    return hit
+
+
+def entity_hits(doc: Doc, am: ActorMatcher, day: dt.date | None, taken: set[int]) -> list[ActorHit]:
+    """Named entities no knowledge-base phrase covered: a folded exact name ("Al-Ja’afari"),
+    a fuzzy one ("Khameini"), else, for people, an unknown person."""
+    hits = []
+    for ent in doc.ents:
+        if ent.label_ not in _ENTITY_LABELS or any(t.i in taken for t in ent):
+            continue
+        span = _trim(ent)
+        if span is None:
+            continue
+        hit = _entity_hit(span, ent.label_, am, day)
+        if hit is not None:
+            hits.append(hit)
+    return hits
+
+
+def _trim(ent: Span) -> Span | None:
+    """The entity without a leading "the" or a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end and ent.doc[start].lower_ == "the":
+        start += 1
+    while end > start and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return ent.doc[start:end] if end > start else None
+
+
+def _entity_hit(span: Span, label: str, am: ActorMatcher, day: dt.date | None) -> ActorHit | None:
+    exact = am.index.lookup(span.text)
+    if exact and (label == "PERSON") == (exact[0].kind == "person"):
+        return _resolved(span, exact, am, day, 0.9)
+    fuzzy = am.index.fuzzy_person(span.text) if label == "PERSON" else []
+    fuzzy = fuzzy or (am.index.fuzzy_name(span.text) if label in {"ORG", "GPE"} else [])
+    if not fuzzy and len(span) == 1 and span[0].pos_ == "PROPN":
+        # one proper noun is often mislabelled ("the Asad regime" as ORG): a surname, maybe
+        fuzzy = [m for m in am.index.fuzzy_person(span.text) if m.similarity >= LONE_CUTOFF]
+    if fuzzy:
+        return _fuzzy_hit(span, fuzzy[0], am, day)
+    if label != "PERSON":
+        return None
+    return ActorHit(
+        tokens=set(range(span.start, span.end)),
+        head=span.root.i,
+        start=span.start_char,
+        end=span.end_char,
+        name=span.text,
+        country=None,
+        sector=None,
+        kind="person",
+        score=UNKNOWN_PERSON_SCORE,
+        rules=["ner-person"],
+    )
+
+
+def _fuzzy_hit(span: Span, match: FuzzyMatch, am: ActorMatcher, day: dt.date | None) -> ActorHit:
+    score = FUZZY_SCORE * match.similarity / 100
+    hit = _resolved(span, list(match.entries), am, day, score)
+    hit.rules = [f"fuzzy-{match.how.replace(' ', '-')}:{match.similarity:.0f}", *hit.rules]
+    return hit

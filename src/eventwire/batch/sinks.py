@@ -1,0 +1,212 @@
+"""Where a run's coded documents go, and where the run is recorded: a database (DuckDB or
+PostgreSQL: the `runs` table) or a directory of Parquet partitions (`_runs/RUN.json`).
+
+A Parquet partition holds the batch of the same index, so re-running the same input rewrites
+the same files (nothing duplicated) and a resumed run skips partitions already marked done."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Sequence
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..errors import StoreError
+from ..store import DuckDBStore, PostgresStore, Provenance, SqlStore, Written, open_store
+from ..store import runs as run_table
+from ..store.rows import WRITE_ORDER, utc_now
+from .jobs import Job
+
+PARTITION_TABLES = WRITE_ORDER  # documents, actors, places, mentions, events
+
+
+class Sink(Protocol):
+    target: str
+
+    def begin(
+        self, command: str, inputs: list[str], options: dict[str, Any], coder: str | None
+    ) -> str: ...
+
+    def resumable(self, command: str) -> run_table.RunRecord | None: ...
+
+    def reopen(self, run_id: str) -> None: ...
+
+    def stored_ids(self, job: Job) -> set[str]:
+        """The ids of the job's documents that are stored already (to skip)."""
+
+    def write(
+        self, job_index: int, batch: Sequence[tuple[Any, Provenance]], run_id: str
+    ) -> Written:
+        """Store coded documents (one transaction, or one partition)."""
+
+    def remote_target(self) -> str | None:
+        """What a remote worker can open to write itself (None: send results back here)."""
+
+    def progress(self, run_id: str, read: int, skipped: int, failed: int) -> None: ...
+
+    def record_written(self, run_id: str, written: Written) -> None:
+        """Count what a batch stored, where the write itself did not."""
+
+    def finish(self, run_id: str, status: str, failures: list[dict[str, str]]) -> None: ...
+
+    def close(self) -> None: ...
+
+
+class StoreSink:
+    """A database; this process is its one writer, except that PostgreSQL takes many."""
+
+    def __init__(self, store: SqlStore, url: str | None = None) -> None:
+        self.store = store
+        self.target = store.target
+        self.url = url  # PostgreSQL: what remote workers connect to
+
+    def begin(
+        self, command: str, inputs: list[str], options: dict[str, Any], coder: str | None
+    ) -> str:
+        return run_table.start_run(self.store, command, inputs, options, coder)
+
+    def resumable(self, command: str) -> run_table.RunRecord | None:
+        return run_table.latest_unfinished(self.store, command)
+
+    def reopen(self, run_id: str) -> None:
+        run_table.reopen_run(self.store, run_id)
+
+    def stored_ids(self, job: Job) -> set[str]:
+        return self.store.existing_ids([s.document.id for s in job.documents])
+
+    def write(
+        self, job_index: int, batch: Sequence[tuple[Any, Provenance]], run_id: str
+    ) -> Written:
+        return self.store.save_new(batch, run_id)
+
+    def remote_target(self) -> str | None:
+        return self.url if isinstance(self.store, PostgresStore) else None
+
+    def progress(self, run_id: str, read: int, skipped: int, failed: int) -> None:
+        run_table.record_progress(self.store, run_id, read, skipped, failed)
+
+    def record_written(self, run_id: str, written: Written) -> None:
+        pass  # `save_new` counts in the same transaction
+
+    def finish(self, run_id: str, status: str, failures: list[dict[str, str]]) -> None:
+        run_table.finish_run(self.store, run_id, status, failures)
+
+    def close(self) -> None:
+        self.store.close()
+
+
+class ParquetSink:
+    """A directory: `TABLE/part-NNNNN.parquet` per batch, `_done/part-NNNNN` once a batch's
+    files are all in place, `_runs/RUN.json` per run."""
+
+    def __init__(self, out_dir: str | Path) -> None:
+        self.out = Path(out_dir)
+        self.target = str(out_dir)
+        try:
+            for sub in (*PARTITION_TABLES, "_done", "_runs"):
+                (self.out / sub).mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot write to {out_dir}: {err.strerror}") from None
+
+    def _run_path(self, run_id: str) -> Path:
+        return self.out / "_runs" / f"{run_id}.json"
+
+    def _load(self, run_id: str) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads(self._run_path(run_id).read_text())
+        return data
+
+    def _save(self, run_id: str, data: dict[str, Any]) -> None:
+        tmp = self._run_path(run_id).with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, default=str, indent=1))
+        os.replace(tmp, self._run_path(run_id))
+
+    def begin(
+        self, command: str, inputs: list[str], options: dict[str, Any], coder: str | None
+    ) -> str:
+        run_id = run_table.new_run_id()
+        record = run_table.RunRecord(
+            run_id, command, run_table.RUNNING, utc_now(), None, inputs, options, coder
+        )
+        self._save(run_id, asdict(record))
+        return run_id
+
+    def resumable(self, command: str) -> run_table.RunRecord | None:
+        for path in sorted((self.out / "_runs").glob("*.json"), reverse=True):
+            data = json.loads(path.read_text())
+            if data["command"] == command and data["status"] != run_table.COMPLETED:
+                return run_table.RunRecord(**data)
+        return None
+
+    def reopen(self, run_id: str) -> None:
+        data = self._load(run_id)
+        self._save(run_id, data | {"status": run_table.RUNNING, "resumed": data["resumed"] + 1})
+
+    def stored_ids(self, job: Job) -> set[str]:
+        if (self.out / "_done" / f"part-{job.index:05d}").exists():
+            return {s.document.id for s in job.documents}
+        return set()
+
+    def write(
+        self, job_index: int, batch: Sequence[tuple[Any, Provenance]], run_id: str
+    ) -> Written:
+        return write_partition(self.out, job_index, batch)
+
+    def remote_target(self) -> str | None:
+        return str(self.out.resolve())
+
+    def progress(self, run_id: str, read: int, skipped: int, failed: int) -> None:
+        counts = {"documents_read": read, "documents_skipped": skipped, "inputs_failed": failed}
+        self._save(run_id, self._load(run_id) | counts)
+
+    def record_written(self, run_id: str, written: Written) -> None:
+        data = self._load(run_id)
+        data["documents_coded"] += written.documents
+        data["events"] += written.events
+        self._save(run_id, data)
+
+    def finish(self, run_id: str, status: str, failures: list[dict[str, str]]) -> None:
+        done = {"status": status, "finished_at": utc_now(), "failures": failures}
+        self._save(run_id, self._load(run_id) | done)
+
+    def close(self) -> None:
+        pass
+
+
+def write_partition(out: Path, index: int, batch: Sequence[tuple[Any, Provenance]]) -> Written:
+    """Write a batch as one Parquet file per table through an in-memory DuckDB with the
+    store's schema; each file appears whole (written aside, then renamed)."""
+    name = f"part-{index:05d}"
+    with DuckDBStore(":memory:") as memory:
+        written = memory.save_new(batch)
+        for table in PARTITION_TABLES:
+            tmp = out / table / f".{name}.parquet.tmp"
+            quoted = str(tmp).replace("'", "''")
+            memory.execute(f"COPY {table} TO '{quoted}' (FORMAT parquet)")
+            os.replace(tmp, out / table / f"{name}.parquet")
+    (out / "_done" / name).write_text(json.dumps(asdict(written)))
+    return written
+
+
+def remote_write(
+    target: str, index: int, batch: Sequence[tuple[Any, Provenance]], run_id: str
+) -> Written:
+    """Store a batch from a worker: a Parquet partition, or a PostgreSQL transaction."""
+    if target.startswith(("postgresql://", "postgres://")):
+        store = _worker_store(target)
+        return store.save_new(batch, run_id)
+    return write_partition(Path(target), index, batch)
+
+
+_STORES: dict[tuple[str, int], SqlStore] = {}
+
+
+def _worker_store(url: str) -> SqlStore:
+    """One connection per worker thread, opened on first use and kept."""
+    import threading
+
+    key = (url, threading.get_ident())
+    if key not in _STORES:
+        _STORES[key] = open_store(url)
+    return _STORES[key]

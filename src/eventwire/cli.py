@@ -1,0 +1,394 @@
+"""Command line: `eventwire code FILE --date 2023-02-12`, `eventwire schema`, and the corpus
+commands `ingest`, `recode`, `events`, `export`, `stats`.
+
+The CLI only parses options and calls library functions; errors are one line on stderr with a
+code (see errors.py) and a non-zero exit status: 1 for an error, 2 for a usage error, 3 when a
+run finished but some inputs could not be read (they are listed in the run's record), 130 when
+interrupted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from . import __version__
+from .errors import EventwireError, InvalidOption
+
+if TYPE_CHECKING:
+    from .model import CodedDocument
+
+app = typer.Typer(
+    help="eventwire: sourced, structured political event data from news articles.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        "-d",
+        help="Publication date (YYYY-MM-DD): the anchor for 'last week', 'on Monday'.",
+    ),
+]
+FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
+ModelOption = Annotated[
+    str | None,
+    typer.Option(
+        "--model", envvar="EVENTWIRE_SPACY_MODEL", help="Installed spaCy pipeline to use."
+    ),
+]
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db", help="Also store the result in this DuckDB file or PostgreSQL URL (idempotent)."
+    ),
+]
+PARTIAL_FAILURE = 3  # exit status: the run finished, some inputs were skipped
+
+
+@app.command()
+def code(
+    sources: Annotated[
+        list[str], typer.Argument(help="Text files to code; '-' reads standard input.")
+    ],
+    date: DateOption = None,
+    output: FormatOption = OutputFormat.table,
+    model: ModelOption = None,
+    db: DbOption = None,
+) -> None:
+    """Code articles into events: who did what to whom, when, where, how much, per whom."""
+    from .ingest import parse_date, read_source
+    from .pipeline import coder
+
+    published = parse_date(date)
+    documents = [read_source(source, published) for source in sources]
+    if sum(source == "-" for source in sources) > 1:
+        raise InvalidOption("standard input ('-') can be given only once")
+    results = list(coder(model).code_documents(documents))
+    if db:
+        _store(results, sources, db)
+    _write(results, output)
+
+
+def _store(results: list[CodedDocument], sources: list[str], db: str) -> None:
+    from .batch.commands import current_coder
+    from .store import Provenance, open_store
+
+    coder = current_coder()
+    with open_store(db) as store:
+        for coded, source in zip(results, sources, strict=True):
+            location = "standard input" if source == "-" else source
+            store.save(coded, Provenance(coder=coder, location=location))
+
+
+def _write(coded: list[CodedDocument], output: OutputFormat) -> None:
+    from .render import print_table
+
+    if output is OutputFormat.table:
+        for item in coded:
+            print_table(item)
+    elif output is OutputFormat.json:
+        payload = [c.model_dump(mode="json") for c in coded]
+        typer.echo(
+            json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False)
+        )
+    else:
+        for item in coded:
+            typer.echo(item.model_dump_json())
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of a coded document (the output of `code --format json`)."""
+    from .model import event_json_schema
+
+    typer.echo(json.dumps(event_json_schema(), indent=2))
+
+
+@app.command()
+def version() -> None:
+    """Print the versions of eventwire and of each coding stage."""
+    from .pipeline import VERSIONS
+
+    typer.echo(f"eventwire {__version__}")
+    for stage, name in VERSIONS.items():
+        typer.echo(f"  {stage}: {name}")
+
+
+# -- corpus commands ---------------------------------------------------------------------------
+
+CorpusDb = Annotated[
+    str,
+    typer.Option(
+        "--db",
+        envvar="EVENTWIRE_DB",
+        help="DuckDB file or PostgreSQL URL (postgresql://host/db, ?schema=NAME for a schema).",
+    ),
+]
+WorkersOption = Annotated[
+    int, typer.Option("--workers", "-w", help="Processes that code (Dask: local workers).")
+]
+LimitOption = Annotated[int | None, typer.Option("--limit", help="Code at most this many.")]
+BatchOption = Annotated[
+    int, typer.Option("--batch-size", help="Documents per batch: one transaction, one partition.")
+]
+QuietOption = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress on stderr (bad inputs still are).")
+]
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+class InputFormat(str, Enum):
+    text = "text"
+    html = "html"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    tsv = "tsv"
+    feed = "feed"
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files or directories (txt, html, json, jsonl, csv, tsv, rss/atom/xml; .gz "
+            "too), '-' for standard input. With --resume and none: the interrupted run's."
+        ),
+    ] = None,
+    db: CorpusDb = "events.duckdb",
+    out: Annotated[
+        str | None,
+        typer.Option("--out", help="Write Parquet partitions to this directory instead of --db."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", "-d", help="Publication date (YYYY-MM-DD) when metadata has none."),
+    ] = None,
+    field_map: Annotated[
+        str | None,
+        typer.Option("--map", help="JSON/CSV fields: text=body,published_at=date,title=headline."),
+    ] = None,
+    input_format: Annotated[
+        InputFormat | None,
+        typer.Option("--input-format", help="Read every input as this format (default: guess)."),
+    ] = None,
+    engine: Annotated[Engine, typer.Option("--engine", help="Where to code.")] = Engine.local,
+    workers: WorkersOption = 1,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            envvar="EVENTWIRE_DASK_SCHEDULER",
+            help="Dask scheduler address (tcp://host:8786); none: a local cluster.",
+        ),
+    ] = None,
+    limit: LimitOption = None,
+    batch_size: BatchOption = 32,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue the last unfinished ingest run.")
+    ] = False,
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+) -> int:
+    """Read, code and store a corpus; re-ingesting stores nothing twice."""
+    from .batch import IngestRequest
+    from .batch.commands import ingest_command
+    from .batch.report import summary_line
+
+    request = IngestRequest(
+        inputs=list(inputs or []),
+        date=date,
+        field_map=field_map,
+        input_format=input_format.value if input_format else None,
+        limit=limit,
+        batch_size=batch_size,
+    )
+    try:
+        summary = ingest_command(
+            request,
+            db=db,
+            out=out,
+            engine=engine.value,
+            workers=workers,
+            scheduler=scheduler,
+            model=model,
+            resume=resume,
+            quiet=quiet,
+        )
+    except KeyboardInterrupt:
+        target = f"--out {out}" if out else f"--db {db}"
+        typer.echo(f"error: interrupted; to finish: eventwire ingest --resume {target}", err=True)
+        return 130
+    typer.echo(summary_line(summary))
+    return PARTIAL_FAILURE if summary.failed else 0
+
+
+@app.command()
+def recode(
+    db: CorpusDb = "events.duckdb",
+    everything: Annotated[
+        bool, typer.Option("--all", help="Re-code every document, not only stale ones.")
+    ] = False,
+    workers: WorkersOption = 1,
+    limit: LimitOption = None,
+    batch_size: BatchOption = 32,
+    model: ModelOption = None,
+    quiet: QuietOption = False,
+) -> int:
+    """Re-code stored documents that other stage versions coded (see `eventwire version`)."""
+    from .batch.commands import recode_command
+    from .batch.report import summary_line
+
+    try:
+        summary = recode_command(
+            db,
+            everything=everything,
+            workers=workers,
+            limit=limit,
+            batch_size=batch_size,
+            model=model,
+            quiet=quiet,
+        )
+    except KeyboardInterrupt:
+        typer.echo(f"error: interrupted; run `eventwire recode --db {db}` again", err=True)
+        return 130
+    typer.echo(summary_line(summary, verb="re-coded"))
+    return PARTIAL_FAILURE if summary.failed else 0
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+    json = "json"
+
+
+@app.command()
+def events(
+    db: CorpusDb = "events.duckdb",
+    dyad: Annotated[
+        tuple[str, str] | None,
+        typer.Option("--dyad", help="Two country codes: events between them (either way)."),
+    ] = None,
+    directed: Annotated[
+        bool, typer.Option("--directed", help="--dyad A B: only A as source, B as target.")
+    ] = False,
+    country: Annotated[
+        str | None, typer.Option("--country", help="A country code on either side.")
+    ] = None,
+    types: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")
+    ] = None,
+    modalities: Annotated[
+        list[str] | None, typer.Option("--modality", help="asserted, planned, ... (repeatable).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[str | None, typer.Option("--until", help="To this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    output: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
+) -> None:
+    """Query stored events by dyad, country, type, modality and date."""
+    from .batch.commands import events_command
+    from .ingest import parse_date
+    from .store.query import EventFilter
+
+    event_filter = EventFilter(
+        dyad=dyad,
+        directed=directed,
+        country=country,
+        types=tuple(types or ()),
+        modalities=tuple(modalities or ()),
+        since=parse_date(since),
+        until=parse_date(until),
+        limit=limit,
+    )
+    events_command(db, event_filter, output.value)
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+    geojson = "geojson"
+
+
+@app.command()
+def export(
+    out_dir: Annotated[str, typer.Argument(help="Directory to write into (created).")],
+    db: CorpusDb = "events.duckdb",
+    output: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="parquet/csv: every table.")
+    ] = ExportFormat.parquet,
+) -> None:
+    """Export the store: tables as Parquet or CSV, events as JSON Lines or GeoJSON."""
+    from .batch.commands import export_command
+
+    for path in export_command(db, output.value, out_dir):
+        typer.echo(str(path))
+
+
+class StatsFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def stats(
+    db: CorpusDb = "events.duckdb",
+    output: Annotated[StatsFormat, typer.Option("--format", "-f")] = StatsFormat.table,
+    runs: Annotated[int, typer.Option("--runs", help="How many recent runs to show.")] = 5,
+) -> None:
+    """What a store holds: counts, events by type, top dyads, recent runs and their failures."""
+    from .batch.commands import stats_command
+
+    stats_command(db, output.value, runs)
+
+
+def main() -> None:
+    """Entry point: run the app, turning known errors into one line on stderr."""
+    try:
+        status = app(standalone_mode=False)
+    except EventwireError as err:
+        typer.echo(f"error {err}", err=True)
+        sys.exit(1)
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("error: interrupted", err=True)
+        sys.exit(130)
+    except Exception as err:  # the promise is one line, never a traceback
+        import click
+
+        if isinstance(err, click.exceptions.ClickException):
+            err.show()
+            sys.exit(err.exit_code)
+        if os.environ.get("EVENTWIRE_DEBUG"):
+            raise
+        typer.echo(
+            f"error E999: internal error: {type(err).__name__}: {err} (set EVENTWIRE_DEBUG=1 for a traceback)",
+            err=True,
+        )
+        sys.exit(70)
+    if isinstance(status, int) and status:
+        sys.exit(status)

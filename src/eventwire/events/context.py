@@ -1,0 +1,155 @@
+"""Where, when and how much: attach a date, a location and quantities to an event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import (
+    DateMention,
+    EventDate,
+    EventLocation,
+    EventQuantity,
+    PlaceMention,
+    QuantityMention,
+)
+
+_DIRECTIONS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+}
+_MONEY = {"USD", "EUR", "GBP"}
+_LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "over", "from"}
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _within(span: Span, sent: Span) -> bool:
+    return sent.start_char <= span.start_char and span.end_char <= sent.end_char
+
+
+def _attached(span: Span, trigger: Token) -> bool:
+    """True when the mention hangs off the trigger (directly or through a preposition)."""
+    head = span.root
+    for _ in range(3):
+        if head.i == trigger.i:
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return head.i == trigger.i
+
+
+def event_date(
+    trigger: Token, dates: list[DateMention], reference: EventDate | None, published: dt.date | None
+) -> EventDate | None:
+    """The date attached to the trigger, else the nearest in the sentence, else context."""
+    sent, doc = trigger.sent, trigger.doc
+    in_sentence = [
+        (d, s)
+        for d in dates
+        if (s := _tokens(doc, d.start, d.end)) is not None and _within(s, sent)
+    ]
+    if in_sentence:
+        attached = [d for d, s in in_sentence if _attached(s, trigger)]
+        chosen = (
+            attached[0]
+            if attached
+            else min(in_sentence, key=lambda ds: abs(ds[0].start - trigger.idx))[0]
+        )
+        return EventDate(
+            text=chosen.text,
+            start=chosen.date_start,
+            end=chosen.date_end,
+            granularity=chosen.granularity,
+        )
+    if reference is not None:
+        return reference.model_copy(update={"inferred": True})
+    if published is not None:
+        return EventDate(
+            text=None, start=published, end=published, granularity="day", inferred=True
+        )
+    return None
+
+
+def _reference_point(span: Span) -> bool:
+    """'960 km east of Moscow': Moscow locates something else; it is not where the event is."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(0, span.start - 3) : span.start]]
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in _DIRECTIONS
+
+
+def _locative(span: Span) -> bool:
+    """Under a preposition of place: "in Yelabuga", "in the Russian town of Yelabuga"."""
+    head = span.root
+    for _ in range(4):
+        if head.dep_ == "prep" and head.lower_ in _LOCATIVE_PREPS:
+            return True
+        if head.head.i == head.i or head.dep_ not in {"pobj", "prep", "appos", "compound"}:
+            return False
+        head = head.head
+    return False
+
+
+def _same_clause(span: Span, trigger: Token) -> bool:
+    """No other verb between the place and the trigger on the way up the parse."""
+    head = span.root.head
+    while head.i != trigger.i and head.head.i != head.i:
+        if head.pos_ == "VERB":
+            return False
+        head = head.head
+    return head.i == trigger.i or head.i == trigger.head.i
+
+
+def event_location(trigger: Token, places: list[PlaceMention]) -> EventLocation | None:
+    """A place in the trigger's sentence under a preposition of place: one attached to the
+    trigger first, else the first such place that is not a reference point ("east of Moscow")."""
+    sent, doc = trigger.sent, trigger.doc
+    options = []
+    for place in places:
+        span = _tokens(doc, place.start, place.end)
+        if span is None or not _within(span, sent) or _reference_point(span) or not _locative(span):
+            continue
+        options.append((place, span))
+    if not options:
+        return None
+    attached = [p for p, s in options if _attached(s, trigger)]
+    # a town named anywhere in the clause locates the event; a country there is only context
+    nearby = [p for p, s in options if p.feature != "country" and _same_clause(s, trigger)]
+    if not attached and not nearby:
+        return None
+    place = attached[0] if attached else nearby[0]
+    return EventLocation(
+        text=place.text,
+        name=place.name,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        gazetteer_id=place.gazetteer_id,
+    )
+
+
+def event_quantities(trigger: Token, quantities: list[QuantityMention]) -> list[EventQuantity]:
+    """Counted things and money in the trigger's sentence, with their casualty label ("12
+    killed"); distances and percentages describe something else ("960 km east of Moscow")."""
+    sent = trigger.sent
+    return [
+        EventQuantity(
+            text=q.text, value=q.value, unit=q.unit, counted=q.counted, casualty=q.casualty
+        )
+        for q in quantities
+        if sent.start_char <= q.start and q.end <= sent.end_char and (q.counted or q.unit in _MONEY)
+    ]

@@ -1,0 +1,188 @@
+"""Who did it to whom: resolved arguments, reciprocal and crossed dyads, carried targets, and
+the confidence of an event from how it was found."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..actors import ActorHit
+from ..model import Actor, Event, EventDate
+from ..model import Span as CharSpan
+from .lexicon import Match
+from .naming import PRONOUNS
+
+SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
+SYMMETRIC_CAMEO = {"057"}  # signing an agreement is mutual, praise (051, also SUPPORT) is not
+# Types whose target may be the subject of the verb's clause ("demanded that the US leave").
+CLAUSE_TARGET = {"REQUEST", "THREATEN", "ACCUSE"}
+# Types whose target may be the partner of their infinitive ("offered to negotiate with Armenia").
+COMPLEMENT_TARGET = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
+# Partner prepositions of a type beyond the usual ones ("withdrew from Lebanon").
+TYPE_PREPS = {"RETREAT": frozenset({"from"})}
+# Types whose object may be the source's own forces ("withdrew its troops").
+MOVES_FORCES = {"MOBILIZE", "RETREAT"}
+NEEDS_ACTOR_OBJECT = {"CONSULT", "COOPERATE"}  # "meet a challenge" is not a meeting
+_MAX_PAIRS = 6
+# Conflict types whose target a following sentence often leaves implicit (a campaign goes on).
+CAMPAIGN = {"MOBILIZE", "ASSAULT", "COERCE", "THREATEN"}
+
+
+@dataclass
+class Resolved:
+    hit: ActorHit
+    token: Token
+    notes: list[str] = field(default_factory=list)
+    country: str | None = None
+
+    def actor(self, doc: Doc) -> Actor:
+        use_token = self.token.lower_ in PRONOUNS
+        start, end = (
+            (self.token.idx, self.token.idx + len(self.token))
+            if use_token
+            else (self.hit.start, self.hit.end)
+        )
+        return Actor(
+            text=doc.text[start:end],
+            name=self.hit.name,
+            country=self.country or self.hit.country,
+            sector=self.hit.sector,
+            span=CharSpan(start=start, end=end),
+        )
+
+
+@dataclass
+class SentenceState:
+    """What a sentence leaves for the next: subjects for pronouns, a reference date, a topic."""
+
+    groups: list[list[ActorHit]] = field(default_factory=list)
+    reference: EventDate | None = None
+    paragraph: int = 0
+    events: list[Event] = field(default_factory=list)
+
+
+def split_forces(
+    sources: list[Resolved], targets: list[Resolved]
+) -> tuple[list[Resolved], list[Resolved], list[str]]:
+    """For MOBILIZE, troops and weapons being moved are the source's forces, not a target."""
+    forces = [
+        t
+        for t in targets
+        if t.hit.sector == "MIL"
+        and (t.hit.country is None or any(t.hit.country == s.hit.country for s in sources))
+    ]
+    if not forces:
+        return sources, targets, []
+    rest = [t for t in targets if t not in forces]
+    return (sources or forces), rest, ["mobilized forces are not the target"]
+
+
+def topic_country(state: SentenceState) -> str | None:
+    for group in reversed(state.groups[-2:]):
+        countries = [h.country for h in group if h.country]
+        if countries:
+            return countries[0]
+    return None
+
+
+def carry_target(previous: list[Event], sources: list[Resolved]) -> ActorHit | None:
+    """A sentence that goes on about the same source often leaves its target implicit
+    ("Russia readies an offensive in Ukraine. 300,000 recruits will be hurled into action.")."""
+    countries = {s.country or s.hit.country for s in sources}
+    for event in reversed(previous):
+        if event.source and event.target and event.source.country in countries:
+            t = event.target
+            return ActorHit(
+                tokens=set(),
+                head=-1,
+                start=t.span.start,
+                end=t.span.end,
+                name=t.name,
+                country=t.country,
+                sector=t.sector,
+                kind="country",
+                score=0.6,
+                rules=["carried"],
+            )
+    return None
+
+
+def is_symmetric(kind: str, cameo: str) -> bool:
+    return kind in SYMMETRIC or cameo in SYMMETRIC_CAMEO
+
+
+def pairs(
+    symmetric: bool, sources: list[Resolved], targets: list[Resolved]
+) -> list[tuple[Resolved | None, Resolved | None]]:
+    """Source-target pairs, one per pair of countries: two words for the same
+    partner ("a deal with Tehran for Iranian drones") make one event."""
+    unique: dict[tuple[object, ...], tuple[Resolved | None, Resolved | None]] = {}
+    for s, t in _pairs(symmetric, sources, targets):
+        unique.setdefault((*_key(s), *_key(t)), (s, t))
+    return list(unique.values())
+
+
+def _key(role: Resolved | None) -> tuple[str | None]:
+    return (role.country or role.hit.country or role.hit.name,) if role else (None,)
+
+
+def _pairs(
+    symmetric: bool, sources: list[Resolved], targets: list[Resolved]
+) -> list[tuple[Resolved | None, Resolved | None]]:
+    targets = [t for t in targets if all(t.hit is not s.hit for s in sources)]
+    if any(s.country or s.hit.country for s in sources):  # "US-Israeli military offensive"
+        sources = [s for s in sources if s.country or s.hit.country]
+    if not targets and len(sources) > 1 and symmetric:
+        return [
+            (a, b)
+            for a in sources
+            for b in sources
+            if a is not b and a.hit.country != b.hit.country
+        ]
+    if not sources:
+        return [(None, t) for t in targets]
+    if not targets:
+        return [(s, None) for s in sources]
+    return [
+        (s, t)
+        for s in sources
+        for t in targets
+        if (s.country or s.hit.country) != (t.country or t.hit.country)
+        or s.hit.sector != t.hit.sector
+    ]
+
+
+def path_length(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree (through their lowest common head)."""
+    up_a = [a, *a.ancestors]
+    up_b = [b, *b.ancestors]
+    index_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, t in enumerate(up_a):
+        if t.i in index_b:
+            return n + index_b[t.i]
+    return len(up_a) + len(up_b)
+
+
+def confidence(
+    match: Match,
+    trigger: Token,
+    source: Resolved | None,
+    target: Resolved | None,
+    dated: bool,
+) -> float:
+    """How the event was found, as a score users can filter on: a specific pattern (a verb
+    with its particle or light-verb object) raises it; each role adds its actor's resolution
+    score, less the inferences it needed (a pronoun, a carried target, a governing clause's
+    subject) and the length of its path in the parse; a source and target of the same country
+    lower it (such dyads are more often misread roles than domestic events)."""
+    score = 0.45 + 0.08 * match.specificity
+    for role in (source, target):
+        if role is None:
+            continue
+        distance = path_length(trigger, role.token) if role.token.doc is trigger.doc else 0
+        score += 0.12 * role.hit.score - 0.05 * len(role.notes) - 0.02 * max(0, distance - 2)
+    if source is not None and target is not None and _key(source) == _key(target):
+        score -= 0.1
+    score += 0.05 if dated else 0.0
+    return round(max(0.05, min(0.99, score)), 3)

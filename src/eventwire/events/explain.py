@@ -1,0 +1,122 @@
+"""Why a sentence was coded as it was: its parse, the lexicon patterns that matched (and those
+that did not fit), the events with their roles, modality and attribution, and why the other
+triggers gave no event. `explain(...)` returns the record; `render(...)` the text that
+`eventwire explain FILE --sentence N` prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..errors import InvalidOption
+from ..model import Document, Event
+
+if TYPE_CHECKING:
+    from ..pipeline import Coder
+
+
+@dataclass(frozen=True)
+class ParsedToken:
+    i: int
+    text: str
+    lemma: str
+    pos: str
+    dep: str
+    head: int
+
+
+@dataclass(frozen=True)
+class PatternCandidate:
+    trigger: str
+    pattern: str
+    type: str
+    cameo: str
+    rejected: str | None  # why it does not fit; None for the pattern that was used
+
+
+@dataclass
+class Explanation:
+    sentence: int
+    text: str
+    tokens: list[ParsedToken] = field(default_factory=list)
+    patterns: list[PatternCandidate] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+
+def explain(coder: Coder, document: Document, n: int) -> Explanation:
+    """Code the document, keeping the events stage's trace, and explain sentence `n` (0-based,
+    as `evidence.sentence`)."""
+    doc = coder.nlp(document.text)
+    sentences = list(doc.sents)
+    if not 0 <= n < len(sentences):
+        raise InvalidOption(
+            f"--sentence {n} is out of range: the document has {len(sentences)} sentences "
+            f"(0 to {len(sentences) - 1})"
+        )
+    coder.events.trace = {}
+    try:
+        coded = coder.code_doc(doc, document)
+        trace = coder.events.trace.get(n, [])
+    finally:
+        coder.events.trace = None
+    sent = sentences[n]
+    explanation = Explanation(sentence=n, text=sent.text, rejected=list(trace))
+    explanation.tokens = [
+        ParsedToken(t.i - sent.start, t.text, t.lemma_, t.pos_, t.dep_, t.head.i - sent.start)
+        for t in sent
+    ]
+    for token in sent:
+        chosen = coder.events.lexicon.match(token)
+        for entry, reason in coder.events.lexicon.candidates(token):
+            pattern = " ".join(p for p in (entry.lemma, entry.particle, entry.object) if p)
+            if reason is None and chosen is not None and entry is not chosen.entry:
+                reason = "fits, but a more specific pattern was used"
+            explanation.patterns.append(
+                PatternCandidate(token.text, pattern, entry.type, entry.cameo, reason)
+            )
+    explanation.events = [e for e in coded.events if e.evidence.sentence == n]
+    return explanation
+
+
+def render(explanation: Explanation) -> str:
+    """A plain-text report of one sentence's coding."""
+    lines = [f"sentence {explanation.sentence}: {explanation.text.strip()}", "", "parse:"]
+    lines += [
+        f"  {t.i:3d} {t.text:18s} {t.lemma:16s} {t.pos:6s} {t.dep:10s} -> {t.head}"
+        for t in explanation.tokens
+    ]
+    lines += ["", "patterns:"]
+    lines += [
+        f"  {'+' if p.rejected is None else '-'} '{p.trigger}' ~ {p.pattern} -> {p.type} {p.cameo}"
+        + (f"  ({p.rejected})" if p.rejected else "")
+        for p in explanation.patterns
+    ] or ["  (no lexicon pattern matches a word of this sentence)"]
+    lines += ["", "events:"]
+    lines += [line for e in explanation.events for line in _event_lines(e)] or ["  (none)"]
+    lines += ["", "triggers without an event:"]
+    lines += [f"  {r}" for r in explanation.rejected] or ["  (none)"]
+    return "\n".join(lines) + "\n"
+
+
+def explain_sentence(coder: Coder, document: Document, n: int) -> str:
+    return render(explain(coder, document, n))
+
+
+def _actor(actor: object) -> str:
+    if actor is None:
+        return "-"
+    text, country, sector = (getattr(actor, k) for k in ("text", "country", "sector"))
+    return f"{text!r} ({country or '?'}{'/' + sector if sector else ''})"
+
+
+def _event_lines(e: Event) -> list[str]:
+    who = e.attribution.text if e.attribution else "the article itself"
+    kind = f" [{e.attribution.kind}, {e.attribution.scope}]" if e.attribution else ""
+    return [
+        f"  {e.type} ({e.cameo}) '{e.trigger.text}': {_actor(e.source)} -> {_actor(e.target)}",
+        f"    modality {e.modality}{', negated' if e.negated else ''}; "
+        f"according to {who}{kind}; confidence {e.confidence}",
+        *[f"    - {note}" for note in e.notes],
+    ]

@@ -1,0 +1,116 @@
+"""The event lexicon: predicates (verbs, light-verb phrases, event nouns) -> PLOVER type + CAMEO.
+
+Entries are data (`data/event_lexicon.tsv`); this module only indexes them and picks, for a
+token, the most specific entry whose particle and object are present in the parse.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from ..kb import LexiconEntry
+
+_PARTICLE_DEPS = {"prt", "prep", "agent", "dative", "advmod"}
+_OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "pobj"}
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: LexiconEntry
+    object_token: Token | None  # the light-verb object: part of the trigger, not the target
+    particle_token: Token | None
+
+    @property
+    def specificity(self) -> int:
+        return 2 * bool(self.entry.object) + bool(self.entry.particle)
+
+
+class Lexicon:
+    def __init__(self, entries: list[LexiconEntry]) -> None:
+        self.by_key: dict[tuple[str, str], list[LexiconEntry]] = defaultdict(list)
+        for entry in entries:
+            self.by_key[(entry.pos, entry.lemma)].append(entry)
+
+    def lemmas(self, pos: str) -> set[str]:
+        return {lemma for p, lemma in self.by_key if p == pos}
+
+    def match(self, token: Token) -> Match | None:
+        """The most specific entry for this token, or None."""
+        best: Match | None = None
+        for entry in self.by_key.get((_pos(token), _lemma(token)), []):
+            found = self._fits(token, entry)
+            if found is not None and (best is None or found.specificity > best.specificity):
+                best = found
+        return best
+
+    def candidates(self, token: Token) -> list[tuple[LexiconEntry, str | None]]:
+        """Every entry for the token's lemma, with why it does not fit (None when it does)."""
+        found = []
+        for entry in self.by_key.get((_pos(token), _lemma(token)), []):
+            reason = None
+            if self._fits(token, entry) is None:
+                missing = f"particle '{entry.particle}'" if entry.particle else ""
+                if entry.object:
+                    missing = " and ".join(p for p in (missing, f"object '{entry.object}'") if p)
+                reason = f"needs {missing} in the parse"
+            found.append((entry, reason))
+        return found
+
+    @staticmethod
+    def _fits(token: Token, entry: LexiconEntry) -> Match | None:
+        particle = None
+        if entry.particle:
+            particle = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in _PARTICLE_DEPS and c.lower_ == entry.particle
+                ),
+                None,
+            )
+            if particle is None:
+                return None
+        obj = None
+        if entry.object:
+            # "go on strike": the object may hang off the particle
+            extra = (
+                [g for g in particle.children if g.dep_ == "pobj"] if particle is not None else []
+            )
+            obj = next((c for c in [*_objects(token), *extra] if _lemma(c) == entry.object), None)
+            if obj is None:
+                return None
+        return Match(entry, obj, particle)
+
+
+def _pos(token: Token) -> str:
+    if token.pos_ in {"VERB", "AUX"}:
+        return "VERB"
+    return "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
+
+
+def _objects(token: Token) -> list[Token]:
+    direct = [c for c in token.children if c.dep_ in _OBJECT_DEPS - {"pobj"}]
+    # "hold talks", "launch a series of strikes": the object or the object of its "of"
+    nested = [
+        g
+        for c in direct
+        if c.lower_ in {"series", "wave", "round"}
+        for p in c.children
+        if p.lower_ == "of"
+        for g in p.children
+        if g.dep_ == "pobj"
+    ]
+    conj = [g for c in direct for g in c.conjuncts]
+    return direct + nested + conj
+
+
+# Lemmas the small English model gets wrong ("staged" -> "stag"), mapped back for matching.
+_LEMMA_FIXES = {"stag": "stage", "fin": "fine", "rap": "rape", "unbanne": "unban"}
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_.lower()
+    return _LEMMA_FIXES.get(lemma, lemma) if token.lower_ != lemma else lemma

@@ -1,0 +1,28 @@
+"""PLOVER's own reading of an event, folding modality into the type.
+
+eventwire keeps the action and its modality apart (a threatened attack is ASSAULT, modality
+"threatened"); PLOVER (and CAMEO) fold the speech act into the type: a threatened attack is
+THREATEN, a promised or planned cooperation is AGREE, a refused one is REJECT. `plover_view`
+gives that reading, so that coded events can be compared with PLOVER-coded data.
+"""
+
+from __future__ import annotations
+
+from ..kb import PloverType
+
+# Verbal conflict types that are themselves threatened as actions ("threatened to expel").
+_THREATENED_ACTS = {"SANCTION", "PROTEST"}
+_PROMISE = {"planned", "intended"}
+
+
+def plover_view(kind: str, modality: str, negated: bool, types: dict[str, PloverType]) -> str:
+    """The PLOVER type of an event of type `kind` with this modality and negation."""
+    quad = types[kind].quad_class if kind in types else 0
+    cooperation = quad in (1, 2)
+    if modality == "threatened" and (quad == 4 or kind in _THREATENED_ACTS):
+        return "THREATEN"  # "warned it would attack": THREATEN (CAMEO 138)
+    if cooperation and negated and modality in {"asserted", *_PROMISE}:
+        return "REJECT"  # "refused to withdraw", "failed to reach agreement" (CAMEO 12x)
+    if cooperation and not negated and modality in _PROMISE and kind != "AGREE":
+        return "AGREE"  # "will give aid", "offered to mediate" (CAMEO 03x)
+    return kind

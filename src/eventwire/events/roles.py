@@ -1,0 +1,229 @@
+"""Argument roles from the dependency parse: who is the source and who the target of a trigger.
+
+Subjects, passive agents, objects, datives, prepositional partners, possessors of event nouns,
+coordinated actors, relative pronouns and pronouns (resolved to the nearest fitting actor).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+TARGET_PREPS = {
+    "with",
+    "to",
+    "against",
+    "on",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "between",
+    "among",
+    "upon",
+    "over",
+    "of",
+    "for",
+    "from",
+    "in",
+}
+_VERB_PREPS = TARGET_PREPS - {"of", "for", "from", "in"}
+_RELATIVE = {"which", "who", "that", "whom"}
+_INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"}
+_NOMINAL_CLIMB = {"pobj", "prep", "dobj", "acomp", "attr", "oprd"}
+_MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+
+
+@dataclass
+class Arguments:
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    fallback_sources: list[Token] = field(default_factory=list)  # subject of a governing clause
+    objects: list[Token] = field(default_factory=list)  # direct objects, actors or not
+    clause_subjects: list[Token] = field(default_factory=list)  # "demanded that the US cancel"
+    complement_targets: list[Token] = field(default_factory=list)  # "offered to meet Armenia"
+    direct_source: bool = True
+    direct_target: bool = True
+
+
+def _same(token: Token, other: Token | None) -> bool:
+    return other is not None and token.i == other.i
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and its conjuncts: "Iran and Russia" -> [Iran, Russia]."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def _subject(verb: Token) -> list[Token]:
+    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is None:
+        return []
+    if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return coordinated(_antecedent(subj, verb.head))
+    return coordinated(subj)
+
+
+def _antecedent(relative: Token, attached_to: Token) -> Token:
+    """After a comma, 'which' refers to the noun just before it ("a customer in Moscow, which")."""
+    doc = relative.doc
+    if (
+        relative.i >= 2
+        and doc[relative.i - 1].text == ","
+        and doc[relative.i - 2].pos_ in {"PROPN", "NOUN"}
+    ):
+        return doc[relative.i - 2]
+    return attached_to
+
+
+def _agent(verb: Token) -> list[Token]:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return coordinated(pobj)
+    return []
+
+
+def _passive_subject(verb: Token) -> list[Token]:
+    return [t for c in verb.children if c.dep_ == "nsubjpass" for t in coordinated(c)]
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+def inherited_subject(
+    token: Token, depth: int = 4, stop: frozenset[int] = frozenset()
+) -> list[Token]:
+    """The subject of a governing clause, for triggers that have none of their own; climbing stops
+    at a verb in `stop` (another event's trigger: "praised X for its role in the talks")."""
+    current = token
+    for _ in range(depth):
+        if current.dep_ not in _INHERIT_DEPS and current.dep_ not in _NOMINAL_CLIMB:
+            return []
+        head = current.head
+        if head.i in stop:
+            return []
+        if current.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+            return coordinated(head)
+        found = _agent(head) if is_passive(head) else _subject(head)
+        if found:
+            return found
+        current = head
+    return []
+
+
+def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                found.extend(coordinated(pobj))
+    return found
+
+
+def verb_arguments(
+    verb: Token,
+    light_object: Token | None,
+    particle: Token | None,
+    extra_preps: frozenset[str] = frozenset(),
+) -> Arguments:
+    """Sources and targets of a verb trigger; `extra_preps` are the type's own partner
+    prepositions ("withdrew from Lebanon")."""
+    args = Arguments()
+    if _passive_participle(verb):  # "diplomats expelled by Britain": the noun is the target
+        args.sources = _agent(verb)
+        args.targets = coordinated(verb.head)
+    elif is_passive(verb):
+        args.sources = _agent(verb)
+        args.targets = [t for t in _passive_subject(verb) if not _same(t, light_object)]
+    else:
+        args.sources = _subject(verb)
+        args.targets = _direct_objects(verb, light_object) or _shared_objects(verb, light_object)
+    args.objects = list(args.targets)
+    if not _passive_participle(verb):
+        args.fallback_sources = inherited_subject(verb)
+    args.complement_targets = [
+        t for c in verb.children if c.dep_ == "xcomp" for t in _complement_partners(c)
+    ]
+    args.clause_subjects = [
+        t for c in verb.children if c.dep_ == "ccomp" for t in _subject(c) or _passive_subject(c)
+    ]
+    # prepositional partners come after the objects: "ceded villages to Azerbaijan"
+    # a prepositional particle names the partner ("called on Iran"); an adverbial one does not
+    phrasal = particle is not None and particle.dep_ != "prt"
+    preps = {particle.lower_} if phrasal and particle is not None else _VERB_PREPS | extra_preps
+    holders = [verb] + ([light_object] if light_object is not None else [])
+    args.targets += [t for h in holders for t in _prep_objects(h, preps | {"with", "between"})]
+    if light_object is not None:
+        args.targets += _prep_objects(
+            light_object, {"of", "against", "on", "to", "toward", "towards"}
+        )
+        args.targets += coordinated(light_object)  # "expelled the British ambassador": an actor too
+    return args
+
+
+def _passive_participle(verb: Token) -> bool:
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _direct_objects(verb: Token, light_object: Token | None) -> list[Token]:
+    return [
+        t
+        for c in verb.children
+        if c.dep_ in {"dobj", "dative"} and not _same(c, light_object)
+        for t in coordinated(c)
+    ]
+
+
+def _shared_objects(verb: Token, light_object: Token | None) -> list[Token]:
+    """'condemned and rejected the annexation': conjoined verbs share the last one's object."""
+    partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    own_subject = any(c.dep_ in SUBJECT_DEPS for p in partners for c in p.children)
+    if own_subject:
+        return []
+    return [t for p in partners for t in _direct_objects(p, light_object)]
+
+
+def _complement_partners(verb: Token) -> list[Token]:
+    """The objects and partners of an infinitive ("offered to negotiate with Armenia")."""
+    objects = [t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in coordinated(c)]
+    return objects + _prep_objects(verb, _VERB_PREPS)
+
+
+def noun_arguments(noun: Token, triggers: frozenset[int] = frozenset()) -> Arguments:
+    """Event nouns: "Tehran's deal with Moscow", "the US-Israeli offensive against Iran"."""
+    args = Arguments()
+    args.sources = [c for c in noun.children if c.dep_ == "poss"]
+    if not args.sources:  # "the US-Israeli offensive": modifiers, and theirs
+        modifiers = [t for c in noun.children if c.dep_ in _MODIFIER_DEPS for t in coordinated(c)]
+        args.sources = modifiers + [
+            g for m in modifiers for g in m.children if g.dep_ in _MODIFIER_DEPS
+        ]
+    args.sources += _prep_objects(noun, {"by"})
+    partners = _prep_objects(noun, {"between", "among"})
+    if partners and not args.sources:
+        args.sources, partners = partners[:1], partners[1:]
+    args.targets = partners + _prep_objects(
+        noun,
+        {
+            "with",
+            "against",
+            "on",
+            "to",
+            "toward",
+            "towards",
+            "of",
+            "into",
+            "in",
+            "upon",
+            "at",
+            "for",
+        },
+    )
+    args.fallback_sources = inherited_subject(noun, stop=triggers)
+    return args

@@ -1,0 +1,109 @@
+"""Which field of a JSON object or CSV row holds a document's text, title, date...: the user's
+`--map text=body,published_at=date`, else the aliases in `data/ingest_fields.tsv`; and dates
+from metadata in the formats feeds, APIs and databases write them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import InvalidOption
+from ..kb import read_tsv
+
+FIELDS = ("text", "title", "url", "outlet", "published_at", "language")
+_ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_])")
+_SLASH_DAY = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})(?:$|\s)")
+
+
+@lru_cache(maxsize=1)
+def default_aliases() -> dict[str, tuple[str, ...]]:
+    """Field -> the names it goes by in other people's data, lower case, most likely first."""
+    path = resources.files("eventwire.data").joinpath("ingest_fields.tsv")
+    with resources.as_file(path) as real:
+        rows = read_tsv(real, ("field", "aliases"), "ingest_fields.tsv")
+        return {row["field"]: tuple(a.lower() for a in row["aliases"].split("|")) for row in rows}
+
+
+@dataclass(frozen=True)
+class FieldMap:
+    """Field -> the key to read it from. `explicit` keys were named by the user."""
+
+    explicit: Mapping[str, str]
+
+    def value(self, record: Mapping[str, object], field: str) -> object:
+        """The record's value for a document field (None when absent or blank)."""
+        if field in self.explicit:
+            return _present(record.get(self.explicit[field]))
+        lowered = {str(k).lower(): v for k, v in record.items()}
+        for alias in default_aliases().get(field, ()):
+            value = _present(lowered.get(alias))
+            if value is not None:
+                return value
+        return None
+
+
+def parse_field_map(spec: str | None) -> FieldMap:
+    """`text=body,published_at=date` -> FieldMap; a malformed spec is an InvalidOption."""
+    if not spec:
+        return FieldMap({})
+    explicit: dict[str, str] = {}
+    for part in spec.split(","):
+        field, sep, key = (p.strip() for p in part.partition("="))
+        if not sep or not field or not key:
+            raise InvalidOption(f"--map: {part.strip()!r} is not FIELD=COLUMN (e.g. text=body)")
+        if field not in FIELDS:
+            raise InvalidOption(f"--map: unknown field {field!r}; fields: {', '.join(FIELDS)}")
+        explicit[field] = key
+    return FieldMap(explicit)
+
+
+def _present(value: object) -> object:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return value
+
+
+def metadata_date(value: object) -> dt.date | None:
+    """A publication date from metadata: ISO dates and datetimes, RFC 2822 (feeds, e-mail),
+    YYYY/MM/DD, Unix seconds, `time.struct_time` (feedparser). None when it is none of those."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, time.struct_time):
+        return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _from_timestamp(float(value))
+    if isinstance(value, str):
+        return _date_from_text(value)
+    return None
+
+
+def _date_from_text(text: str) -> dt.date | None:
+    match = _ISO_DAY.match(text) or _SLASH_DAY.match(text)
+    if match:
+        try:
+            return dt.date(*(int(g) for g in match.groups()))
+        except ValueError:
+            return None
+    if text.strip().isdigit():
+        return _from_timestamp(float(text))
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _from_timestamp(seconds: float) -> dt.date | None:
+    if seconds > 1e11:  # milliseconds, as JavaScript and many APIs write them
+        seconds /= 1000
+    try:
+        return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
+    except (OverflowError, OSError, ValueError):
+        return None

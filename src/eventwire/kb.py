@@ -1,0 +1,437 @@
+"""Knowledge base: the readable data files under `eventwire/data/`, loaded once and validated.
+
+Every file is UTF-8, tab-separated, with a header row; list-valued fields are `|`-separated and
+lines starting with `#` are comments. Users add or override actors with their own files, without
+touching the package: `load(extra_actors=[Path("my_actors.tsv")])` (see `user_actors`).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import KnowledgeError
+
+DATA_PACKAGE = "eventwire.data"
+
+
+COUNTRY_STATUS = ("member", "observer", "other")  # UN membership
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str
+    aliases: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    capital: str
+    metonyms: tuple[tuple[str, str], ...]  # (phrase, sector)
+    lat: float
+    lon: float
+    status: str = "other"
+
+
+@dataclass(frozen=True)
+class Organisation:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sector: str
+    kind: str
+
+
+ROLE_REFERS = ("person", "group", "state")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A role word: `refers` says what it names: one person ("minister"), a group of people
+    ("officials"), or a state named before or beside it ("the two powers", "the country")."""
+
+    phrase: str
+    sector: str
+    refers: str = "group"
+
+    @property
+    def person(self) -> bool:
+        return self.refers == "person"
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sector: str
+    role: str
+    start: dt.date | None
+    end: dt.date | None
+
+    def holds_role_on(self, day: dt.date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class PloverType:
+    type: str
+    quad_class: int
+    intensity: float
+    cameo: str
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    type: str
+    cameo: str
+    pos: str
+    lemma: str
+    particle: str
+    object: str
+    example: str
+
+
+@dataclass(frozen=True)
+class ModalityCue:
+    cue: str
+    modality: str
+    scope: str  # "aux", "governor", "modifier", "marker"
+
+
+@dataclass(eq=False)  # identity hash: one KB object is cached per process
+class KnowledgeBase:
+    countries: list[Country] = field(default_factory=list)
+    organisations: list[Organisation] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    plover: dict[str, PloverType] = field(default_factory=dict)
+    lexicon: list[LexiconEntry] = field(default_factory=list)
+    modality_cues: list[ModalityCue] = field(default_factory=list)
+    reporting: dict[str, str] = field(default_factory=dict)  # cue -> "verb" | "prep"
+
+    def country(self, iso3: str) -> Country | None:
+        if len(self._by_iso3) != len(self.countries):
+            self._by_iso3 = {c.iso3: c for c in self.countries}
+        return self._by_iso3.get(iso3)
+
+    _by_iso3: dict[str, Country] = field(default_factory=dict, repr=False)
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split("|") if part.strip())
+
+
+def _read_rows(path: Path | str, source: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """The header and the (line number, fields) of the data rows; comments and blanks skipped."""
+    rows = []
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+            header = [h.strip() for h in next(reader, [])]
+            for line_no, row in enumerate(reader, start=2):
+                if not row or row[0].startswith("#") or not any(f.strip() for f in row):
+                    continue
+                if len(row) != len(header):
+                    raise KnowledgeError(
+                        f"{source}:{line_no}: expected {len(header)} fields, got {len(row)}"
+                    )
+                rows.append((line_no, [f.strip() for f in row]))
+    except (UnicodeDecodeError, csv.Error) as err:
+        raise KnowledgeError(f"{source}: cannot read: {err}") from None
+    return header, rows
+
+
+def read_tsv(
+    path: Path | str, columns: Sequence[str], source: str | None = None
+) -> Iterator[dict[str, str]]:
+    """Rows of a TSV file as dicts; raises KnowledgeError naming the file and line."""
+    name = source or str(path)
+    header, rows = _read_rows(path, name)
+    if header != list(columns):
+        raise KnowledgeError(f"{name}: header must be {' '.join(columns)!r}")
+    for _, row in rows:
+        yield dict(zip(columns, row, strict=True))
+
+
+def _data_path(filename: str) -> Path:
+    return Path(str(resources.files(DATA_PACKAGE).joinpath(filename)))
+
+
+def _float(value: str, where: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        raise KnowledgeError(f"{where}: not a number: {value!r}") from None
+
+
+def _date(value: str, where: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeError(f"{where}: not an ISO date: {value!r}") from None
+
+
+COUNTRY_COLUMNS = (
+    "iso3",
+    "iso2",
+    "name",
+    "aliases",
+    "adjectives",
+    "capital",
+    "metonyms",
+    "lat",
+    "lon",
+    "status",
+)
+ORGANISATION_COLUMNS = ("code", "name", "aliases", "country", "sector", "kind")
+PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end")
+METONYM_SECTORS = {"GOV", "MIL", "SPY"}
+
+
+def _metonyms(value: str, where: str) -> tuple[tuple[str, str], ...]:
+    metonyms = []
+    for item in _split(value):
+        phrase, _, sector = item.rpartition("=")
+        if not phrase or sector not in METONYM_SECTORS:
+            raise KnowledgeError(f"{where}: bad metonym {item!r} (want phrase=GOV|MIL|SPY)")
+        metonyms.append((phrase, sector))
+    return tuple(metonyms)
+
+
+def country_from_row(row: dict[str, str], where: str) -> Country:
+    status = row.get("status") or "other"
+    if status not in COUNTRY_STATUS:
+        raise KnowledgeError(f"{where}: status must be one of {', '.join(COUNTRY_STATUS)}")
+    return Country(
+        iso3=row["iso3"],
+        iso2=row.get("iso2", ""),
+        name=row.get("name", ""),
+        aliases=_split(row.get("aliases", "")),
+        adjectives=_split(row.get("adjectives", "")),
+        capital=row.get("capital", ""),
+        metonyms=_metonyms(row.get("metonyms", ""), where),
+        lat=_float(row.get("lat") or "0", where),
+        lon=_float(row.get("lon") or "0", where),
+        status=status,
+    )
+
+
+def organisation_from_row(row: dict[str, str]) -> Organisation:
+    return Organisation(
+        row["code"], row["name"], _split(row["aliases"]), row["country"], row["sector"], row["kind"]
+    )
+
+
+def person_from_row(row: dict[str, str], where: str) -> Person:
+    return Person(
+        row["name"],
+        _split(row["aliases"]),
+        row["country"],
+        row["sector"],
+        row["role"],
+        _date(row["start"], f"{where}: {row['name']}"),
+        _date(row["end"], f"{where}: {row['name']}"),
+    )
+
+
+def load_countries(path: Path) -> list[Country]:
+    return [country_from_row(r, f"{path}: {r['iso3']}") for r in read_tsv(path, COUNTRY_COLUMNS)]
+
+
+def load_organisations(path: Path) -> list[Organisation]:
+    return [organisation_from_row(r) for r in read_tsv(path, ORGANISATION_COLUMNS)]
+
+
+def load_roles(path: Path) -> list[Role]:
+    roles = []
+    for r in read_tsv(path, ("phrase", "sector", "refers")):
+        if r["refers"] not in ROLE_REFERS:
+            raise KnowledgeError(f"{path}: {r['phrase']}: refers must be person, group or state")
+        roles.append(Role(r["phrase"].lower(), r["sector"], r["refers"]))
+    return roles
+
+
+def load_people(path: Path) -> list[Person]:
+    return [person_from_row(r, str(path)) for r in read_tsv(path, PEOPLE_COLUMNS)]
+
+
+def load_plover(path: Path) -> dict[str, PloverType]:
+    rows = read_tsv(path, ("type", "quad_class", "intensity", "cameo"))
+    return {
+        r["type"]: PloverType(
+            r["type"], int(r["quad_class"]), _float(r["intensity"], str(path)), r["cameo"]
+        )
+        for r in rows
+    }
+
+
+def load_lexicon(path: Path) -> list[LexiconEntry]:
+    cols = ("type", "cameo", "pos", "lemma", "particle", "object", "example")
+    return [
+        LexiconEntry(
+            **{k: (v.lower() if k in {"lemma", "particle", "object"} else v) for k, v in r.items()}
+        )
+        for r in read_tsv(path, cols)
+    ]
+
+
+def load_modality(path: Path) -> list[ModalityCue]:
+    return [
+        ModalityCue(r["cue"].lower(), r["modality"], r["scope"])
+        for r in read_tsv(path, ("cue", "modality", "scope"))
+    ]
+
+
+@dataclass
+class UserActors:
+    """Rows from a user's actor file, in the package files' column names."""
+
+    countries: list[dict[str, str]] = field(default_factory=list)
+    organisations: list[dict[str, str]] = field(default_factory=list)
+    people: list[dict[str, str]] = field(default_factory=list)
+
+
+def user_actors(path: Path) -> UserActors:
+    """Read a user's actor file: `.tsv` or `.yaml`/`.yml`, in the package files' format.
+
+    A TSV file holds one kind of row, told by its header: the header of `organisations.tsv`
+    (code name aliases country sector kind), of `people.tsv` (name aliases country sector role
+    start end), or `iso3` plus any columns of `countries.tsv` (e.g. `iso3 aliases adjectives
+    metonyms`, to add names to a known country). A YAML file is a mapping with any of the lists
+    `countries`, `organisations`, `people`, each item a mapping with the same column names; list
+    fields may be YAML lists, metonyms a mapping {phrase: GOV|MIL|SPY}, dates ISO dates.
+
+    Merging (`merge_user_actors`): a user organisation replaces the package's one with the same
+    code, a user person replaces every package row with the same name (give all their dated
+    roles), and a user country row adds aliases, adjectives and metonyms to the country with its
+    iso3 and overrides the other fields it fills (a new iso3 needs name, lat and lon). User rows
+    are matched before package rows, so a user's name wins where both claim it.
+    """
+    if not path.is_file():
+        raise KnowledgeError(f"{path}: actor file not found")
+    if path.suffix.lower() in {".yaml", ".yml"}:
+        return _yaml_actors(path)
+    if path.suffix.lower() not in {".tsv", ".txt"}:
+        raise KnowledgeError(f"{path}: actor files are .tsv or .yaml")
+    header, rows = _read_rows(path, str(path))
+    found = UserActors()
+    if tuple(header) == ORGANISATION_COLUMNS:
+        target = found.organisations
+    elif tuple(header) == PEOPLE_COLUMNS:
+        target = found.people
+    elif "iso3" in header and set(header) <= set(COUNTRY_COLUMNS):
+        target = found.countries
+    else:
+        raise KnowledgeError(
+            f"{path}: the header must be that of organisations.tsv, people.tsv or countries.tsv"
+        )
+    target.extend(dict(zip(header, row, strict=True)) for _, row in rows)
+    return found
+
+
+def _yaml_text(value: object) -> str:
+    if isinstance(value, dict):
+        return "|".join(f"{k}={v}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return "|".join(str(v) for v in value)
+    return "" if value is None else str(value)
+
+
+def _yaml_actors(path: Path) -> UserActors:
+    try:
+        yaml = importlib.import_module("yaml")
+    except ImportError:
+        raise KnowledgeError(f"{path}: reading YAML needs PyYAML; or give a .tsv file") from None
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise KnowledgeError(f"{path}: not valid YAML: {err}") from None
+    columns = {
+        "countries": COUNTRY_COLUMNS,
+        "organisations": ORGANISATION_COLUMNS,
+        "people": PEOPLE_COLUMNS,
+    }
+    if not isinstance(data, dict) or not set(data) <= set(columns):
+        raise KnowledgeError(f"{path}: expected a mapping of countries, organisations, people")
+    found = UserActors()
+    for kind, wanted in columns.items():
+        for n, item in enumerate(data.get(kind) or [], start=1):
+            if not isinstance(item, dict) or not set(item) <= set(wanted):
+                raise KnowledgeError(f"{path}: {kind} item {n}: fields are {', '.join(wanted)}")
+            row = {k: _yaml_text(v) for k, v in item.items()}
+            getattr(found, kind).append(
+                row if kind == "countries" else {c: row.get(c, "") for c in wanted}
+            )
+    return found
+
+
+def merge_user_actors(kb: KnowledgeBase, extra: UserActors) -> None:
+    """Fold a user's rows into the knowledge base (rules in `user_actors`)."""
+    orgs = [organisation_from_row(r) for r in extra.organisations]
+    codes = {o.code for o in orgs}
+    kb.organisations = orgs + [o for o in kb.organisations if o.code not in codes]
+    people = [person_from_row(r, "user people") for r in extra.people]
+    names = {p.name for p in people}
+    kb.people = people + [p for p in kb.people if p.name not in names]
+    for row in extra.countries:
+        _merge_country(kb, row)
+
+
+def _merge_country(kb: KnowledgeBase, row: dict[str, str]) -> None:
+    where = f"user countries: {row.get('iso3', '?')}"
+    if not row.get("iso3"):
+        raise KnowledgeError(f"{where}: iso3 is required")
+    old = kb.country(row["iso3"])
+    if old is None:
+        if not (row.get("name") and row.get("lat") and row.get("lon")):
+            raise KnowledgeError(f"{where}: a new country needs name, lat and lon")
+        kb.countries.insert(0, country_from_row(row, where))
+        kb._by_iso3 = {}
+        return
+    new = country_from_row({k: v for k, v in row.items() if v}, where)
+    merged = replace(
+        old,
+        **{f: getattr(new, f) for f in ("iso2", "name", "capital") if row.get(f)},
+        **{f: getattr(new, f) for f in ("lat", "lon", "status") if row.get(f)},
+        aliases=new.aliases + old.aliases,
+        adjectives=new.adjectives + old.adjectives,
+        metonyms=new.metonyms + old.metonyms,
+    )
+    kb.countries = [merged] + [c for c in kb.countries if c.iso3 != old.iso3]
+    kb._by_iso3 = {}  # the lookup is rebuilt on next use
+
+
+def load(extra_actors: Sequence[Path] = ()) -> KnowledgeBase:
+    """Load the package's knowledge files, then each user actor file in order (later files win)."""
+    kb = KnowledgeBase(
+        countries=load_countries(_data_path("countries.tsv")),
+        organisations=load_organisations(_data_path("organisations.tsv")),
+        roles=load_roles(_data_path("roles.tsv")),
+        people=load_people(_data_path("people.tsv")),
+        plover=load_plover(_data_path("plover_types.tsv")),
+        lexicon=load_lexicon(_data_path("event_lexicon.tsv")),
+        modality_cues=load_modality(_data_path("modality.tsv")),
+        reporting={
+            r["cue"]: r["kind"] for r in read_tsv(_data_path("attribution.tsv"), ("cue", "kind"))
+        },
+    )
+    for path in extra_actors:
+        merge_user_actors(kb, user_actors(Path(path)))
+    return kb
+
+
+@lru_cache(maxsize=1)
+def default() -> KnowledgeBase:
+    """The package knowledge base, loaded once per process."""
+    return load()

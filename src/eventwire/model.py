@@ -1,0 +1,232 @@
+"""The record types every stage reads and writes: the public contract of `code --format json`.
+
+Field names follow the event record in docs/BRIEF (kept stable; new fields are added, never
+renamed). Offsets are character offsets into `Document.text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Modality = Literal[
+    "asserted", "planned", "intended", "threatened", "feared", "hypothetical", "denied"
+]
+Granularity = Literal[
+    "day",
+    "week",
+    "month",
+    "season",
+    "quarter",
+    "year",
+    "decade",
+    "fuzzy",
+    "half",
+    "century",
+    "hour",
+    "minute",
+    "part_of_day",
+]
+TimexKind = Literal["date", "time", "duration", "set"]
+Direction = Literal["past", "present", "future"]
+AttributionKind = Literal[
+    "named_official", "official", "anonymous_source", "intelligence", "media", "outlet"
+]
+PLOVER_TYPES = (
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+)
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Span(Record):
+    start: int = Field(ge=0, description="Character offset of the first character.")
+    end: int = Field(ge=0, description="Character offset one past the last character.")
+
+
+class Document(Record):
+    id: str
+    title: str | None = None
+    text: str
+    outlet: str | None = None
+    url: str | None = None
+    published_at: dt.date | None = None
+    language: str = "en"
+
+
+class Mention(Record):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class ActorMention(Mention):
+    name: str = Field(description="Canonical name.")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3 or organisation code.")
+    sector: str | None = Field(None, description="GOV, MIL, REB, OPP, BUS, MED, CVL, IGO, ...")
+    kind: Literal["country", "organisation", "person", "group"] = "group"
+    score: float = Field(1.0, ge=0, le=1)
+    rule: str = Field("", description="The rule or knowledge entry that resolved it.")
+
+
+class PlaceMention(Mention):
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer_id: str | None = None
+    feature: Literal["country", "admin", "city", "custom", "continent", "region"] = Field(
+        "city",
+        description="admin: state, province or county; region: a sea, strait, peninsula, "
+        "disputed territory or region of the world; custom: from a user's places file.",
+    )
+    score: float = Field(1.0, ge=0, le=1)
+    admin1: str | None = Field(None, description="First-level region (state, province) name.")
+    approximate: bool = Field(
+        False,
+        description="The name is not in the gazetteer and the point is a guess: a US county at "
+        "the document's towns in its state (else its namesake town, else the state); a "
+        "facility or area at the town the document is about.",
+    )
+    rule: str = Field("", description="The features that decided the choice, strongest first.")
+
+
+class DateMention(Mention):
+    # `start`/`end` are character offsets like every mention; the dates are `date_start`/`date_end`.
+    date_start: dt.date
+    date_end: dt.date
+    granularity: Granularity
+    direction: Direction = "past"
+    rule: str = ""
+    value: str | None = Field(
+        None,
+        description="TimeML (ISO 8601) value: 2023-01-05, 2023-W05, 2023-Q1, 2022-SP, "
+        "2023-01-05T15:00, PAST_REF, P3D (a duration), ...",
+    )
+    kind: TimexKind = Field("date", description="date, time (of day), duration or set.")
+    modifier: str | None = Field(
+        None, description="TimeML mod: START, MID, END (early, mid, late), APPROX, MORE_THAN, ..."
+    )
+
+
+class QuantityMention(Mention):
+    value: float
+    unit: str | None = None
+    counted: str | None = Field(None, description="The noun counted: 'drones', 'tanks'.")
+    qualifier: str | None = Field(None, description="about, at least, up to, ...")
+    value_max: float | None = Field(
+        None, description="Top of a range ('200 to 300', 'hundreds of': 100 to 1000)."
+    )
+    change: Literal["up", "down"] | None = Field(
+        None, description="The quantity is a rise or a fall ('rose 5%', 'down 19 cents')."
+    )
+    casualty: str | None = Field(
+        None, description="killed, wounded, arrested, displaced, missing, ... when people counted."
+    )
+
+
+class Actor(Record):
+    text: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    span: Span
+
+
+class Attribution(Record):
+    text: str
+    kind: AttributionKind
+    span: Span | None = None
+    scope: Literal["sentence", "document"] = "sentence"
+
+
+class EventDate(Record):
+    text: str | None
+    start: dt.date
+    end: dt.date
+    granularity: Granularity
+    inferred: bool = Field(False, description="True when taken from context, not the sentence.")
+
+
+class EventLocation(Record):
+    text: str
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer_id: str | None = None
+
+
+class EventQuantity(Record):
+    text: str
+    value: float
+    unit: str | None = None
+    counted: str | None = None
+    casualty: str | None = Field(
+        None, description="killed, wounded, ... when the quantity counts an event's casualties."
+    )
+
+
+class Evidence(Record):
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+class Event(Record):
+    id: str
+    type: str
+    cameo: str
+    quad_class: int = Field(ge=1, le=4)
+    intensity: float = Field(ge=-10, le=10)
+    trigger: Mention
+    source: Actor | None = None
+    target: Actor | None = None
+    modality: Modality = "asserted"
+    negated: bool = False
+    attribution: Attribution | None = None
+    date: EventDate | None = None
+    location: EventLocation | None = None
+    quantities: list[EventQuantity] = Field(default_factory=list)
+    evidence: Evidence
+    confidence: float = Field(ge=0, le=1)
+    coder: str = Field(description="Versioned name of the stage that coded the event.")
+    notes: list[str] = Field(default_factory=list, description="Why: the rules that fired.")
+
+
+class Mentions(Record):
+    actors: list[ActorMention] = Field(default_factory=list)
+    places: list[PlaceMention] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    quantities: list[QuantityMention] = Field(default_factory=list)
+
+
+class CodedDocument(Record):
+    document: Document
+    events: list[Event] = Field(default_factory=list)
+    mentions: Mentions = Field(default_factory=Mentions)
+
+
+def event_json_schema() -> dict[str, object]:
+    """JSON Schema of one coded document (the output of `code --format json`)."""
+    return CodedDocument.model_json_schema(mode="serialization")

@@ -1,0 +1,144 @@
+"""The coder: one function from text to a `CodedDocument`, used by the CLI, the API and tests.
+
+Stages run in one direction: nlp -> actors, places, time, quantities -> events. Heavy resources
+(the spaCy pipeline, the knowledge base, the gazetteer, the matchers) are built once per process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import kb as kb_module
+from . import nlp as nlp_module
+from .actors import ActorMatcher, find_actors
+from .events import EventCoder
+from .ingest import make_document
+from .kb import KnowledgeBase
+from .model import CodedDocument, Document, Mentions
+from .places import Gazetteer, find_places, gazetteer
+from .quantities import find_quantities
+from .time import find_dates
+
+T = TypeVar("T")
+
+VERSIONS = {
+    "actors": "eventwire.actors.v1",
+    "places": "eventwire.places.v1",
+    "time": "eventwire.time.v1",
+    "quantities": "eventwire.quantities.v1",
+    "events": "eventwire.events.v1",
+}
+
+
+def tense_at(doc: Doc) -> Callable[[int], str]:
+    """A function: character offset -> the tense of the clause around it."""
+
+    def tense(offset: int) -> str:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None:
+            return "past"
+        head = span.root
+        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+            head = head.head
+        words = {t.lower_ for t in head.children if t.dep_ in {"aux", "auxpass"}} | {head.lower_}
+        if words & {"will", "'ll", "shall", "going"}:
+            return "future"
+        if head.tag_ in {"VBD", "VBN"} or words & {"had", "did", "was", "were", "has", "have"}:
+            return "past"
+        return "present"
+
+    return tense
+
+
+class _StageClock:
+    """Calls a stage and, when asked to, adds its wall time to a per-stage total."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    def __call__(self, stage: str, fn: Callable[..., T], *args: Any) -> T:
+        if self.timings is None:
+            return fn(*args)
+        start = time.perf_counter()
+        result = fn(*args)
+        self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - start
+        return result
+
+
+@dataclass
+class Coder:
+    """Everything needed to code documents, built once."""
+
+    nlp: Language
+    kb: KnowledgeBase
+    actors: ActorMatcher
+    gazetteer: Gazetteer
+    events: EventCoder
+
+    @classmethod
+    def create(cls, model: str | None = None, kb: KnowledgeBase | None = None) -> Coder:
+        nlp = nlp_module.load(model)
+        knowledge = kb or kb_module.default()
+        return cls(
+            nlp,
+            knowledge,
+            ActorMatcher(nlp, knowledge),
+            gazetteer(knowledge),
+            EventCoder(knowledge),
+        )
+
+    def code_doc(
+        self, doc: Doc, document: Document, timings: dict[str, float] | None = None
+    ) -> CodedDocument:
+        """Run the stages on a parsed document; `timings` (optional) accumulates seconds per stage."""
+        clock = _StageClock(timings)
+        anchor = document.published_at or dt.date.today()
+        hits = clock("actors", find_actors, doc, self.actors, document.published_at)
+        context = {h.country for h in hits if h.country}
+        places = clock("places", find_places, doc, self.gazetteer, context)
+        dates = clock("time", find_dates, doc.text, anchor, tense_at(doc))
+        date_tokens = {
+            t.i
+            for d in dates
+            if (s := doc.char_span(d.start, d.end, alignment_mode="expand"))
+            for t in s
+        }
+        quantities = clock("quantities", find_quantities, doc, date_tokens)
+        events = clock("events", self.events.code, doc, document, hits, places, dates, quantities)
+        mentions = Mentions(
+            actors=[h.mention(doc) for h in hits], places=places, dates=dates, quantities=quantities
+        )
+        return CodedDocument(document=document, events=events, mentions=mentions)
+
+    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
+        docs = list(documents)
+        for document, doc in zip(
+            docs, nlp_module.parse(self.nlp, (d.text for d in docs)), strict=True
+        ):
+            yield self.code_doc(doc, document)
+
+
+_CODERS: dict[str | None, Coder] = {}
+
+
+def coder(model: str | None = None) -> Coder:
+    """The process-wide coder for a model (built on first use)."""
+    key = nlp_module.model_name(model)
+    if key not in _CODERS:
+        _CODERS[key] = Coder.create(model)
+    return _CODERS[key]
+
+
+def code(text: str, date: dt.date | str | None = None, model: str | None = None) -> CodedDocument:
+    """Code one article: `eventwire.code(text, date="2023-02-12")`."""
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    document = make_document(text, published_at=date)
+    return next(coder(model).code_documents([document]))

@@ -1,0 +1,99 @@
+"""Cues in the words around a place name, read from the plain text (no parse needed):
+
+- a qualifier after a comma: "Alexandria, La.", "Paris, Texas", "Tbilisi, Georgia";
+- a demonym before a settlement word: "the Russian town of Yelabuga";
+- a relative expression: "Yelabuga, 960 km east of Moscow";
+- demonyms anywhere in the text ("Iranian officials"), which say which countries it is about.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import Gazetteer, name_key
+from .knowledge import Terms
+
+_QUALIFIER = re.compile(
+    r"\s*,\s*((?:[A-Z][\w'’\-]*\.?)(?:\s?(?:[A-Z][\w'’\-]*\.?|of|and|de|del|la))*)"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\-\s][A-Z][a-z]+)?\b")
+_BEFORE = 60  # characters read before a name for "the Russian town of"
+_AFTER = 80  # characters read after a name for a relative expression
+
+
+@dataclass(frozen=True)
+class Relative:
+    """A relative expression, "960 km east of <anchor>": the distance, the bearing from the anchor, where it starts."""
+
+    km: float
+    bearing: float
+    anchor_start: int
+
+
+def qualifier_after(text: str, end: int) -> list[str]:
+    """The words after ", " that may name the region or country of the place just before,
+    longest first ("Alexandria, La., on Friday" -> ["La."])."""
+    match = _QUALIFIER.match(text, end)
+    if match is None:
+        return []
+    words = match.group(1).split()
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
+def demonym_before(text: str, start: int, gaz: Gazetteer) -> str | None:
+    """The country of "the Russian town of X" / "the Iraqi city X": a demonym followed by a
+    settlement or administrative word just before the name."""
+    window = text[max(0, start - _BEFORE) : start]
+    words = re.findall(r"[\w'’\-]+", window)
+    if words and words[-1].lower() == "of":
+        words = words[:-1]
+    if len(words) < 2 or _term_kind(words[-1], gaz) not in {"settlement", "admin"}:
+        return None
+    for word in reversed(words[-4:-1]):  # "the Russian industrial town of"
+        if word[:1].isupper() and name_key(word) in gaz.demonyms:
+            return gaz.demonyms[name_key(word)]
+    return None
+
+
+def _term_kind(word: str, gaz: Gazetteer) -> str | None:
+    key = name_key(word)
+    return gaz.terms.get(key) or gaz.terms.get(key.rstrip("s"))
+
+
+@lru_cache(maxsize=4)
+def _relative_pattern(terms: Terms) -> re.Pattern[str]:
+    units = "|".join(re.escape(u) for u in sorted(terms.units, key=len, reverse=True))
+    directions = "|".join(
+        re.escape(d).replace(r"\ ", r"[\s\-]")
+        for d in sorted(terms.directions, key=len, reverse=True)
+    )
+    return re.compile(
+        r"[\s,(]*(?:about |some |around |nearly |roughly |approximately |almost |over |under )?"
+        rf"(\d[\d,]*(?:\.\d+)?)\s*-?\s*({units})\.?\s+(?:\([^)]{{0,30}}\)\s+)?"
+        rf"(?:to the )?({directions})\s+of\s+(?:the\s+)?",
+        re.IGNORECASE,
+    )
+
+
+def relative_after(text: str, end: int, terms: Terms) -> Relative | None:
+    match = _relative_pattern(terms).match(text[end : end + _AFTER])
+    if match is None:
+        return None
+    amount, unit, direction = match.groups()
+    km = float(amount.replace(",", "")) * terms.units[name_key(unit)]
+    bearing = terms.directions[name_key(direction)]
+    return Relative(km, bearing, end + match.end())
+
+
+def demonym_countries(text: str, gaz: Gazetteer) -> Counter[str]:
+    """Countries named by demonyms in the text ("Iranian", "South Korean"), counted."""
+    found: Counter[str] = Counter()
+    for words in _CAPITALISED.findall(text):
+        key = words.lower().replace("-", " ")  # as name_key would make it, for these words
+        country = gaz.demonyms.get(key) or gaz.demonyms.get(key.split(" ", 1)[0])
+        if country:
+            found[country] += 1
+    return found

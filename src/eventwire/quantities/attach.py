@@ -1,0 +1,192 @@
+"""What a number is about: its unit ("960 km", "$6 billion", "10%"), the noun it counts
+("6,000 kamikaze drones", "thousands of protesters"), its qualifier ("at least"), whether it is
+a rise or a fall ("rose 5%"), and whether the people it counts are casualties ("killed")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import Unit, quantity_words
+from .runs import Run
+
+Token = Any  # spacy.tokens.Token
+Doc = Any  # spacy.tokens.Doc
+_NOUNS = {"NOUN", "PROPN"}
+_COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"}
+_MONEY = {"currency", "currency_prefix"}
+_SKIPPABLE = {"ADJ", "NOUN", "PROPN"}
+
+
+def _token(doc: Doc, i: int) -> Token | None:
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def currency_before(doc: Doc, run: Run) -> tuple[Unit, int] | None:
+    """'$', 'US$', '€' right before the number: the unit and where the sign starts."""
+    units = quantity_words().units
+    for size in (2, 1):
+        if run.start - size < 0 or (size == 2 and doc[run.start - 2].whitespace_):
+            continue  # "US$" is one sign; "a $" is not
+        text = "".join(t.text for t in doc[run.start - size : run.start]).lower()
+        unit = units.get(text)
+        if unit is not None and unit.kind == "currency_prefix":
+            return unit, run.start - size
+    return None
+
+
+def unit_after(doc: Doc, run: Run) -> tuple[Unit, int] | None:
+    """The longest unit phrase right after the number ('km', 'per cent', 'metric tons',
+    '-year-old'); its end token index."""
+    words = quantity_words()
+    start = run.end
+    first = _token(doc, start)
+    if first is not None and first.text == "-" and not doc[start - 1].whitespace_:
+        start += 1  # "19-year-old", "10-km"
+    best = None
+    for size in range(1, words.longest_unit + 2):
+        if start + size > len(doc):
+            break
+        text = doc[start : start + size].text.lower()
+        unit = words.units.get(text)
+        if unit is not None and not text.endswith("$"):  # "1,200€", "110 JPY", but not "5 $"
+            best = (unit, start + size)
+    return best
+
+
+def rate_after(doc: Doc, end: int) -> str | None:
+    """'per barrel', 'a day': the unit of 'US$58.24 per barrel', '$3,500 a month'."""
+    word, noun, after = _token(doc, end), _token(doc, end + 1), _token(doc, end + 2)
+    if word is None or noun is None or word.lower_ not in {"per", "a", "an"}:
+        return None
+    if after is not None and after.lower_ in {"earlier", "later", "ago", "before", "after"}:
+        return None  # "$6.78 billion a year earlier"
+    unit = quantity_words().units.get(noun.lower_)
+    if unit is not None and unit.kind not in _MONEY:
+        return unit.code
+    return noun.lemma_.lower() if noun.pos_ == "NOUN" and word.lower_ == "per" else None
+
+
+def noun_phrase(head: Token, after: int) -> str:
+    """The counted noun with the words that say what kind it is: 'kamikaze drones',
+    'military recruits', 'Iranian drones' (not 'new' or 'advanced'); none before `after`."""
+    words = quantity_words()
+    start = head.i
+    for token in reversed(list(head.doc[max(after, head.sent.start) : head.i])):
+        keeps = (token.dep_ == "compound" and token.pos_ in _NOUNS) or (
+            token.dep_ in {"amod", "compound"}
+            and (token.lower_ in words.modifiers or token.ent_type_ == "NORP")
+        )
+        if not keeps or (token.head.i != head.i and token.head.i < start):
+            break
+        start = token.i
+    return str(head.doc[start : head.i + 1].text)
+
+
+def counted_head(doc: Doc, run: Run, after: int) -> Token | None:
+    """The noun a number counts: the object of 'of' ('thousands of protesters', '40 of the
+    soldiers'), the noun the number modifies, or the first noun right after it."""
+    following = _token(doc, after)
+    if following is not None and following.lower_ == "of":
+        pobj = next((c for c in following.children if c.dep_ == "pobj"), None)
+        return pobj if pobj is not None and pobj.pos_ in _NOUNS else None
+    last = doc[run.end - 1]
+    head = last.head
+    while (
+        head.dep_ in {"nummod", "quantmod", "compound"}
+        and head.head.i != head.i
+        and head.pos_ == "NUM"
+    ):
+        head = head.head
+    if last.dep_ in _COUNTED_DEPS and head.pos_ in _NOUNS and head.i >= after:
+        return head
+    return _first_noun_after(doc, after)
+
+
+def _first_noun_after(doc: Doc, after: int) -> Token | None:
+    """'300,000 new military recruits' when the parse misses it: the last noun of the adjectives
+    and nouns that follow the number."""
+    found = None
+    for token in doc[after : min(len(doc), after + 5)]:
+        if token.pos_ not in _SKIPPABLE and token.text != "-":
+            break
+        if token.pos_ in _NOUNS:
+            found = token
+    return found
+
+
+def qualifier_before(doc: Doc, start: int) -> tuple[str, str] | None:
+    """'at least', 'about', 'more than' right before the number: (words, sign)."""
+    table = quantity_words().qualifiers
+    for size in (3, 2, 1):
+        if start - size < 0:
+            continue
+        words = doc[start - size : start].text.lower()
+        if words in table:
+            return words, table[words]
+    return None
+
+
+def change_of(doc: Doc, start: int, anchor: Token) -> str | None:
+    """'up 19 cents', 'rose 5%', 'fell by 12 percent', 'a drop of 3%': up or down."""
+    changes = quantity_words().changes
+    before = _token(doc, start - 1)
+    if before is not None and before.lower_ in {"up", "down"} and before.dep_ != "prt":
+        return changes[before.lower_]
+    head = anchor.head
+    if anchor.dep_ in {"dobj", "npadvmod", "advmod"} and head.pos_ == "VERB":
+        return changes.get(head.lemma_.lower())
+    if anchor.dep_ == "pobj" and head.lower_ in {"by", "of"}:
+        governor = head.head
+        if head.lower_ == "by" or governor.pos_ == "NOUN":
+            return changes.get(governor.lemma_.lower())
+    return None
+
+
+def casualty_of(counted: Token | None, number: Token) -> str | None:
+    """Killed, wounded, arrested, displaced, ... when the counted people (or the bare number)
+    are the subject or object of such a verb, or described by such a word."""
+    words = quantity_words()
+    table = words.casualties
+    if counted is not None and counted.lemma_.lower() in table:
+        return table[counted.lemma_.lower()]  # "40 deaths", "12 bodies", "5 hostages"
+    if counted is not None and not _is_person(counted):
+        return None
+    token = counted if counted is not None else number
+    following = _casualty_after(token, table)
+    if following is not None:
+        return following
+    for child in token.children:  # "people killed", "injured civilians"
+        if child.dep_ in {"acl", "amod", "relcl"} and child.lemma_.lower() in table:
+            return table[child.lemma_.lower()]
+    return _casualty_from_clause(token, table)
+
+
+def _is_person(token: Token) -> bool:
+    """'civilians', 'soldiers', and nationalities: 'Syrians', 'Britons'."""
+    return bool(token.lemma_.lower() in quantity_words().persons or token.ent_type_ == "NORP")
+
+
+def _casualty_after(token: Token, table: dict[str, str]) -> str | None:
+    """'40 were killed', '12 people killed', '30 injured', '5,000 have been displaced'."""
+    for following in token.doc[token.i + 1 : min(len(token.doc), token.i + 4)]:
+        if following.lemma_.lower() in table and following.pos_ in {"VERB", "ADJ"}:
+            return table[following.lemma_.lower()]
+        if following.pos_ != "AUX" and following.lower_ not in {"were", "was", "been", "being"}:
+            return None
+    return None
+
+
+def _casualty_from_clause(token: Token, table: dict[str, str]) -> str | None:
+    head = token.head
+    if token.dep_ in {"nsubj", "nsubjpass", "dobj", "npadvmod", "attr"}:
+        for word in (head.lemma_.lower(), head.lower_):  # "killed"; "are missing"
+            if word in table:
+                return table[word]
+        for child in head.children:  # "were dead", "are missing"
+            if child.dep_ in {"acomp", "oprd"} and child.lemma_.lower() in table:
+                return table[child.lemma_.lower()]
+    if token.dep_ == "pobj" and head.head.pos_ in {"VERB", "AUX"}:  # "the toll rose to 12"
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lemma_.lower() in table:
+            return table[subject.lemma_.lower()]
+    return None

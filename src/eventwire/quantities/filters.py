@@ -1,0 +1,81 @@
+"""Numbers that are not quantities: years ("the 2019 election"), labels ("category 4",
+"District 2", "iPhone 11 Pro"), addresses ("1935 Orchard St."), lone number words ("one of
+them"), telephone numbers ("624-6622")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .lexicon import Unit, quantity_words
+from .runs import Run
+
+Doc = Any  # spacy.tokens.Doc
+Token = Any
+_YEARS = (1800, 2100)
+_PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}-)?\b\d{3}-\d{4}\b")
+
+
+def not_a_quantity(doc: Doc, run: Run, unit: Unit | None, counted: Token | None) -> bool:
+    if in_phone_number(doc, run):
+        return True
+    if unit is not None or run.end - run.start != 1 or run.unit:
+        return False
+    number = doc[run.start]
+    if _is_year(number.text) and (counted is None or counted.tag_ in {"NN", "NNP"}):
+        return True
+    return _is_label(doc, run) or _is_address(doc, run.end)
+
+
+def _is_year(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and _YEARS[0] <= int(text) <= _YEARS[1]
+
+
+def _is_label(doc: Doc, run: Run) -> bool:
+    """A plain integer that names rather than counts: after a label noun ('category 4',
+    'No. 5'), or next to a capitalised name it belongs to ('District 2', 'iPhone 11 Pro')."""
+    number = doc[run.start]
+    before = doc[run.start - 1] if run.start else None
+    labels = quantity_words().labels
+    two_before = doc[run.start - 2 : run.start].text.lower() if run.start > 1 else ""
+    if (before is not None and before.lower_ in labels) or two_before in labels:
+        return True  # "category 4", "No. 5"
+    if "," in number.text or "." in number.text:
+        return False
+    after = run.end
+    while after < len(doc) and doc[after].tag_ == "NNP" and doc[after].ent_type_ != "NORP":
+        after += 1  # "706 Orange County residents" counts residents; "787 Dreamliner" names
+    following = doc[after] if after < len(doc) else None
+    if before is not None and before.pos_ == "PROPN":
+        return not _plural_noun(following)
+    return after > run.end and not _plural_noun(following)
+
+
+def _plural_noun(token: Token | None) -> bool:
+    """'12 Hamas fighters' counts fighters; '787 Dreamliner' names a model."""
+    return token is not None and token.tag_ in {"NNS", "NNPS"}
+
+
+def in_phone_number(doc: Doc, run: Run) -> bool:
+    """'624-6622', '(555) 123-4567': digits and hyphens with no spaces, not an amount."""
+    start = doc[run.start].idx
+    line = doc.text[max(0, start - 6) : start + 12]
+    return bool(_PHONE.search(line)) and any(
+        m.start() <= start - max(0, start - 6) < m.end() for m in _PHONE.finditer(line)
+    )
+
+
+def _is_address(doc: Doc, after: int) -> bool:
+    streets = quantity_words().addresses
+    for token in doc[after : min(len(doc), after + 4)]:
+        if token.lower_ in streets and token.text[:1].isupper():
+            return True
+        if not token.text[:1].isupper():
+            return False
+    return False
+
+
+def stray_word(doc: Doc, run: Run) -> bool:
+    """A lone number word that counts nothing ("one of them", "the two") is not a quantity."""
+    token = doc[run.start]
+    return run.end - run.start == 1 and not token.text[:1].isdigit() and not run.vague

@@ -1,0 +1,153 @@
+"""Numbers in a parsed text as runs of tokens with a value: "1.2 million", "1.7bn",
+"twenty-five", "a dozen", "hundreds of", "tens of thousands", "several hundred"."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import quantity_words
+from .numbers import NumberWord, number_words, parse_words, split_number
+
+Token = Any  # spacy.tokens.Token (spaCy ships no type information)
+MILLION = 1e6
+
+
+@dataclass
+class Run:
+    """One number in the text: tokens start..end (exclusive), its value and, for a vague amount
+    or a range, the top of it; a unit written on the number ('10kW') and a sign ('+0.2')."""
+
+    start: int
+    end: int
+    value: float
+    high: float | None = None
+    vague: bool = False
+    unit: str = ""
+    sign: str = ""
+
+
+def _word(token: Token | None) -> NumberWord | None:
+    return number_words().get(token.lower_) if token is not None else None
+
+
+def _kind(token: Token | None) -> str:
+    word = _word(token)
+    return word.kind if word is not None else ""
+
+
+def number_token(token: Token) -> tuple[str, float, str] | None:
+    """A number in digits, maybe with a sign or a known unit or scale stuck to it."""
+    split = split_number(token.text)
+    if split is None:
+        return None
+    suffix = split[2]
+    known = (
+        not suffix
+        or suffix in {"m", "M"}
+        or _kind_of(suffix.lower()) == "scale"
+        or (suffix.lower() in quantity_words().units)
+    )
+    return split if known else None
+
+
+def _kind_of(word: str) -> str:
+    entry = number_words().get(word)
+    return entry.kind if entry is not None else ""
+
+
+def _next(token: Token) -> Token | None:
+    return token.nbor(1) if token.i + 1 < len(token.doc) else None
+
+
+def _is_part(token: Token, run: list[Token], money: bool) -> bool:
+    """Whether `token` starts a number (`run` empty) or continues the number made of `run`."""
+    last = run[-1] if run else None
+    kind, lower = _kind(token), token.lower_
+    if number_token(token) is not None:
+        return last is None
+    if kind in {"cardinal", "vague", "approx"}:
+        return last is None or number_token(last) is None
+    if kind == "scale":
+        return True
+    if last is None:
+        return lower in {"a", "an"} and _kind(_next(token)) == "scale"
+    following = _next(token)
+    if lower == "of":  # "tens of thousands", but not "hundreds of people"
+        return _kind(last) == "vague" and _kind(following) in {"scale", "vague"}
+    if lower == "and":  # "a hundred and five"
+        return _kind(last) == "scale" and _kind(following) == "cardinal"
+    if lower == "-":  # "twenty-five"
+        return _kind(last) == "cardinal" and _kind(following) == "cardinal"
+    # "£300m" is money; "4.3M sales" is millions; "37m" alone is metres
+    return (token.text == "M" or (lower in {"m", "m."} and money)) and number_token(
+        last
+    ) is not None
+
+
+def _raw_runs(doc: Any, excluded: set[int], money: set[int]) -> Iterator[list[Token]]:
+    run: list[Token] = []
+    for token in doc:
+        if token.i not in excluded and _is_part(token, run, token.i - 1 in money):
+            run.append(token)
+            continue
+        if run:
+            yield _trimmed(run)
+        run = [token] if token.i not in excluded and _is_part(token, [], False) else []
+    if run:
+        yield _trimmed(run)
+
+
+def _trimmed(run: list[Token]) -> list[Token]:
+    while run and run[-1].lower_ in {"of", "-", "and", "a", "an"}:
+        run = run[:-1]
+    return run
+
+
+def _value(tokens: list[Token], money: bool) -> Run | None:
+    """The value of a number's tokens."""
+    words = [t for t in tokens if t.lower_ not in {"of", "-", "and"}]
+    if not words:
+        return None
+    first, rest = words[0], words[1:]
+    digits = number_token(first)
+    run = Run(tokens[0].i, tokens[-1].i + 1, 0.0)
+    if digits is not None:
+        run.sign, run.value, suffix = digits
+        if run.sign == "-":
+            run.value = -run.value
+        if suffix in {"M"} or (suffix == "m" and money) or _kind_of(suffix.lower()) == "scale":
+            rest = [first, *rest]  # the scale on the token applies like a scale word
+            run.value *= MILLION if suffix.lower() == "m" else number_words()[suffix.lower()].value
+            rest = rest[1:]
+        else:
+            run.unit = suffix
+    elif _kind(first) in {"vague", "approx"}:
+        entry = number_words()[first.lower_]
+        run.value, run.high, run.vague = entry.value, entry.high, entry.kind == "vague"
+        if entry.kind == "vague" and entry.value < 10 and not rest:
+            return None  # "several", "a few" alone count nothing precisely enough
+    else:
+        cardinal = parse_words(" ".join(w.lower_ for w in words))
+        if cardinal is None:
+            return None
+        run.value, rest = cardinal, []
+    for scale in rest:
+        factor = MILLION if scale.lower_ in {"m", "m."} else number_words()[scale.lower_].value
+        run.value *= factor
+        run.high = run.high * factor if run.high is not None else None
+    return run
+
+
+def number_runs(doc: Any, excluded: set[int], money: set[int]) -> list[Run]:
+    """Every number in the document; `money` holds indices of tokens right after a currency
+    sign (there "m" means million: "£300m")."""
+    runs = []
+    for tokens in _raw_runs(doc, excluded, money):
+        if not tokens or all(_kind(t) == "scale" for t in tokens):
+            continue
+        found = _value(tokens, tokens[0].i in money)
+        if found is not None:
+            runs.append(found)
+    return runs

@@ -1,0 +1,152 @@
+"""What every store does, in SQL both DuckDB and PostgreSQL speak: migrate, save coded documents
+(replacing, or adding only the new ones), and say what is there. A backend supplies the driver:
+how to run a statement, open a transaction and insert many rows fast."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+from ..errors import StoreError
+from ..model import CodedDocument
+from .migrations import LEDGER, MIGRATIONS, TABLES, Dialect
+from .rows import WRITE_ORDER, Provenance, Row, table_rows, utc_now
+
+Batch = Sequence[tuple[CodedDocument, Provenance]]
+
+
+@dataclass(frozen=True)
+class Written:
+    """What one write did: documents and events added, documents that were there already."""
+
+    documents: int = 0
+    events: int = 0
+    already_stored: int = 0
+
+
+class SqlStore(ABC):
+    """A database of coded documents. Use as a context manager; every write is a transaction."""
+
+    dialect: Dialect
+    target: str
+
+    # -- the driver -------------------------------------------------------------------------
+    @abstractmethod
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> None: ...
+
+    @abstractmethod
+    def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+    @abstractmethod
+    def stream(
+        self, sql: str, params: Sequence[Any] = (), size: int = 2000
+    ) -> tuple[list[str], Iterator[tuple[Any, ...]]]:
+        """Column names and the rows of a query, fetched `size` at a time."""
+
+    @abstractmethod
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    @abstractmethod
+    def insert(self, table: str, rows: list[Row], ignore_existing: bool = False) -> None: ...
+
+    @abstractmethod
+    def in_list(self, column: str) -> str:
+        """SQL that is true when `column` is in the list given as the one parameter."""
+
+    @abstractmethod
+    def close(self) -> None: ...
+
+    def __enter__(self) -> SqlStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    # -- schema -------------------------------------------------------------------------------
+    def migrate(self) -> list[int]:
+        """Apply the migrations this database has not run yet, in one transaction."""
+        with self.transaction():
+            self._lock_for_migrations()
+            self.execute(LEDGER)
+            done = {int(v) for (v,) in self.fetchall("SELECT version FROM schema_migrations")}
+            known = {m.version for m in MIGRATIONS}
+            if done - known:
+                raise StoreError(
+                    f"{self.target} has schema version {max(done)}, newer than this eventwire "
+                    f"knows ({max(known)}); upgrade eventwire"
+                )
+            applied = []
+            for migration in MIGRATIONS:
+                if migration.version in done:
+                    continue
+                for statement in migration.sql(self.dialect):
+                    self.execute(statement)
+                self.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [migration.version, migration.name, utc_now()],
+                )
+                applied.append(migration.version)
+        return applied
+
+    def _lock_for_migrations(self) -> None:  # noqa: B027 (a hook; DuckDB needs no lock)
+        """Keep two processes from migrating the same database at once (where it can happen)."""
+
+    def schema_version(self) -> int:
+        row = self.fetchall("SELECT max(version) FROM schema_migrations")
+        return int(row[0][0] or 0)
+
+    # -- writing ------------------------------------------------------------------------------
+    def save(self, coded: CodedDocument, provenance: Provenance | None = None) -> None:
+        """Insert or replace one coded document and its rows, atomically."""
+        self.replace([(coded, provenance or Provenance())])
+
+    def replace(self, batch: Batch, run_id: str | None = None) -> Written:
+        """Insert documents, replacing the rows of those already stored (re-coding)."""
+        ids = [coded.document.id for coded, _ in batch]
+        with self.transaction():
+            for table, column in (("events", "document_id"), ("mentions", "document_id")):
+                self.execute(f"DELETE FROM {table} WHERE {self.in_list(column)}", [ids])
+            self.execute(f"DELETE FROM documents WHERE {self.in_list('id')}", [ids])
+            written = self._write(batch, run_id, ignore_existing=False)
+        return written
+
+    def save_new(self, batch: Batch, run_id: str | None = None) -> Written:
+        """Insert the documents not stored yet; those stored already are left as they are, so
+        saving the same batch twice (a resumed run, two workers) changes nothing."""
+        with self.transaction():
+            stored = self.existing_ids([coded.document.id for coded, _ in batch])
+            fresh = [(c, p) for c, p in batch if c.document.id not in stored]
+            written = self._write(fresh, run_id, ignore_existing=True)
+        return Written(written.documents, written.events, len(batch) - len(fresh))
+
+    def _write(self, batch: Batch, run_id: str | None, ignore_existing: bool) -> Written:
+        tables = table_rows(batch)
+        for table in WRITE_ORDER:
+            shared = table in {"actors", "places"}
+            self.insert(table, tables[table], ignore_existing=ignore_existing or shared)
+        written = Written(len(tables["documents"]), len(tables["events"]))
+        if run_id is not None and written.documents:
+            self.execute(
+                "UPDATE runs SET documents_coded = documents_coded + ?, events = events + ? "
+                "WHERE id = ?",
+                [written.documents, written.events, run_id],
+            )
+        return written
+
+    # -- reading ------------------------------------------------------------------------------
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.fetchall(f"SELECT id FROM documents WHERE {self.in_list('id')}", [list(ids)])
+        return {str(r[0]) for r in rows}
+
+    def count(self, table: str) -> int:
+        if table not in TABLES:
+            raise StoreError(f"unknown table {table!r}; tables: {', '.join(TABLES)}")
+        return int(self.fetchall(f"SELECT count(*) FROM {table}")[0][0])

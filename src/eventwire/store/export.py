@@ -1,0 +1,157 @@
+"""Exports of a store to a directory: every table as Parquet or CSV (DuckDB writes both; from
+PostgreSQL the rows come by COPY), events and documents as JSON Lines, and events with a place
+as GeoJSON points."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InvalidOption, StoreError
+from .base import SqlStore
+from .duck import DuckDBStore
+from .migrations import TABLES
+from .postgres import PostgresStore
+from .query import DOCUMENT_COLUMNS, EventFilter, as_json, select_events
+
+FORMATS = ("parquet", "csv", "jsonl", "geojson")
+
+
+def export(store: SqlStore, fmt: str, out_dir: str | Path) -> list[Path]:
+    """Write the export; returns the files written."""
+    if fmt not in FORMATS:
+        raise InvalidOption(f"unknown export format {fmt!r}; formats: {', '.join(FORMATS)}")
+    out = Path(out_dir)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"cannot write to {out_dir}: {err.strerror}") from None
+    if fmt in {"parquet", "csv"}:
+        return [_table(store, table, fmt, out / f"{table}.{fmt}") for table in TABLES]
+    if fmt == "jsonl":
+        return [_events_jsonl(store, out / "events.jsonl"), _documents_jsonl(store, out)]
+    return [_geojson(store, out / "events.geojson")]
+
+
+def _sql_path(path: Path) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
+
+
+def _table(store: SqlStore, table: str, fmt: str, path: Path) -> Path:
+    options = "FORMAT parquet" if fmt == "parquet" else "FORMAT csv, HEADER"
+    if isinstance(store, DuckDBStore):
+        store.execute(f"COPY (SELECT * FROM {table}) TO {_sql_path(path)} ({options})")
+        return path
+    if not isinstance(store, PostgresStore):
+        raise StoreError(f"cannot export from {store.target}")
+    if fmt == "csv":
+        _copy_csv(store, table, path)
+        return path
+    with tempfile.TemporaryDirectory() as tmp:  # PostgreSQL -> CSV -> typed DuckDB -> Parquet
+        csv_path = Path(tmp) / f"{table}.csv"
+        _copy_csv(store, table, csv_path)
+        _csv_to_parquet(table, csv_path, path)
+    return path
+
+
+def _copy_csv(store: PostgresStore, table: str, path: Path) -> None:
+    try:
+        with store.con.cursor() as cursor, open(path, "wb") as handle:
+            sql = f"COPY (SELECT * FROM {table}) TO STDOUT WITH (FORMAT csv, HEADER)"
+            with cursor.copy(sql) as copy:
+                for data in copy:
+                    handle.write(bytes(data))
+    except store.driver_errors as err:
+        raise StoreError(f"{store.target}: {err}") from None
+
+
+def _csv_to_parquet(table: str, csv_path: Path, path: Path) -> None:
+    """Read the CSV with the column types of our schema (not guessed) and write Parquet."""
+    with DuckDBStore(":memory:") as memory:
+        kinds = dict(
+            memory.fetchall(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            )
+        )
+        with open(csv_path, encoding="utf-8") as handle:
+            header = handle.readline().strip().split(",")
+        columns = "{" + ", ".join(f"'{c}': '{kinds[c]}'" for c in header) + "}"
+        source = f"read_csv({_sql_path(csv_path)}, header = true, columns = {columns})"
+        memory.execute(f"COPY (SELECT * FROM {source}) TO {_sql_path(path)} (FORMAT parquet)")
+
+
+def _write_lines(path: Path, lines: Iterator[str]) -> Path:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        for line in lines:
+            handle.write(line + "\n")
+    os.replace(tmp, path)
+    return path
+
+
+def _events_jsonl(store: SqlStore, path: Path) -> Path:
+    columns, rows = select_events(store, EventFilter(), with_record=True)
+    return _write_lines(path, (json.dumps(event_object(columns, row)) for row in rows))
+
+
+def event_object(columns: list[str], row: tuple[Any, ...]) -> dict[str, Any]:
+    """The full event record with the document's id, date, title, URL and outlet beside it."""
+    values = dict(zip(columns, row, strict=True))
+    record: dict[str, Any] = as_json(values["record"])
+    record["document_id"] = values["document_id"]
+    record["document"] = {c: _plain(values[c]) for c in DOCUMENT_COLUMNS}
+    return record
+
+
+def _documents_jsonl(store: SqlStore, out: Path) -> Path:
+    keys = ("id", "title", "text", "outlet", "url", "published_at", "language", "location")
+    columns, rows = store.stream(f"SELECT {', '.join(keys)}, coder FROM documents ORDER BY id")
+
+    def line(row: tuple[Any, ...]) -> str:
+        values = {c: _plain(v) for c, v in zip(columns, row, strict=True)}
+        values["coder"] = _versions(values["coder"])
+        return json.dumps(values, ensure_ascii=False)
+
+    return _write_lines(out / "documents.jsonl", (line(row) for row in rows))
+
+
+def _versions(coder: str | None) -> Any:
+    """The stage versions a document was coded with (JSON), or the label as stored."""
+    try:
+        return json.loads(coder) if coder else None
+    except ValueError:
+        return coder
+
+
+def _plain(value: Any) -> Any:
+    return value if value is None or isinstance(value, str | int | float | bool) else str(value)
+
+
+def _geojson(store: SqlStore, path: Path) -> Path:
+    """A FeatureCollection of the events that have coordinates (properties: typed columns)."""
+    columns, rows = select_events(store, EventFilter())
+    located = (dict(zip(columns, row, strict=True)) for row in rows)
+    features = (_feature(v) for v in located if v["lat"] is not None and v["lon"] is not None)
+    return _write_lines(path, _feature_collection(features))
+
+
+def _feature(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [values["lon"], values["lat"]]},
+        "properties": {k: _plain(v) for k, v in values.items() if k not in {"lat", "lon"}},
+    }
+
+
+def _feature_collection(features: Iterator[dict[str, Any]]) -> Iterator[str]:
+    """The collection written feature by feature (a large store never sits in memory)."""
+    yield '{"type": "FeatureCollection", "features": ['
+    for n, feature in enumerate(features):
+        yield ("" if n == 0 else ",") + json.dumps(feature, ensure_ascii=False)
+    yield "]}"

@@ -1,0 +1,121 @@
+"""Reading calendar words (months, weekdays, years in digits or words) and choosing the year or
+week a partial date falls in, given the publication date and the tense of the clause."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from ..quantities.numbers import parse_ordinal, parse_words
+from . import periods
+from .lexicon import time_words
+from .periods import Period
+
+_YEAR_WORDS = re.compile(r"^(eighteen|nineteen|twenty)[\s-]+(.+)$", re.IGNORECASE)
+
+
+def month_number(text: str) -> int:
+    return time_words().months[text.rstrip(".").lower()]
+
+
+def weekday_number(text: str) -> int:
+    """ISO weekday (Monday 1) of a weekday name, also in the plural ('Tuesdays')."""
+    word = text.lower()
+    return time_words().weekdays.get(word) or time_words().weekdays[word.rstrip("s")]
+
+
+def year_number(text: str) -> int | None:
+    """'1998', 'nineteen ninety-six', 'two thousand and one', "'89" (the 1900s)."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if text.startswith(("'", "’")) and text[1:].isdigit():
+        return 1900 + int(text[1:])
+    spoken = _YEAR_WORDS.match(text)
+    if spoken:
+        head = {"eighteen": 18, "nineteen": 19, "twenty": 20}[spoken[1].lower()]
+        rest = spoken[2].lower().replace("oh", "").strip(" -")
+        tail = 0 if rest == "hundred" else parse_words(rest)
+        return None if tail is None else head * 100 + int(tail)
+    value = parse_words(text)
+    return int(value) if value is not None and 1000 <= value <= 2100 else None
+
+
+def day_number(text: str) -> int | None:
+    """'5', '5th', 'fifth', 'twenty-first'."""
+    return parse_ordinal(text)
+
+
+def _by_tense(past: dt.date, future: dt.date, anchor: dt.date, tense: str) -> dt.date:
+    """The candidate the tense asks for; in the present tense, the nearer one."""
+    if tense == "past":
+        return past
+    if tense == "future":
+        return future
+    return past if (anchor - past) <= (future - anchor) else future
+
+
+def safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def infer_day(month: int, day: int, anchor: dt.date, tense: str) -> dt.date | None:
+    """A day without a year: the last one on or before the publication date in a past clause,
+    the next one on or after it in a future clause ("Jan 5" in February is this January;
+    "will meet on Jan 5" in December is next January)."""
+    if not 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year allows Feb 29
+        return None
+    candidates = [
+        d
+        for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+        if (d := safe_date(y, month, day))
+    ]
+    past = max((d for d in candidates if d <= anchor), default=candidates[0])
+    future = min((d for d in candidates if d >= anchor), default=candidates[-1])
+    return _by_tense(past, future, anchor, tense)
+
+
+def infer_month(month: int, anchor: dt.date, tense: str) -> Period:
+    """A month without a year, by the same rule (the current month counts as both)."""
+    this = periods.month(anchor.year, month)
+    past = this if month <= anchor.month else periods.month(anchor.year - 1, month)
+    future = this if month >= anchor.month else periods.month(anchor.year + 1, month)
+    chosen = _by_tense(past.start, future.start, anchor.replace(day=1), tense)
+    return past if chosen == past.start else future
+
+
+def infer_weekday(weekday: int, anchor: dt.date, tense: str) -> dt.date:
+    """A weekday name: in a past clause the last one on or before the publication date (news
+    names the day of publication by its weekday); in a future clause the next one after it; in
+    the present tense the nearer of the two."""
+    back = (anchor.isoweekday() - weekday) % 7
+    ahead = (weekday - anchor.isoweekday()) % 7 or 7
+    past, future = anchor - dt.timedelta(days=back), anchor + dt.timedelta(days=ahead)
+    if tense == "present" and back == 0:
+        return anchor
+    return _by_tense(past, future, anchor, tense)
+
+
+def infer_season(code: str, anchor: dt.date, tense: str) -> Period:
+    """A season without a year: under way or the last one in a past clause, the current or next
+    one otherwise."""
+    current = periods.containing("season", anchor, code)
+    if current.start <= anchor <= current.end:
+        return current
+    if current.start > anchor:
+        before = periods.season(current.start.year - 1, code)
+        return before if tense == "past" else current
+    after = periods.season(current.start.year + 1, code)
+    return current if tense == "past" else after
+
+
+def infer_quarter(number: int, anchor: dt.date, tense: str) -> Period:
+    """A quarter without a year is this year's, unless it has not begun and the clause is past."""
+    this = periods.quarter(anchor.year, number)
+    if this.start > anchor and tense == "past":
+        return periods.quarter(anchor.year - 1, number)
+    return this

@@ -1,0 +1,119 @@
+"""Durations ("three years", "the past two weeks", "a 10-year plan") and recurring times
+("every week", "daily", "$5 a year"), with ISO 8601 duration values (P3Y, P2W, PT4H, PXY)."""
+
+from __future__ import annotations
+
+import re
+
+from ..quantities.numbers import number_words, parse_number
+from . import periods
+from .lexicon import time_words
+from .periods import Period
+from .state import Context, Resolution
+
+# rel words that tie a duration to the publication date: "the past two years", "the next 14 months"
+_BEFORE = {"past", "last", "previous", "preceding"}
+_AFTER = {"next", "coming", "following"}
+# the next lower unit, for the fraction of a count: 2 1/2 years is P2Y6M (unit, factor, is a time)
+_LOWER = {"Y": ("M", 12, False), "Q": ("M", 3, False), "M": ("D", 30, False)}
+_LOWER |= {
+    "W": ("D", 7, False),
+    "D": ("H", 24, True),
+    "E": ("Y", 10, False),
+    "C": ("Y", 100, False),
+}
+_LOWER_TIME = {"H": ("M", 60, True), "M": ("S", 60, True)}
+_TIME_UNITS = {"hour", "minute", "second"}
+_RATE_CONTEXT = re.compile(
+    r"(?:[\d%$€£]|\b(?:once|twice|times|cents?|dollars?|euros?|pounds?))\S*\s+(?:\S+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"[\s-]+", " ", (text or "").lower()).strip()
+
+
+def iso_duration(count: float | None, designator: str, time_unit: bool) -> str:
+    """P3Y, P2Y6M, PT1M30S, PXD."""
+    prefix = "PT" if time_unit else "P"
+    if count is None:
+        return f"{prefix}X{designator}"
+    whole, rest = int(count), round(count - int(count), 6)
+    text = prefix + (f"{whole}{designator}" if whole or not rest else "")
+    lower = (_LOWER_TIME if time_unit else _LOWER).get(designator)
+    if rest and lower:
+        unit, factor, is_time = lower
+        text += ("T" if is_time and "T" not in text else "") + f"{round(rest * factor)}{unit}"
+    return text
+
+
+def _count(text: str | None) -> tuple[float | None, int]:
+    """The count and, for vague words, the largest count they allow ('a few': None, 5)."""
+    if not text:
+        return None, 3
+    word = number_words().get(_norm(text))
+    if word is not None and word.kind in {"vague", "approx"}:
+        high = word.high or word.value
+        return (word.value if word.kind == "approx" else None), int(high)
+    count = parse_number(text)
+    return count, int(count or 3)
+
+
+def duration(m: re.Match[str], ctx: Context) -> Resolution | None:
+    unit_word = _norm(m["unit"])
+    unit = time_words().units[unit_word]
+    after = m.string[m.end() : m.end() + 4].lower()
+    num = _norm(m["num"])
+    if unit.granularity in {"half", "weekend"} or (
+        unit.granularity == "quarter" and after.startswith(" of")
+    ):
+        return None  # "three quarters of the vote" is a fraction
+    if unit.granularity == "second" and num in {"a", "an"}:
+        return None  # "a second term"
+    count, span = _count(m["num"])
+    if count is not None and m["half"]:
+        count += 0.5
+    value = iso_duration(count, unit.designator, unit.granularity in _TIME_UNITS)
+    mod = time_words().approx.get(_norm(m["approx"])) if m["approx"] else None
+    rel = _norm(m["rel"])
+    if rel in _BEFORE | _AFTER and unit.granularity not in _TIME_UNITS:
+        steps = int(count if count is not None else span) * (-1 if rel in _BEFORE else 1)
+        return Resolution(
+            "duration",
+            value,
+            _anchored(ctx, steps, unit.granularity, value),
+            mod,
+            "past" if steps < 0 else "future",
+            focus=False,
+        )
+    return Resolution("duration", value, None, mod)
+
+
+def _anchored(ctx: Context, steps: int, granularity: str, value: str) -> Period:
+    """'the past two years': from two years before the publication date to that date."""
+    moved = periods.shift_date(ctx.anchor, steps, granularity)
+    start, end = (moved, ctx.anchor) if steps < 0 else (ctx.anchor, moved)
+    return Period(start, end, granularity if granularity != "weekend" else "week", value)  # type: ignore[arg-type]
+
+
+def vague_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """'for years', 'over decades': PXY, PXE."""
+    unit = time_words().units[_norm(m["unit"])]
+    return Resolution(
+        "duration", iso_duration(None, unit.designator, unit.granularity in _TIME_UNITS), None
+    )
+
+
+def recurring(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """'daily', 'every week', 'each Thursday', 'each July', 'twice a week', '$5 a year'."""
+    words = time_words()
+    if m["wd"]:
+        return Resolution("set", f"XXXX-WXX-{words.weekdays[_norm(m['wd'])]}", None)
+    if m["mon"]:
+        return Resolution("set", f"XXXX-{words.months[_norm(m['mon']).rstrip('.')]:02d}", None)
+    phrase = _norm(m["set"])
+    needs_rate = phrase.split()[0] in {"a", "an", "per"} and not m["freq"]
+    if needs_rate and not _RATE_CONTEXT.search(m.string[max(0, m.start() - 30) : m.start()]):
+        return None  # "a year" alone is a duration or a date, not a rate
+    return Resolution("set", words.sets[phrase], None)

@@ -1,0 +1,100 @@
+"""Regular-expression fragments for temporal expressions, built once from the word lists.
+
+Rules in `rules.py` are written with %(NAME)s placeholders for these fragments. Month and
+weekday names match only capitalised (or upper case): "may" and "march" are a verb and a modal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from ..quantities.numbers import number_words
+from .lexicon import time_words
+
+# months that are also common words or given names: standalone only after a temporal cue
+AMBIGUOUS_MONTHS = {"march", "may", "june", "august", "april", "july"}
+
+
+def alternation(words: Iterable[str]) -> str:
+    """Longest first, so that 'the past few months' wins over 'the past'; spaces match any
+    whitespace and a hyphen."""
+    escaped = (
+        re.escape(w).replace(r"\ ", r"[\s-]+") for w in sorted(set(words), key=len, reverse=True)
+    )
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _capitalised(words: Iterable[str], dotted: bool = False) -> str:
+    """Case-sensitive forms: 'January', 'JANUARY', and for abbreviations an optional full stop."""
+    forms = []
+    for word in sorted(set(words), key=len, reverse=True):
+        for form in (word.capitalize(), word.upper()):
+            forms.append(re.escape(form) + (r"\.?" if dotted else ""))
+    return "(?-i:(?:" + "|".join(forms) + r"))(?![A-Za-z])"
+
+
+def _numbers(kind: str, low: float = 0, high: float = 1e15) -> list[str]:
+    return [w for w, n in number_words().items() if n.kind == kind and low <= n.value <= high]
+
+
+def _year_words() -> str:
+    ones = alternation(_numbers("cardinal", 1, 9))
+    teens = alternation(_numbers("cardinal", 10, 19))
+    tens = alternation(_numbers("cardinal", 20, 90))
+    two_digits = rf"(?:{tens}(?:[\s-]{ones})?|{teens}|oh[\s-]{ones})"
+    century = r"(?:eighteen|nineteen|twenty)"
+    return (
+        rf"(?:{century}[\s-](?:hundred|{two_digits})(?![\w-])"
+        rf"|two[\s-]thousand(?:(?:\s+and)?[\s-]+(?:{two_digits}|{ones}))?(?![\w-]))"
+    )
+
+
+@lru_cache(maxsize=1)
+def fragments() -> dict[str, str]:
+    words = time_words()
+    long_months = [w for w in words.months if len(w) > 4 or w in {"may", "june", "july"}]
+    short_months = [w for w in words.months if w not in long_months]
+    cardinal = _numbers("cardinal") + _numbers("scale")
+    number_words_re = (
+        rf"(?:{alternation(cardinal)})(?:(?:[\s-]+|\s+and\s+)(?:{alternation(cardinal)}))*\b"
+    )
+    ordinal_words = (
+        rf"(?:{alternation(_numbers('cardinal', 20, 90))}[\s-])?{alternation(_numbers('ordinal'))}"
+    )
+    units = words.units
+    return {
+        "MONTH": rf"(?:{_capitalised(long_months)}|{_capitalised(short_months, dotted=True)})",
+        "MONTH_NAME": _capitalised(w for w in long_months if w not in AMBIGUOUS_MONTHS),
+        "MONTH_ANY": _capitalised(long_months),
+        "WEEKDAY": _capitalised(w for w in words.weekdays if len(w) > 4),
+        "SEASON": alternation(words.seasons),
+        "PART": alternation(words.parts_of_day),
+        "CLOCKWORD": alternation(words.clock),
+        "UNIT": alternation(units),
+        "UNIT1": alternation(
+            u for u in units if not u.endswith("s") and u not in {"millennia", "halves"}
+        ),
+        "REL": alternation(words.relative),
+        "MOD": alternation(words.modifiers),
+        "APPROX": alternation(words.approx),
+        "DEICTIC": alternation(words.deictic),
+        "REFERENCE": alternation(words.references),
+        "HOLIDAY": alternation(words.holidays),
+        "SETWORD": alternation(words.sets),
+        "YEAR": r"(?<![\d$€£.,/#-])(?:1[5-9]\d\d|20\d\d)(?![\d]|,\d|\.\d)",
+        "YEARW": _year_words(),
+        "NUMW": number_words_re,
+        "NUM": rf"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|\d/\d|{number_words_re}|an?(?=[\s-]))",
+        "FEW": r"(?:a\s+few|a\s+couple\s+of|couple\s+of|several|a\s+number\s+of|many|few)",
+        "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})",
+        "DAYNUM": r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)",
+    }
+
+
+def compile_rule(pattern: str, ignore_case: bool = True) -> re.Pattern[str]:
+    """A rule's pattern with its fragments filled in; whole words only."""
+    filled = pattern % fragments()
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"(?<![\w'’-])(?:{filled})(?![\w-]|['’](?!s\b))", flags)

@@ -1,0 +1,209 @@
+"""Every rule of the time stage: a name, a pattern (compiled once, at import) and a resolver.
+
+Where two rules match overlapping text, the longer match wins (see `finder`), so rules can be
+written independently: "early next year" beats "next year", "the past two years" beats "the past".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from . import absolute, durations, relative
+from .grammar import compile_rule
+from .lexicon import time_words
+from .state import Rule
+
+_MODP = r"(?:(?P<mod>%(MOD)s)[\s-]+)?"
+_APPROXP = r"(?:(?P<approx>%(APPROX)s)\s+)?"
+_REL = r"(?:the\s+)?(?:%(REL)s|same|that)(?:\s+(?:past|coming))?"
+_NOT_AN_OBJECT = r"(?=\s*[,.;:!?)]|\s*$)"  # "two days before," but not "two days before the vote"
+
+RELATIVE_RULES = [
+    Rule(
+        "relative",
+        compile_rule(
+            _MODP
+            + r"(?P<rel>"
+            + _REL
+            + r")\s+(?:fiscal\s+)?(?P<unit>day|week|month|quarter|year|decade|century)"
+        ),
+        relative.relative_unit,
+    ),
+    Rule(
+        "end-of",
+        compile_rule(
+            r"(?P<mod>%(MOD)s)\s+(?:the|this)\s+(?P<unit>week|month|quarter|year|decade)|year[\s-]end|year['’]s\s+end"
+        ),
+        relative.end_of_unit,
+    ),
+    Rule(
+        "full-year",
+        compile_rule(r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+|calendar\s+)?year"),
+        relative.full_year,
+    ),
+    Rule(
+        "deictic",
+        compile_rule(
+            _MODP + r"(?:(?P<part1>%(PART)s)\s+)?(?P<deix>%(DEICTIC)s)(?:\s+(?P<part>%(PART)s))?"
+        ),
+        relative.deictic,
+    ),
+    Rule(
+        "part-of-day",
+        compile_rule(
+            r"(?P<pre>this|last|tomorrow|yesterday|the|that|(?:early|late|later|earlier)\s+this|%(MOD)s)[\s-]+(?P<part>%(PART)s)|(?P<over>overnight|tonight|last\s+night)"
+        ),
+        relative.part_of_day,
+    ),
+    Rule(
+        "weekday",
+        compile_rule(
+            r"(?:(?P<pre>(?:the\s+)?(?:%(REL)s|this\s+past|this\s+coming|%(MOD)s))[\s-]+)?(?P<wd>%(WEEKDAY)s)(?:,?\s+(?P<part>%(PART)s))?"
+        ),
+        relative.weekday,
+    ),
+    Rule(
+        "weekend",
+        compile_rule(
+            r"(?P<det>the|this|last|next|that|this\s+past|this\s+coming|the\s+(?:last|past|next|coming|previous|following))\s+weekend"
+        ),
+        relative.weekend,
+    ),
+    Rule(
+        "season",
+        compile_rule(
+            r"(?:(?P<pre>(?:the\s+)?(?:%(REL)s|this\s+past|this\s+coming|%(MOD)s))[\s-]+)?(?P<the>the\s+)?(?P<season>%(SEASON)s)(?:\s+of\s+(?P<yr>%(YEAR)s|%(YEARW)s))?"
+        ),
+        relative.season,
+    ),
+    Rule(
+        "clock",
+        compile_rule(
+            _APPROXP
+            + r"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hours|hrs|(?-i:[A-Z]{1,3}T)\b))|(?P<cw>%(CLOCKWORD)s))"
+            + r"(?:\s+(?-i:GMT|UTC|[A-Z]{1,3}T)\b)?(?:\s+local\s+time)?"
+            + r"(?:,?\s+(?:on\s+)?(?P<day>%(DEICTIC)s|%(WEEKDAY)s|%(MONTH)s\s+\d{1,2}(?:st|nd|rd|th)?))?"
+        ),
+        relative.clock,
+    ),
+    Rule("reference", compile_rule(r"(?P<ref>%(REFERENCE)s)"), relative.reference),
+    Rule(
+        "period",
+        compile_rule(
+            r"(?P<det>the|this|that|its)\s+(?:(?P<adj>latest|current|same|most\s+recent|comparable|corresponding|year[\s-]ago|year[\s-]earlier|just[\s-]ended|fiscal)\s+)?(?:(?P<yr>%(YEAR)s)\s+)?(?P<what>quarter|period)"
+        ),
+        relative.period_in_focus,
+    ),
+    Rule(
+        "year-ago",
+        compile_rule(
+            r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago)"
+        ),
+        relative.year_ago_adjective,
+    ),
+    Rule(
+        "ago",
+        compile_rule(
+            _APPROXP + r"(?:(?P<num>%(NUM)s|%(FEW)s)[\s-]+)?(?P<unit>%(UNIT)s)(?:\s+or\s+so)?\s+ago"
+        ),
+        relative.ago,
+    ),
+    Rule(
+        "offset",
+        compile_rule(
+            _APPROXP
+            + r"(?P<num>%(NUM)s)[\s-]+(?P<unit>%(UNIT)s)\s+(?P<dir>earlier|later|previously|from\s+now|hence|(?:before|after)"
+            + _NOT_AN_OBJECT
+            + ")"
+        ),
+        relative.offset,
+    ),
+]
+
+DURATION_RULES = [
+    Rule(
+        "duration",
+        compile_rule(
+            _APPROXP
+            + r"(?:(?:the|each\s+of\s+the|another|an\s+additional)\s+)?(?:(?P<rel>first|last|past|next|coming|latest|previous|following|final|initial|remaining|preceding)\s+)?(?P<num>%(NUM)s|%(FEW)s)(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar))?[\s-]+(?P<unit>%(UNIT)s)(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?(?:\s+or\s+so)?"
+        ),
+        durations.duration,
+    ),
+    Rule(
+        "vague-duration",
+        compile_rule(
+            r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))(?:many\s+|several\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours)(?!\s+(?:ago|of|to|earlier|later|before|after))"
+        ),
+        durations.vague_duration,
+    ),
+    Rule(
+        "set",
+        compile_rule(
+            r"(?:(?P<freq>once|twice|thrice|(?:%(NUM)s)\s+times)\s+)?(?P<set>%(SETWORD)s)|(?:each|every)\s+(?:(?P<wd>%(WEEKDAY)s)|(?P<mon>%(MONTH_ANY)s))"
+        ),
+        durations.recurring,
+    ),
+]
+
+RULES = absolute.RULES + RELATIVE_RULES + DURATION_RULES
+
+# Words every match of a rule contains (lower case; DIGITS, YEAR, CLOCK, MONTH, WEEKDAY stand for
+# any number, a number from 1500 to 2099, a number before a colon, a capitalised month or weekday
+# name): rules run only near such a word, so that a text is read once word by word and the full
+# patterns see a small part of it.
+DIGITS, YEAR, CLOCK, MONTH, WEEKDAY = "<digits>", "<year>", "<clock>", "<month>", "<weekday>"
+
+
+def _last_words(phrases: Iterable[str]) -> set[str]:
+    return {phrase.split()[-1] for phrase in phrases}
+
+
+def _triggers() -> dict[str, frozenset[str]]:
+    words = time_words()
+    units = set(words.units)
+    months = {MONTH}
+    return {
+        name: frozenset(trigger)
+        for name, trigger in {
+            "iso": {YEAR},
+            "numeric": {DIGITS},
+            "month-day": months,
+            "day-range": months,
+            "month-day-range": months,
+            "day-month": months,
+            "month-year": months,
+            "month-of-year": months,
+            "month-relative": months,
+            "month-cue": months,
+            "month": months,
+            "year": {YEAR, "eighteen", "nineteen", "twenty", "thousand"},
+            "year-range": {YEAR},
+            "decade": {"s", "twenties", "thirties", "forties", "fifties", "sixties"}
+            | {"seventies", "eighties", "nineties"},
+            "century": {"century"},
+            "quarter": {"quarter", "half"},
+            "quarter-short": {"q"},
+            "holiday": _last_words(words.holidays) | {"s", "day"},
+            "relative": units,
+            "end-of": units | {"end"},
+            "full-year": {"year"},
+            "deictic": _last_words(words.deictic),
+            "part-of-day": set(words.parts_of_day) | {"overnight", "tonight"},
+            "weekday": {WEEKDAY},
+            "weekend": {"weekend"},
+            "season": set(words.seasons),
+            "clock": {CLOCK, "p", "a", "pm", "am"} | set(words.clock),
+            "reference": _last_words(words.references),
+            "period": {"quarter", "period"},
+            "year-ago": {"earlier", "ago"},
+            "ago": {"ago"},
+            "offset": {"earlier", "later", "previously", "now", "hence", "before", "after"},
+            "duration": units,
+            "vague-duration": units,
+            "set": _last_words(words.sets) | {"each", "every"},
+        }.items()
+    }
+
+
+TRIGGERS = _triggers()
+TRIGGER_WORDS = frozenset(word for words in TRIGGERS.values() for word in words)

@@ -1,0 +1,67 @@
+"""What a rule resolves to, and what it resolves against: the publication date, the tense of the
+clause, and the date in focus (the last calendar date the text named, for "a year earlier")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Direction, TimexKind
+from . import periods
+from .periods import Period
+
+
+@dataclass(frozen=True)
+class Resolution:
+    kind: TimexKind
+    value: str
+    period: Period | None  # None for a duration or a set with no place in time
+    mod: str | None = None
+    direction: Direction | None = None  # when the words say it ("recently"), not the calendar
+    focus: bool = True  # whether later anaphora ("a year earlier") may point to it
+
+
+@dataclass
+class Context:
+    anchor: dt.date
+    tense_at: Callable[[int], str]
+    focus: Period | None = None
+    offset: int = 0
+    _tenses: dict[int, str] = field(default_factory=dict)
+
+    def tense(self) -> str:
+        """The tense of the clause of the expression being resolved: past, present or future."""
+        if self.offset not in self._tenses:
+            self._tenses[self.offset] = self.tense_at(self.offset)
+        return self._tenses[self.offset]
+
+    def reference(self) -> Period:
+        """The date in focus, else the publication day."""
+        return self.focus or periods.day(self.anchor)
+
+
+Resolver = Callable[[re.Match[str], Context], Resolution | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    resolve: Resolver
+
+
+def date(period: Period, mod: str | None = None) -> Resolution:
+    return Resolution("date", period.value, period.narrowed(mod), mod)
+
+
+def vague(value: str, anchor: dt.date, low: int, high: int) -> Resolution:
+    """PRESENT_REF, PAST_REF, FUTURE_REF: a fuzzy range of days around the publication date."""
+    period = Period(
+        anchor + dt.timedelta(days=low), anchor + dt.timedelta(days=high), "fuzzy", value
+    )
+    direction: Direction = (
+        "past" if value == "PAST_REF" else "future" if value == "FUTURE_REF" else "present"
+    )
+    return Resolution("date", value, period, None, direction, focus=False)

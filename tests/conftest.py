@@ -1,0 +1,70 @@
+"""Shared fixtures. The spaCy pipeline, the knowledge base and the coder are built once per run."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire import kb as kb_module
+from eventwire.kb import KnowledgeBase
+from eventwire.model import CodedDocument, Event
+from eventwire.pipeline import Coder
+from eventwire.pipeline import coder as get_coder
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+ANCHOR = dt.date(2023, 2, 12)
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return kb_module.default()
+
+
+@pytest.fixture(scope="session")
+def coder() -> Coder:
+    return get_coder()
+
+
+@pytest.fixture(scope="session")
+def nlp(coder: Coder) -> Language:
+    return coder.nlp
+
+
+@pytest.fixture(scope="session")
+def parse(nlp: Language) -> Callable[[str], Doc]:
+    return lambda text: nlp(text)
+
+
+@pytest.fixture(scope="session")
+def code(coder: Coder) -> Callable[..., CodedDocument]:
+    from eventwire.ingest import make_document
+
+    def run(text: str, date: dt.date = ANCHOR) -> CodedDocument:
+        return next(coder.code_documents([make_document(text, published_at=date)]))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def events_of(code: Callable[..., CodedDocument]) -> Callable[[str], list[Event]]:
+    return lambda text: code(text).events
+
+
+def shared_path(*parts: str) -> Path:
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not present: {path}")
+    return path
+
+
+def dyads(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    """(type, source country, target country) for each event."""
+    return {
+        (e.type, e.source.country if e.source else None, e.target.country if e.target else None)
+        for e in events
+    }
