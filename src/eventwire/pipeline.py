@@ -10,6 +10,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, TypeVar
 
 from spacy.language import Language
@@ -25,36 +26,17 @@ from .model import CodedDocument, Document, Mentions
 from .places import Gazetteer, find_places, gazetteer
 from .quantities import find_quantities
 from .time import find_dates
+from .time.tense import tense_at
 
 T = TypeVar("T")
 
 VERSIONS = {
-    "actors": "eventwire.actors.v1",
-    "places": "eventwire.places.v1",
-    "time": "eventwire.time.v1",
-    "quantities": "eventwire.quantities.v1",
-    "events": "eventwire.events.v1",
+    "actors": "eventwire.actors.v2",
+    "places": "eventwire.places.v2",
+    "time": "eventwire.time.v2",
+    "quantities": "eventwire.quantities.v2",
+    "events": "eventwire.events.v2",
 }
-
-
-def tense_at(doc: Doc) -> Callable[[int], str]:
-    """A function: character offset -> the tense of the clause around it."""
-
-    def tense(offset: int) -> str:
-        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        if span is None:
-            return "past"
-        head = span.root
-        while head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
-            head = head.head
-        words = {t.lower_ for t in head.children if t.dep_ in {"aux", "auxpass"}} | {head.lower_}
-        if words & {"will", "'ll", "shall", "going"}:
-            return "future"
-        if head.tag_ in {"VBD", "VBN"} or words & {"had", "did", "was", "were", "has", "have"}:
-            return "past"
-        return "present"
-
-    return tense
 
 
 class _StageClock:
@@ -83,14 +65,21 @@ class Coder:
     events: EventCoder
 
     @classmethod
-    def create(cls, model: str | None = None, kb: KnowledgeBase | None = None) -> Coder:
+    def create(
+        cls,
+        model: str | None = None,
+        kb: KnowledgeBase | None = None,
+        places: tuple[str | Path, ...] = (),
+    ) -> Coder:
+        """Build a coder; `kb` replaces the package knowledge base (see `kb.load` for user
+        actor files) and `places` names user place files that win over the gazetteer's."""
         nlp = nlp_module.load(model)
         knowledge = kb or kb_module.default()
         return cls(
             nlp,
             knowledge,
             ActorMatcher(nlp, knowledge),
-            gazetteer(knowledge),
+            gazetteer(knowledge, places),
             EventCoder(knowledge),
         )
 
@@ -128,8 +117,16 @@ class Coder:
 _CODERS: dict[str | None, Coder] = {}
 
 
-def coder(model: str | None = None) -> Coder:
-    """The process-wide coder for a model (built on first use)."""
+def coder(
+    model: str | None = None,
+    actors: tuple[str | Path, ...] = (),
+    places: tuple[str | Path, ...] = (),
+) -> Coder:
+    """The process-wide coder for a model and user files (built on first use); `actors` are
+    user actor files (.tsv/.yaml), `places` user place files (.tsv/.csv)."""
+    if actors or places:
+        knowledge = kb_module.load(extra_actors=[Path(p) for p in actors]) if actors else None
+        return Coder.create(model, kb=knowledge, places=places)
     key = nlp_module.model_name(model)
     if key not in _CODERS:
         _CODERS[key] = Coder.create(model)

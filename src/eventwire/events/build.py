@@ -25,7 +25,7 @@ from .modality import ModalityCues, modality_of
 from .roles import Arguments
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v1"
+VERSION = "eventwire.events.v2"
 
 
 class EventBuilder:

@@ -1,136 +1,13 @@
-"""Command line: `eventwire code FILE --date 2023-02-12`, `eventwire schema`, and the corpus
-commands `ingest`, `recode`, `events`, `export`, `stats`.
-
-The CLI only parses options and calls library functions; errors are one line on stderr with a
-code (see errors.py) and a non-zero exit status: 1 for an error, 2 for a usage error, 3 when a
-run finished but some inputs could not be read (they are listed in the run's record), 130 when
-interrupted.
-"""
+"""Corpus commands: `ingest`, `recode`, `events`, `export`, `stats`."""
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from . import __version__
-from .errors import EventwireError, InvalidOption
-
-if TYPE_CHECKING:
-    from .model import CodedDocument
-
-app = typer.Typer(
-    help="eventwire: sourced, structured political event data from news articles.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    add_completion=False,
-)
-
-
-class OutputFormat(str, Enum):
-    table = "table"
-    json = "json"
-    jsonl = "jsonl"
-
-
-DateOption = Annotated[
-    str | None,
-    typer.Option(
-        "--date",
-        "-d",
-        help="Publication date (YYYY-MM-DD): the anchor for 'last week', 'on Monday'.",
-    ),
-]
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")]
-ModelOption = Annotated[
-    str | None,
-    typer.Option(
-        "--model", envvar="EVENTWIRE_SPACY_MODEL", help="Installed spaCy pipeline to use."
-    ),
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db", help="Also store the result in this DuckDB file or PostgreSQL URL (idempotent)."
-    ),
-]
-PARTIAL_FAILURE = 3  # exit status: the run finished, some inputs were skipped
-
-
-@app.command()
-def code(
-    sources: Annotated[
-        list[str], typer.Argument(help="Text files to code; '-' reads standard input.")
-    ],
-    date: DateOption = None,
-    output: FormatOption = OutputFormat.table,
-    model: ModelOption = None,
-    db: DbOption = None,
-) -> None:
-    """Code articles into events: who did what to whom, when, where, how much, per whom."""
-    from .ingest import parse_date, read_source
-    from .pipeline import coder
-
-    published = parse_date(date)
-    documents = [read_source(source, published) for source in sources]
-    if sum(source == "-" for source in sources) > 1:
-        raise InvalidOption("standard input ('-') can be given only once")
-    results = list(coder(model).code_documents(documents))
-    if db:
-        _store(results, sources, db)
-    _write(results, output)
-
-
-def _store(results: list[CodedDocument], sources: list[str], db: str) -> None:
-    from .batch.commands import current_coder
-    from .store import Provenance, open_store
-
-    coder = current_coder()
-    with open_store(db) as store:
-        for coded, source in zip(results, sources, strict=True):
-            location = "standard input" if source == "-" else source
-            store.save(coded, Provenance(coder=coder, location=location))
-
-
-def _write(coded: list[CodedDocument], output: OutputFormat) -> None:
-    from .render import print_table
-
-    if output is OutputFormat.table:
-        for item in coded:
-            print_table(item)
-    elif output is OutputFormat.json:
-        payload = [c.model_dump(mode="json") for c in coded]
-        typer.echo(
-            json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False)
-        )
-    else:
-        for item in coded:
-            typer.echo(item.model_dump_json())
-
-
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of a coded document (the output of `code --format json`)."""
-    from .model import event_json_schema
-
-    typer.echo(json.dumps(event_json_schema(), indent=2))
-
-
-@app.command()
-def version() -> None:
-    """Print the versions of eventwire and of each coding stage."""
-    from .pipeline import VERSIONS
-
-    typer.echo(f"eventwire {__version__}")
-    for stage, name in VERSIONS.items():
-        typer.echo(f"  {stage}: {name}")
-
-
-# -- corpus commands ---------------------------------------------------------------------------
+from .app import PARTIAL_FAILURE, ModelOption, app
 
 CorpusDb = Annotated[
     str,
@@ -212,9 +89,9 @@ def ingest(
     quiet: QuietOption = False,
 ) -> int:
     """Read, code and store a corpus; re-ingesting stores nothing twice."""
-    from .batch import IngestRequest
-    from .batch.commands import ingest_command
-    from .batch.report import summary_line
+    from ..batch import IngestRequest
+    from ..batch.commands import ingest_command
+    from ..batch.report import summary_line
 
     request = IngestRequest(
         inputs=list(inputs or []),
@@ -257,8 +134,8 @@ def recode(
     quiet: QuietOption = False,
 ) -> int:
     """Re-code stored documents that other stage versions coded (see `eventwire version`)."""
-    from .batch.commands import recode_command
-    from .batch.report import summary_line
+    from ..batch.commands import recode_command
+    from ..batch.report import summary_line
 
     try:
         summary = recode_command(
@@ -311,9 +188,9 @@ def events(
     output: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
 ) -> None:
     """Query stored events by dyad, country, type, modality and date."""
-    from .batch.commands import events_command
-    from .ingest import parse_date
-    from .store.query import EventFilter
+    from ..batch.commands import events_command
+    from ..ingest import parse_date
+    from ..store.query import EventFilter
 
     event_filter = EventFilter(
         dyad=dyad,
@@ -344,7 +221,7 @@ def export(
     ] = ExportFormat.parquet,
 ) -> None:
     """Export the store: tables as Parquet or CSV, events as JSON Lines or GeoJSON."""
-    from .batch.commands import export_command
+    from ..batch.commands import export_command
 
     for path in export_command(db, output.value, out_dir):
         typer.echo(str(path))
@@ -362,33 +239,6 @@ def stats(
     runs: Annotated[int, typer.Option("--runs", help="How many recent runs to show.")] = 5,
 ) -> None:
     """What a store holds: counts, events by type, top dyads, recent runs and their failures."""
-    from .batch.commands import stats_command
+    from ..batch.commands import stats_command
 
     stats_command(db, output.value, runs)
-
-
-def main() -> None:
-    """Entry point: run the app, turning known errors into one line on stderr."""
-    try:
-        status = app(standalone_mode=False)
-    except EventwireError as err:
-        typer.echo(f"error {err}", err=True)
-        sys.exit(1)
-    except (typer.Abort, KeyboardInterrupt):
-        typer.echo("error: interrupted", err=True)
-        sys.exit(130)
-    except Exception as err:  # the promise is one line, never a traceback
-        import click
-
-        if isinstance(err, click.exceptions.ClickException):
-            err.show()
-            sys.exit(err.exit_code)
-        if os.environ.get("EVENTWIRE_DEBUG"):
-            raise
-        typer.echo(
-            f"error E999: internal error: {type(err).__name__}: {err} (set EVENTWIRE_DEBUG=1 for a traceback)",
-            err=True,
-        )
-        sys.exit(70)
-    if isinstance(status, int) and status:
-        sys.exit(status)
