@@ -3,15 +3,14 @@ index for exact and fuzzy lookups, and the holders of each title (for "the Forei
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 
 from ..kb import KnowledgeBase, Person, Role
 from .hits import Entry
 from .names import NameIndex, fold
+from .phrases import PhraseIndex, tokenise_phrases
 
+LONG_NAME_TOKENS = 4  # from this many tokens a name matches whatever its case
 _KIND_OF_ROLE = {"person": "role_person", "group": "role", "state": "role_state"}
 
 
@@ -23,12 +22,14 @@ class ActorMatcher:
         self.states = {c.iso3 for c in kb.countries}
         self.countries = {c.iso3: c for c in kb.countries}
         self.entries: dict[str, list[Entry]] = {}
-        self.names = PhraseMatcher(nlp.vocab)  # case-sensitive: "US" is not "us"
-        self.roles = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names = PhraseIndex()  # case-sensitive: "US" is not "us"
+        # a long name is unambiguous in any case ("the UN commission of inquiry on Syria")
+        self.long_names = PhraseIndex(lower=True)
+        self.roles = PhraseIndex(lower=True)
         self.index = NameIndex()
         self.role_words: dict[str, Role] = {r.phrase: r for r in kb.roles}
         self.holders: dict[str, list[Person]] = {}
-        self._pending: list[tuple[PhraseMatcher, str, str]] = []
+        self._pending: list[tuple[PhraseIndex, str, str]] = []
         self._add_countries(kb)
         self._add_organisations(kb)
         self._add_people(kb)
@@ -48,7 +49,7 @@ class ActorMatcher:
     def is_state(self, code: str | None) -> bool:
         return code in self.states
 
-    def _add(self, matcher: PhraseMatcher, phrase: str, entry: Entry) -> None:
+    def _add(self, matcher: PhraseIndex, phrase: str, entry: Entry) -> None:
         key = f"{entry.kind}:{phrase}"
         if key not in self.entries:
             self.entries[key] = []
@@ -56,10 +57,12 @@ class ActorMatcher:
         self.entries[key].append(entry)
 
     def _build(self, nlp: Language) -> None:
-        tokenizer: Any = nlp.tokenizer  # a Tokenizer, typed by spaCy as a plain callable
         phrases = [phrase for _, _, phrase in self._pending]
-        for (matcher, key, _), doc in zip(self._pending, tokenizer.pipe(phrases), strict=True):
-            matcher.add(key, [doc])
+        tokens = tokenise_phrases(nlp, phrases)
+        for (matcher, key, _), words in zip(self._pending, tokens, strict=True):
+            matcher.add(key, words)
+            if matcher is self.names and len(words) >= LONG_NAME_TOKENS:
+                self.long_names.add(key, words)
         self._pending = []
 
     def _add_countries(self, kb: KnowledgeBase) -> None:

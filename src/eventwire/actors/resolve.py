@@ -24,24 +24,44 @@ _NOT_A_NAME = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", 
 def phrase_hits(doc: Doc, am: ActorMatcher, day: dt.date | None) -> list[ActorHit]:
     """Every knowledge-base phrase in the text, longest first, no overlaps."""
     found = []
-    for matcher in (am.names, am.roles):
-        for match_id, start, end in matcher(doc):
-            found.append(Span(doc, start, end, label=doc.vocab.strings[match_id]))
+    for matcher in (am.names, am.long_names, am.roles):
+        for key, start, end in matcher(doc):
+            found.append(Span(doc, start, end, label=key))
     hits = []
     for span in filter_spans(found):
         entries = am.entries[span.label_]
         metonym = entries[0].rule == "metonym"
-        if _plausible(span, entries) and (not metonym or plausible_metonym(span, am)):
+        if _plausible(span, entries, am) and (not metonym or plausible_metonym(span, am)):
             hits.append(_resolved(span, entries, am, day, 1.0))
     return hits
 
 
-def _plausible(span: Span, entries: list[Entry]) -> bool:
+def head_of(span: Span) -> int:
+    """The head token of a country's name: spaCy's span root, unless that is a determiner the
+    parse hung outside the name ("the UK Special Representative": "the" and "UK" both modify
+    "Representative"); then the last word with its head outside the span. (Organisations keep
+    the root: "the Jaish al-Islam rebel group" stays the group, not a title of it.)"""
+    root = span.root
+    if root.dep_ != "det" or len(span) < 2:
+        return int(root.i)
+    outside = [t.i for t in span if not span.start <= t.head.i < span.end]
+    return int(outside[-1])
+
+
+def _plausible(span: Span, entries: list[Entry], am: ActorMatcher) -> bool:
     """Guard for short, ambiguous names: a bare surname must be a proper noun, not a place or a
-    date ("in May")."""
+    date ("in May"). A capitalised word inside a sentence that the tagger took for a
+    nationality ("Asad" as NORP) is still a name when no country has it as a demonym."""
     token = span[0]
     if entries[0].kind == "person" and len(span) == 1:
-        return token.pos_ == "PROPN" and token.ent_type_ not in _NOT_A_NAME
+        mistaken_nationality = (
+            token.ent_type_ == "NORP"
+            and token.is_title
+            and not token.is_sent_start
+            and f"demonym:{token.text}" not in am.entries
+        )
+        proper = token.pos_ == "PROPN" or mistaken_nationality
+        return proper and token.ent_type_ not in _NOT_A_NAME
     if entries[0].rule == "metonym":
         return not _inside_longer_name(span)
     return True
@@ -68,7 +88,8 @@ def _resolved(
 ) -> ActorHit:
     people = [e for e in entries if e.person is not None]
     if not people:
-        hit = hit_from_entry(range(span.start, span.end), span.root.i, *_chars(span), entries[0])
+        head = head_of(span) if entries[0].kind == "country" else span.root.i
+        hit = hit_from_entry(range(span.start, span.end), head, *_chars(span), entries[0])
         hit.score = score
         return hit
     return _person_hit(span, people, am, day, score)
@@ -90,7 +111,7 @@ def _person_hit(
     best = readings[0]
     hit = ActorHit(
         tokens=set(range(span.start, span.end)),
-        head=span.root.i,
+        head=head_of(span),
         start=span.start_char,
         end=span.end_char,
         name=best.person.name,
@@ -153,7 +174,7 @@ def _entity_hit(span: Span, label: str, am: ActorMatcher, day: dt.date | None) -
         return None
     return ActorHit(
         tokens=set(range(span.start, span.end)),
-        head=span.root.i,
+        head=head_of(span),
         start=span.start_char,
         end=span.end_char,
         name=span.text,

