@@ -2,16 +2,15 @@
 
 Every file is UTF-8, tab-separated, with a header row; list-valued fields are `|`-separated and
 lines starting with `#` are comments. Users add or override actors with their own files, without
-touching the package: `load(extra_actors=[Path("my_actors.tsv")])` (see `user_actors`).
+touching the package: `load(extra_actors=[Path("my_actors.tsv")])` (see `kb_user.user_actors`).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import importlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -130,7 +129,7 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split("|") if part.strip())
 
 
-def _read_rows(path: Path | str, source: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def read_rows(path: Path | str, source: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """The header and the (line number, fields) of the data rows; comments and blanks skipped."""
     rows = []
     try:
@@ -155,7 +154,7 @@ def read_tsv(
 ) -> Iterator[dict[str, str]]:
     """Rows of a TSV file as dicts; raises KnowledgeError naming the file and line."""
     name = source or str(path)
-    header, rows = _read_rows(path, name)
+    header, rows = read_rows(path, name)
     if header != list(columns):
         raise KnowledgeError(f"{name}: header must be {' '.join(columns)!r}")
     for _, row in rows:
@@ -293,125 +292,6 @@ def load_modality(path: Path) -> list[ModalityCue]:
     ]
 
 
-@dataclass
-class UserActors:
-    """Rows from a user's actor file, in the package files' column names."""
-
-    countries: list[dict[str, str]] = field(default_factory=list)
-    organisations: list[dict[str, str]] = field(default_factory=list)
-    people: list[dict[str, str]] = field(default_factory=list)
-
-
-def user_actors(path: Path) -> UserActors:
-    """Read a user's actor file: `.tsv` or `.yaml`/`.yml`, in the package files' format.
-
-    A TSV file holds one kind of row, told by its header: the header of `organisations.tsv`
-    (code name aliases country sector kind), of `people.tsv` (name aliases country sector role
-    start end), or `iso3` plus any columns of `countries.tsv` (e.g. `iso3 aliases adjectives
-    metonyms`, to add names to a known country). A YAML file is a mapping with any of the lists
-    `countries`, `organisations`, `people`, each item a mapping with the same column names; list
-    fields may be YAML lists, metonyms a mapping {phrase: GOV|MIL|SPY}, dates ISO dates.
-
-    Merging (`merge_user_actors`): a user organisation replaces the package's one with the same
-    code, a user person replaces every package row with the same name (give all their dated
-    roles), and a user country row adds aliases, adjectives and metonyms to the country with its
-    iso3 and overrides the other fields it fills (a new iso3 needs name, lat and lon). User rows
-    are matched before package rows, so a user's name wins where both claim it.
-    """
-    if not path.is_file():
-        raise KnowledgeError(f"{path}: actor file not found")
-    if path.suffix.lower() in {".yaml", ".yml"}:
-        return _yaml_actors(path)
-    if path.suffix.lower() not in {".tsv", ".txt"}:
-        raise KnowledgeError(f"{path}: actor files are .tsv or .yaml")
-    header, rows = _read_rows(path, str(path))
-    found = UserActors()
-    if tuple(header) == ORGANISATION_COLUMNS:
-        target = found.organisations
-    elif tuple(header) == PEOPLE_COLUMNS:
-        target = found.people
-    elif "iso3" in header and set(header) <= set(COUNTRY_COLUMNS):
-        target = found.countries
-    else:
-        raise KnowledgeError(
-            f"{path}: the header must be that of organisations.tsv, people.tsv or countries.tsv"
-        )
-    target.extend(dict(zip(header, row, strict=True)) for _, row in rows)
-    return found
-
-
-def _yaml_text(value: object) -> str:
-    if isinstance(value, dict):
-        return "|".join(f"{k}={v}" for k, v in value.items())
-    if isinstance(value, list | tuple):
-        return "|".join(str(v) for v in value)
-    return "" if value is None else str(value)
-
-
-def _yaml_actors(path: Path) -> UserActors:
-    try:
-        yaml = importlib.import_module("yaml")
-    except ImportError:
-        raise KnowledgeError(f"{path}: reading YAML needs PyYAML; or give a .tsv file") from None
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise KnowledgeError(f"{path}: not valid YAML: {err}") from None
-    columns = {
-        "countries": COUNTRY_COLUMNS,
-        "organisations": ORGANISATION_COLUMNS,
-        "people": PEOPLE_COLUMNS,
-    }
-    if not isinstance(data, dict) or not set(data) <= set(columns):
-        raise KnowledgeError(f"{path}: expected a mapping of countries, organisations, people")
-    found = UserActors()
-    for kind, wanted in columns.items():
-        for n, item in enumerate(data.get(kind) or [], start=1):
-            if not isinstance(item, dict) or not set(item) <= set(wanted):
-                raise KnowledgeError(f"{path}: {kind} item {n}: fields are {', '.join(wanted)}")
-            row = {k: _yaml_text(v) for k, v in item.items()}
-            getattr(found, kind).append(
-                row if kind == "countries" else {c: row.get(c, "") for c in wanted}
-            )
-    return found
-
-
-def merge_user_actors(kb: KnowledgeBase, extra: UserActors) -> None:
-    """Fold a user's rows into the knowledge base (rules in `user_actors`)."""
-    orgs = [organisation_from_row(r) for r in extra.organisations]
-    codes = {o.code for o in orgs}
-    kb.organisations = orgs + [o for o in kb.organisations if o.code not in codes]
-    people = [person_from_row(r, "user people") for r in extra.people]
-    names = {p.name for p in people}
-    kb.people = people + [p for p in kb.people if p.name not in names]
-    for row in extra.countries:
-        _merge_country(kb, row)
-
-
-def _merge_country(kb: KnowledgeBase, row: dict[str, str]) -> None:
-    where = f"user countries: {row.get('iso3', '?')}"
-    if not row.get("iso3"):
-        raise KnowledgeError(f"{where}: iso3 is required")
-    old = kb.country(row["iso3"])
-    if old is None:
-        if not (row.get("name") and row.get("lat") and row.get("lon")):
-            raise KnowledgeError(f"{where}: a new country needs name, lat and lon")
-        kb.countries.insert(0, country_from_row(row, where))
-        kb._by_iso3 = {}
-        return
-    new = country_from_row({k: v for k, v in row.items() if v}, where)
-    merged = replace(
-        old,
-        **{f: getattr(new, f) for f in ("iso2", "name", "capital") if row.get(f)},
-        **{f: getattr(new, f) for f in ("lat", "lon", "status") if row.get(f)},
-        aliases=new.aliases + old.aliases,
-        adjectives=new.adjectives + old.adjectives,
-        metonyms=new.metonyms + old.metonyms,
-    )
-    kb.countries = [merged] + [c for c in kb.countries if c.iso3 != old.iso3]
-    kb._by_iso3 = {}  # the lookup is rebuilt on next use
-
-
 def load(extra_actors: Sequence[Path] = ()) -> KnowledgeBase:
     """Load the package's knowledge files, then each user actor file in order (later files win)."""
     kb = KnowledgeBase(
@@ -426,8 +306,11 @@ def load(extra_actors: Sequence[Path] = ()) -> KnowledgeBase:
             r["cue"]: r["kind"] for r in read_tsv(_data_path("attribution.tsv"), ("cue", "kind"))
         },
     )
-    for path in extra_actors:
-        merge_user_actors(kb, user_actors(Path(path)))
+    if extra_actors:
+        from .kb_user import merge_user_actors, user_actors  # only for users' files
+
+        for path in extra_actors:
+            merge_user_actors(kb, user_actors(Path(path)))
     return kb
 
 
