@@ -346,3 +346,21 @@ def test_casualty_counts_attach_to_the_event(events_of: Events) -> None:
         if e.target and e.target.country == "UKR"
     ]
     assert [(q.value, q.casualty) for q in attack.quantities] == [(30, "killed")]
+
+
+def test_civilians_belong_to_the_state_the_event_happens_in(events_of: Events) -> None:
+    # the document is mostly about the UK, but the civilians bombed in Aleppo are Syrians
+    text = (
+        "The UK said on Tuesday that it condemned the strikes. The UK will raise them at the "
+        "UN. Syrian aircraft bombed civilians in Aleppo on Monday."
+    )
+    (assault,) = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert assault.target is not None and assault.target.country == "SYR"
+    assert any("from the event's place Aleppo" in n for n in assault.notes)
+
+
+def test_prisoners_do_not_take_the_country_of_their_prison(events_of: Events) -> None:
+    text = "Palestinian officials said Israeli guards beat prisoners in Ashkelon on Monday."
+    (assault,) = [e for e in events_of(text) if e.type == "ASSAULT"]
+    assert assault.location is not None and assault.location.country == "ISR"
+    assert assault.target is not None and assault.target.country != "ISR"

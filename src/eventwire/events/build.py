@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import hashlib
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..kb import KnowledgeBase
-from ..model import Event, Evidence, Mention
+from ..model import Actor, Event, EventLocation, Evidence, Mention
 from .context import event_date, event_location, event_quantities
 from .dyads import (
     _MAX_PAIRS,
@@ -26,6 +26,19 @@ from .roles import Arguments
 from .sentence import SentenceContext
 
 VERSION = "eventwire.events.v2"
+# Nouns for people who belong where they are (not prisoners, refugees or workers abroad).
+_LOCAL_PEOPLE = frozenset(
+    [
+        "civilian",
+        "resident",
+        "villager",
+        "inhabitant",
+        "local",
+        "townspeople",
+        "townsfolk",
+        "population",
+    ]
+)
 
 
 class EventBuilder:
@@ -77,11 +90,14 @@ class EventBuilder:
         mod = modality_of(token, self.cues)
         trigger = _trigger_span(token, match)
         date = event_date(token, ctx.dates, state.reference, ctx.document.published_at)
+        location = event_location(token, ctx.places)
+        placed = [self._placed(r, location, doc) for r in (source, target)]
         all_notes = [
             *notes,
             *mod.cues,
             *(source.notes if source else []),
             *(target.notes if target else []),
+            *(note for _, note in placed if note),
         ]
         return Event(
             id=_event_id(ctx.document.id, trigger.start_char, source, target),
@@ -90,13 +106,13 @@ class EventBuilder:
             quad_class=plover.quad_class,
             intensity=plover.intensity,
             trigger=Mention(text=trigger.text, start=trigger.start_char, end=trigger.end_char),
-            source=source.actor(doc) if source else None,
-            target=target.actor(doc) if target else None,
+            source=placed[0][0],
+            target=placed[1][0],
             modality=mod.modality,
             negated=mod.negated,
             attribution=ctx.attribution(),
             date=date,
-            location=event_location(token, ctx.places),
+            location=location,
             quantities=event_quantities(token, ctx.quantities),
             evidence=Evidence(
                 sentence=ctx.index_of_sentence,
@@ -108,6 +124,25 @@ class EventBuilder:
             coder=VERSION,
             notes=list(dict.fromkeys(all_notes)),
         )
+
+    def _placed(
+        self, resolved: Resolved | None, location: EventLocation | None, doc: Doc
+    ) -> tuple[Actor | None, str | None]:
+        """The actor of a role; civilians or residents with no country of their own (or only the
+        document's setting) are those of the state the event happens in ("civilians in Madaya"
+        in a British statement are Syrians)."""
+        if resolved is None:
+            return None, None
+        actor = resolved.actor(doc)
+        guessed = actor.country is None or any(r.startswith("setting:") for r in resolved.hit.rules)
+        local = doc[resolved.hit.head].lemma_.lower() in _LOCAL_PEOPLE
+        if location is None or not local or not guessed:
+            return actor, None
+        where = location.country
+        if where is None or where == actor.country or self.kb.country(where) is None:
+            return actor, None
+        note = f"{actor.text}: country {where} from the event's place {location.name}"
+        return actor.model_copy(update={"country": where}), note
 
 
 def _pattern_text(match: Match) -> str:
