@@ -364,3 +364,20 @@ def test_prisoners_do_not_take_the_country_of_their_prison(events_of: Events) ->
     (assault,) = [e for e in events_of(text) if e.type == "ASSAULT"]
     assert assault.location is not None and assault.location.country == "ISR"
     assert assault.target is not None and assault.target.country != "ISR"
+
+
+def test_a_denial_answers_the_accusation_before_it(events_of: Events) -> None:
+    events = events_of("Poland accused Belarus of the attack. Belarus denied it on Monday.")
+    (denial,) = [e for e in events if e.type == "REJECT"]
+    assert dyads([denial]) == {("REJECT", "BLR", "POL")}
+    assert any("accuser" in n for n in denial.notes)
+
+
+def test_a_denial_without_an_accusation_keeps_no_target(events_of: Events) -> None:
+    events = events_of("Belarus denied the report on Monday.")
+    assert [e.target for e in events if e.type == "REJECT"] == [None]
+
+
+def test_expelled_from_a_country_names_who_expels(events_of: Events) -> None:
+    events = events_of("Ten Russian diplomats were expelled from Poland on Monday.")
+    assert ("SANCTION", "POL", "RUS") in dyads(events)

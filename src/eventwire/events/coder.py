@@ -78,7 +78,7 @@ class EventCoder:
             )
             if self.trace is not None:
                 ctx.trace = self.trace.setdefault(s_idx, [])
-            sent_events = self._code_sentence(ctx, state)
+            sent_events = answer_accusations(self._code_sentence(ctx, state), state.events)
             events.extend(sent_events)
             state.events = sent_events or state.events
             state.reference = _last_date(sent, dates) or state.reference
@@ -212,6 +212,34 @@ class EventCoder:
         if not any((r.country or r.hit.country) for r in sources + targets):
             return "no actor with a country"
         return None
+
+
+def answer_accusations(events: list[Event], before: list[Event]) -> list[Event]:
+    """A denial with no target answers the accusation against its source in this sentence or
+    the one before: "Britain blames Russia, which Russia denies" is Russia rejecting Britain."""
+    accusations = [e for e in (*before, *events) if e.type == "ACCUSE" and e.source and e.target]
+    answered = []
+    for event in events:
+        accuser = next(
+            (
+                a.source
+                for a in reversed(accusations)
+                if event.type == "REJECT"
+                and event.target is None
+                and event.source is not None
+                and a.target is not None
+                and a.source is not None
+                and event.source.country is not None
+                and a.target.country == event.source.country
+                and a.source.country != event.source.country
+            ),
+            None,
+        )
+        if accuser is not None:
+            note = f"target: the accuser ({accuser.text}) of the accusation it answers"
+            event = event.model_copy(update={"target": accuser, "notes": [*event.notes, note]})
+        answered.append(event)
+    return answered
 
 
 def _last_date(sent: Span, dates: list[DateMention]) -> EventDate | None:

@@ -126,6 +126,11 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return found
 
 
+# Verbs whose "from" partner is the one who acts when no agent is named: diplomats "expelled
+# from the United States" were expelled by the United States.
+_FROM_IS_SOURCE = frozenset({"expel", "deport", "eject"})
+
+
 def verb_arguments(
     verb: Token,
     light_object: Token | None,
@@ -144,6 +149,9 @@ def verb_arguments(
     else:
         args.sources = _subject(verb)
         args.targets = _direct_objects(verb, light_object) or _shared_objects(verb, light_object)
+    if not args.sources and verb.lemma_.lower() in _FROM_IS_SOURCE and is_passive_like(verb):
+        args.sources = _prep_objects(verb, {"from"})
+        args.notes += ["source from 'expelled from'"] if args.sources else []
     args.objects = list(args.targets)
     if not _passive_participle(verb):
         args.fallback_sources = inherited_subject(verb)
@@ -165,6 +173,11 @@ def verb_arguments(
         )
         args.targets += coordinated(light_object)  # "expelled the British ambassador": an actor too
     return args
+
+
+def is_passive_like(verb: Token) -> bool:
+    """A passive verb or a passive participle modifying a noun ("diplomats expelled from")."""
+    return is_passive(verb) or _passive_participle(verb)
 
 
 def _passive_participle(verb: Token) -> bool:
