@@ -243,3 +243,15 @@ def test_corpus_errors_are_one_line(
 ) -> None:
     filled = [a.format(article=article, tmp=tmp_path) for a in args]
     one_line_error(run(*filled), code)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("code", "--bogus"), ("ingest", "--workers", "abc"), ("places", "Paris", "--top", "0")],
+)
+def test_usage_errors_exit_2_with_usage_not_an_internal_error(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    err = result.stderr.decode()
+    assert result.returncode == 2, err
+    assert "Usage: " in err and "Error: " in err
+    assert "E999" not in err and "Traceback" not in err

@@ -33,11 +33,9 @@ def main() -> None:
         typer.echo("error: interrupted", err=True)
         sys.exit(130)
     except Exception as err:  # the promise is one line, never a traceback
-        import click
-
-        if isinstance(err, click.exceptions.ClickException):
-            err.show()
-            sys.exit(err.exit_code)
+        if _is_usage_error(err):
+            err.show()  # type: ignore[attr-defined]
+            sys.exit(err.exit_code)  # type: ignore[attr-defined]
         if os.environ.get("EVENTWIRE_DEBUG"):
             raise
         typer.echo(
@@ -47,3 +45,12 @@ def main() -> None:
         sys.exit(70)
     if isinstance(status, int) and status:
         sys.exit(status)
+
+
+def _is_usage_error(err: Exception) -> bool:
+    """A bad option or value: Click's exception, which Typer 0.29 vendors as its own class."""
+    import click
+
+    vendored = getattr(typer, "TyperException", None)
+    kinds = (click.exceptions.ClickException, *([vendored] if vendored else []))
+    return isinstance(err, kinds) and hasattr(err, "show")

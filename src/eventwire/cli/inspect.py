@@ -36,7 +36,7 @@ def actors(
 @app.command()
 def places(
     text: Annotated[str, typer.Argument(help="Text with place names: 'clashes in Georgia'.")],
-    top: Annotated[int, typer.Option("--top", help="Candidates to show per name.")] = 5,
+    top: Annotated[int, typer.Option("--top", min=1, help="Candidates to show per name.")] = 5,
     as_json: JsonOption = False,
     model: ModelOption = None,
     user_places: PlacesOption = None,
