@@ -16,8 +16,13 @@ from typing import Any, TypeVar
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import actors as actors_stage
+from . import events as events_stage
 from . import kb as kb_module
 from . import nlp as nlp_module
+from . import places as places_stage
+from . import quantities as quantities_stage
+from . import time as time_stage
 from .actors import ActorMatcher, find_actors
 from .events import EventCoder
 from .ingest import make_document
@@ -30,12 +35,13 @@ from .time.tense import tense_at
 
 T = TypeVar("T")
 
+# Each stage names its own version; a bump there re-codes stored documents (`eventwire recode`).
 VERSIONS = {
-    "actors": "eventwire.actors.v2",
-    "places": "eventwire.places.v2",
-    "time": "eventwire.time.v2",
-    "quantities": "eventwire.quantities.v2",
-    "events": "eventwire.events.v2",
+    "actors": actors_stage.VERSION,
+    "places": places_stage.VERSION,
+    "time": time_stage.VERSION,
+    "quantities": quantities_stage.VERSION,
+    "events": events_stage.VERSION,
 }
 
 

@@ -46,11 +46,19 @@ class ActorMatcher:
             return None
         return country.adjectives[0] if country.adjectives else country.name
 
+    def knows(self, kind: str, phrase: str) -> bool:
+        """Whether the knowledge base has this exact phrase as an entry of this kind."""
+        return self._key(kind, phrase) in self.entries
+
+    @staticmethod
+    def _key(kind: str, phrase: str) -> str:
+        return f"{kind}:{phrase}"
+
     def is_state(self, code: str | None) -> bool:
         return code in self.states
 
     def _add(self, matcher: PhraseIndex, phrase: str, entry: Entry) -> None:
-        key = f"{entry.kind}:{phrase}"
+        key = self._key(entry.kind, phrase)
         if key not in self.entries:
             self.entries[key] = []
             self._pending.append((matcher, key, phrase))

@@ -37,10 +37,11 @@ def phrase_hits(doc: Doc, am: ActorMatcher, day: dt.date | None) -> list[ActorHi
 
 
 def head_of(span: Span) -> int:
-    """The head token of a country's name: spaCy's span root, unless that is a determiner the
-    parse hung outside the name ("the UK Special Representative": "the" and "UK" both modify
-    "Representative"); then the last word with its head outside the span. (Organisations keep
-    the root: "the Jaish al-Islam rebel group" stays the group, not a title of it.)"""
+    """The head token of a name (countries, people, named entities): spaCy's span root, unless
+    that is a determiner the parse hung outside the name ("the UK Special Representative": "the"
+    and "UK" both modify "Representative"); then the last word with its head outside the span.
+    Knowledge-base organisations and roles keep the root (see `_resolved`): "the Jaish al-Islam
+    rebel group" stays the group, not a title of it."""
     root = span.root
     if root.dep_ != "det" or len(span) < 2:
         return int(root.i)
@@ -58,7 +59,7 @@ def _plausible(span: Span, entries: list[Entry], am: ActorMatcher) -> bool:
             token.ent_type_ == "NORP"
             and token.is_title
             and not token.is_sent_start
-            and f"demonym:{token.text}" not in am.entries
+            and not am.knows("demonym", token.text)
         )
         proper = token.pos_ == "PROPN" or mistaken_nationality
         return proper and token.ent_type_ not in _NOT_A_NAME

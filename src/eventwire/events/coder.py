@@ -220,22 +220,17 @@ def answer_accusations(events: list[Event], before: list[Event]) -> list[Event]:
     accusations = [e for e in (*before, *events) if e.type == "ACCUSE" and e.source and e.target]
     answered = []
     for event in events:
+        denier = event.source.country if event.source else None
+        unanswered = event.type == "REJECT" and event.target is None and denier is not None
         accuser = next(
             (
                 a.source
                 for a in reversed(accusations)
-                if event.type == "REJECT"
-                and event.target is None
-                and event.source is not None
-                and a.target is not None
-                and a.source is not None
-                and event.source.country is not None
-                and a.target.country == event.source.country
-                and a.source.country != event.source.country
+                if a.source and a.target and a.target.country == denier != a.source.country
             ),
             None,
         )
-        if accuser is not None:
+        if unanswered and accuser is not None:
             note = f"target: the accuser ({accuser.text}) of the accusation it answers"
             event = event.model_copy(update={"target": accuser, "notes": [*event.notes, note]})
         answered.append(event)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..cache import CACHE_ENV, cache_dir
 from ..kb import KnowledgeBase
 from ..model import PlaceMention
 from .explain import explain, explain_resolutions
@@ -23,7 +24,7 @@ from .knowledge import add_knowledge
 from .mentions import Resolution
 from .recognise import find_toponyms
 from .resolve import Weights, resolve_spans
-from .sources import CACHE_ENV, cache_dir, load_built
+from .sources import load_built
 from .userfile import load_user_places
 
 VERSION = "eventwire.places.v2"

@@ -21,10 +21,9 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from ..cache import CACHE_ENV, cache_dir, cached
+from ..cache import cache_dir, cached
 from .gazetteer import Place, PlaceTable, name_key
 
-__all__ = ["CACHE_ENV", "Built", "build", "cache_dir", "cache_path", "load_built"]
 INDEX_FORMAT = 3
 _LATIN = re.compile(r"^[a-z][a-z .']*$")
 _LATIN_EXTENDED_END = "\u0250"
