@@ -367,3 +367,31 @@ def test_a_title_set_off_by_commas_is_the_persons_whatever_the_parse(
 def test_a_capital_before_a_title_still_acts(actors: Callable[..., Found]) -> None:
     found = actors("White House Press Secretary Karine Jean-Pierre spoke.")
     assert [(c, s) for _, c, s in found] == [("USA", "GOV")]
+
+
+def test_a_country_inside_an_apposed_title_gives_the_person_its_country(
+    hits_of: Callable[..., list[ActorHit]],
+) -> None:
+    # "the" and "UK" both hang on "Representative": the country's head is "UK", not "the"
+    text = "Gareth Bayley, the UK Special Representative for Syria, said the talks failed."
+    bayley = next(h for h in hits_of(text) if h.name == "Gareth Bayley")
+    assert (bayley.country, bayley.sector) == ("GBR", "GOV")
+
+
+def test_a_long_name_matches_whatever_its_case(actors: Callable[..., Found]) -> None:
+    found = actors(
+        "The Independent International Commission of inquiry on the Syrian Arab Republic met."
+    )
+    assert any(country == "UN" and "Commission" in words for words, country, _ in found)
+
+
+def test_a_surname_the_tagger_took_for_a_nationality_is_still_the_person(
+    hits_of: Callable[..., list[ActorHit]], parse: Callable[[str], Doc]
+) -> None:
+    text = "One day Asad and other perpetrators of war crimes can be held to account."
+    assert any(t.text == "Asad" and t.ent_type_ == "NORP" for t in parse(text))  # the premise
+    assert [(h.name, h.country) for h in hits_of(text) if h.kind == "person"] == [
+        ("Bashar al-Assad", "SYR")
+    ]
+    # a real demonym in the same place stays a nationality
+    assert not [h for h in hits_of("One day Syrian and other fighters left.") if h.kind == "person"]
