@@ -17,7 +17,7 @@ import psycopg
 import pytest
 
 from eventwire.errors import InvalidOption, StoreError
-from eventwire.store import PostgresStore, open_store
+from eventwire.store import MIGRATIONS, PostgresStore, open_store
 from eventwire.store.postgres import redact, split_schema
 from tests.test_store import (
     batch,
@@ -107,7 +107,7 @@ def test_two_writers_migrate_and_insert_the_same_batch_without_duplicates(pg_url
     assert not errors
     with PostgresStore(pg_url) as store:
         assert (store.count("documents"), store.count("events")) == (20, 20)
-        assert store.fetchall("SELECT count(*) FROM schema_migrations")[0][0] == 2
+        assert store.fetchall("SELECT count(*) FROM schema_migrations")[0][0] == len(MIGRATIONS)
 
 
 def test_unreachable_server_and_bad_schema_are_clear_errors() -> None:

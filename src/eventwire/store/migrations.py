@@ -124,5 +124,31 @@ _CORPUS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_DOCUMENTS_AND_EVENTS, _CORPUS)
-TABLES = ("documents", "mentions", "actors", "places", "events", "runs")
+# Version 3: the date each document's relative dates were read against (and whether it was a
+# fallback, not the document's own date), every place a document was seen (the same text from a
+# feed and a JSON Lines file is one document seen twice), and what a run needs to tell a live run
+# from a dead one and to count its warnings.
+_PROVENANCE = Migration(
+    3,
+    "date anchors, sightings, run liveness and warnings",
+    (
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS anchor_date DATE",
+        "ALTER TABLE documents ADD COLUMN IF NOT EXISTS anchor_fallback BOOLEAN",
+        """CREATE TABLE IF NOT EXISTS sightings (
+            document_id VARCHAR NOT NULL, location VARCHAR NOT NULL, url VARCHAR,
+            run_id VARCHAR, seen_at TIMESTAMP, PRIMARY KEY (document_id, location)
+        )""",
+        "ALTER TABLE runs ADD COLUMN IF NOT EXISTS pid INTEGER",
+        "ALTER TABLE runs ADD COLUMN IF NOT EXISTS host VARCHAR",
+        "ALTER TABLE runs ADD COLUMN IF NOT EXISTS heartbeat_at TIMESTAMP",
+        "ALTER TABLE runs ADD COLUMN IF NOT EXISTS documents_undated BIGINT DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN IF NOT EXISTS documents_other_language BIGINT DEFAULT 0",
+        "ALTER TABLE runs ADD COLUMN IF NOT EXISTS warnings {JSON}",
+    ),
+    postgres_only=(
+        "CREATE INDEX IF NOT EXISTS sightings_document_idx ON sightings (document_id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_DOCUMENTS_AND_EVENTS, _CORPUS, _PROVENANCE)
+TABLES = ("documents", "mentions", "actors", "places", "events", "runs", "sightings")
