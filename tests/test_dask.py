@@ -94,9 +94,11 @@ def test_parquet_partitions_written_by_workers_and_resumed(
     assert sorted(docs) == sorted(want_docs) and sorted(events) == sorted(want_events)
 
     # lose the middle partition, as a killed run would: resume redoes only that one
-    (out / "_done" / "part-00001").unlink()
-    for table in ("documents", "events", "mentions", "actors", "places"):
-        (out / table / "part-00001.parquet").unlink()
+    for marker in (out / "_done").glob("part-00001-*"):
+        marker.unlink()
+    for table in ("documents", "events", "mentions", "actors", "places", "sightings"):
+        for part in (out / table).glob("part-00001-*.parquet"):
+            part.unlink()
     again = ingest(corpus, ParquetSink(out), engine, resume=True)
     assert (again.documents_coded, again.documents_skipped) == (3, 6 + 1)
     with open_partitions(out) as store:

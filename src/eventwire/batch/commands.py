@@ -119,19 +119,19 @@ def recode_command(
 
 
 def events_command(db: str, event_filter: EventFilter, fmt: str) -> int:
-    with open_store(db, must_exist=True) as store:
+    with open_store(db, must_exist=True, read_only=True) as store:
         columns, rows = select_events(store, event_filter, with_record=fmt in {"json", "jsonl"})
         return write_events(columns, rows, fmt)
 
 
 def export_command(db: str, fmt: str, out_dir: str) -> list[Path]:
-    with open_store(db, must_exist=True) as store:
+    with open_store(db, must_exist=True, read_only=True) as store:
         return export(store, fmt, out_dir)
 
 
 def stats_command(db: str, fmt: str, runs: int = 5) -> dict[str, Any]:
     store: SqlStore
-    with open_store(db, must_exist=True) as store:
+    with open_store(db, must_exist=True, read_only=True) as store:
         result = stats(store, runs)
     write_stats(result, fmt)
     return result

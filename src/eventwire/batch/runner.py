@@ -205,9 +205,11 @@ def plan_jobs(
     run_id: str,
 ) -> Iterator[Job]:
     """Batches of `batch_size` distinct documents in input order (so the same input always
-    gives the same batches), less the documents already stored."""
+    gives the same batches), less the documents already stored. A document read again (stored
+    already, or repeated in the inputs) is recorded as another sighting."""
     seen: set[str] = set()
     batch: list[Sourced] = []
+    repeats: list[Sourced] = []
     index = 0
     for item in items:
         if isinstance(item, InputFailure):
@@ -216,6 +218,7 @@ def plan_jobs(
             continue
         if item.document.id in seen:
             summary.documents_skipped += 1
+            repeats.append(item)
             continue
         if request.limit is not None and summary.documents_read >= request.limit:
             break
@@ -223,17 +226,26 @@ def plan_jobs(
         summary.documents_read += 1
         batch.append(item)
         if len(batch) == request.batch_size:
-            yield from _unstored(Job(index, batch, run_id), sink, summary, reporter)
+            yield from _unstored(Job(index, batch, run_id), sink, summary, reporter, repeats)
             batch, index = [], index + 1
     if batch:
-        yield from _unstored(Job(index, batch, run_id), sink, summary, reporter)
+        yield from _unstored(Job(index, batch, run_id), sink, summary, reporter, repeats)
+    if repeats:
+        sink.record_sightings(repeats, run_id)
 
 
-def _unstored(job: Job, sink: Sink, summary: RunSummary, reporter: Reporter) -> Iterator[Job]:
+def _unstored(
+    job: Job, sink: Sink, summary: RunSummary, reporter: Reporter, repeats: list[Sourced]
+) -> Iterator[Job]:
+    """The job less its stored documents; those, and the repeats so far, are sightings."""
     stored = sink.stored_ids(job)
     if stored:
         summary.documents_skipped += len(stored)
         reporter.update(summary)
+    seen_again = [*repeats, *(s for s in job.documents if s.document.id in stored)]
+    if seen_again:
+        sink.record_sightings(seen_again, job.run_id or "")
+        repeats.clear()
     todo = [s for s in job.documents if s.document.id not in stored]
     if todo:
         yield replace(job, documents=todo)

@@ -1,8 +1,9 @@
 """Where a run's coded documents go, and where the run is recorded: a database (DuckDB or
 PostgreSQL: the `runs` table) or a directory of Parquet partitions (`_runs/RUN.json`).
 
-A Parquet partition holds the batch of the same index, so re-running the same input rewrites
-the same files (nothing duplicated) and a resumed run skips partitions already marked done."""
+A Parquet partition is named by its batch's index and a key of its documents' ids, so re-running
+the same input rewrites the same files (nothing duplicated), another input in the same directory
+writes files of its own, and a run skips the documents of every partition marked done."""
 
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any, Protocol
 
+import duckdb
+
 from ..errors import StoreError
 from ..store import DuckDBStore, PostgresStore, Provenance, SqlStore, Written, open_store
 from ..store import runs as run_table
-from ..store.rows import WRITE_ORDER, utc_now
+from ..ingest import Sourced
+from ..store.rows import WRITE_ORDER, key_of, sighting_row, utc_now
 from .jobs import Job
 
-PARTITION_TABLES = WRITE_ORDER  # documents, actors, places, mentions, events
+PARTITION_TABLES = WRITE_ORDER  # documents, actors, places, mentions, events, sightings
 
 
 class Sink(Protocol):
@@ -40,6 +44,9 @@ class Sink(Protocol):
         self, job_index: int, batch: Sequence[tuple[Any, Provenance]], run_id: str
     ) -> Written:
         """Store coded documents (one transaction, or one partition)."""
+
+    def record_sightings(self, items: Sequence[Sourced], run_id: str) -> None:
+        """Record where documents stored already (or read twice) were read again."""
 
     def remote_target(self) -> str | None:
         """What a remote worker can open to write itself (None: send results back here)."""
@@ -81,6 +88,12 @@ class StoreSink:
     ) -> Written:
         return self.store.save_new(batch, run_id)
 
+    def record_sightings(self, items: Sequence[Sourced], run_id: str) -> None:
+        now = utc_now()
+        self.store.record_sightings(
+            [sighting_row(item.document, item.location, run_id, now) for item in items]
+        )
+
     def remote_target(self) -> str | None:
         return self.url if isinstance(self.store, PostgresStore) else None
 
@@ -109,6 +122,7 @@ class ParquetSink:
                 (self.out / sub).mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise StoreError(f"cannot write to {out_dir}: {err.strerror}") from None
+        self._stored = done_document_ids(self.out)
 
     def _run_path(self, run_id: str) -> Path:
         return self.out / "_runs" / f"{run_id}.json"
@@ -144,14 +158,17 @@ class ParquetSink:
         self._save(run_id, data | {"status": run_table.RUNNING, "resumed": data["resumed"] + 1})
 
     def stored_ids(self, job: Job) -> set[str]:
-        if (self.out / "_done" / f"part-{job.index:05d}").exists():
-            return {s.document.id for s in job.documents}
-        return set()
+        return {s.document.id for s in job.documents} & self._stored
 
     def write(
         self, job_index: int, batch: Sequence[tuple[Any, Provenance]], run_id: str
     ) -> Written:
-        return write_partition(self.out, job_index, batch)
+        written = write_partition(self.out, job_index, batch)
+        self._stored.update(coded.document.id for coded, _ in batch)
+        return written
+
+    def record_sightings(self, items: Sequence[Sourced], run_id: str) -> None:
+        pass  # a partition records where its own documents were read; repeats are not kept
 
     def remote_target(self) -> str | None:
         return str(self.out.resolve())
@@ -174,10 +191,32 @@ class ParquetSink:
         pass
 
 
+def done_document_ids(out: Path) -> set[str]:
+    """The ids of the documents in the partitions marked done (whatever run wrote them)."""
+    names = [marker.name for marker in (out / "_done").iterdir()]
+    paths = [out / "documents" / f"{n}.parquet" for n in names]
+    files = [str(p) for p in paths if p.exists()]
+    if not files:
+        return set()
+    try:
+        with duckdb.connect() as con:
+            rows = con.execute("SELECT id FROM read_parquet(?)", [files]).fetchall()
+    except duckdb.Error as err:
+        raise StoreError(f"cannot read the partitions in {out}: {err}") from None
+    return {str(r[0]) for r in rows}
+
+
+def partition_name(index: int, batch: Sequence[tuple[Any, Provenance]]) -> str:
+    """`part-NNNNN-KEY`: the batch's place in its input, and a key of its documents' ids
+    (another input's batch of the same index is another partition)."""
+    ids = sorted(coded.document.id for coded, _ in batch)
+    return f"part-{index:05d}-{key_of(*ids)[:12]}"
+
+
 def write_partition(out: Path, index: int, batch: Sequence[tuple[Any, Provenance]]) -> Written:
     """Write a batch as one Parquet file per table through an in-memory DuckDB with the
     store's schema; each file appears whole (written aside, then renamed)."""
-    name = f"part-{index:05d}"
+    name = partition_name(index, batch)
     with DuckDBStore(":memory:") as memory:
         written = memory.save_new(batch)
         for table in PARTITION_TABLES:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import sys
+import unicodedata
 from pathlib import Path
 
 from ..errors import BinaryInput, EmptyInput, EncodingError, InputNotFound, InvalidDate
@@ -26,9 +27,16 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def document_id(text: str, url: str | None = None) -> str:
-    """A stable id from the content and the URL: the same article always gets the same id."""
-    digest = hashlib.sha256(f"{url or ''}\n{text}".encode()).hexdigest()
-    return digest[:16]
+    """A stable id from the normalised text alone: the same article gets the same id whatever
+    file, feed or URL it came from (a second place is a second sighting of one document).
+
+    Normalised: Unicode NFC, CRLF and CR line endings as LF, trailing spaces of each line and
+    leading and trailing blank space of the whole removed. `url` is accepted for callers of
+    eventwire 0.2 and ignored: it no longer changes the id."""
+    del url
+    unified = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    normalised = "\n".join(line.rstrip() for line in unified.split("\n")).strip()
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def decode(data: bytes, origin: str) -> str:

@@ -31,15 +31,18 @@ __all__ = [
 ]
 
 
-def open_store(target: str | Path, must_exist: bool = False) -> SqlStore:
+def open_store(target: str | Path, must_exist: bool = False, read_only: bool = False) -> SqlStore:
     """A PostgreSQL URL (`postgresql://host/db?schema=name`), a DuckDB file path, or (to read)
-    a directory of Parquet partitions. `must_exist`: refuse to create a new DuckDB file."""
+    a directory of Parquet partitions. `must_exist`: refuse to create a new DuckDB file.
+    `read_only` (`events`, `stats`, `export`): create nothing, take no write lock."""
     text = str(target)
     if is_postgres_url(text):
-        return PostgresStore(text)
+        return PostgresStore(text, read_only=read_only)
     path = Path(text)
     if is_partition_dir(path):
         return open_partitions(path)
     if must_exist and not path.exists():
         raise StoreError(f"no database at {text}; create one with `eventwire ingest`")
-    return DuckDBStore(text)
+    if read_only and not path.exists():
+        raise StoreError(f"no database at {text}; create one with `eventwire ingest`")
+    return DuckDBStore(text, read_only=read_only)

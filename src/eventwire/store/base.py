@@ -4,8 +4,10 @@ how to run a statement, open a transaction and insert many rows fast."""
 
 from __future__ import annotations
 
+import random
+import time
 from abc import ABC, abstractmethod
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from types import TracebackType
@@ -14,9 +16,31 @@ from typing import Any
 from ..errors import StoreError
 from ..model import CodedDocument
 from .migrations import LEDGER, MIGRATIONS, TABLES, Dialect
-from .rows import WRITE_ORDER, Provenance, Row, table_rows, utc_now
+from .rows import SHARED_TABLES, WRITE_ORDER, Provenance, Row, table_rows, utc_now
 
 Batch = Sequence[tuple[CodedDocument, Provenance]]
+WRITE_ATTEMPTS = 6  # a batch aborted by a deadlock is tried again up to 5 times
+# the primary key of each table: rows are inserted in this order (see `sorted_rows`)
+_KEYS = {
+    "documents": ("id",),
+    "actors": ("id",),
+    "places": ("id",),
+    "mentions": ("document_id", "kind", "idx"),
+    "events": ("id",),
+    "sightings": ("document_id", "location"),
+}
+
+
+class TransientStoreError(StoreError):
+    """The server aborted a transaction that may succeed when tried again (a deadlock, a
+    serialization failure)."""
+
+
+def sorted_rows(table: str, rows: list[Row]) -> list[Row]:
+    """Rows in primary-key order: concurrent writers then lock shared rows in the same order,
+    which rules out deadlocks between them (PostgreSQL locks each key as it inserts it)."""
+    keys = _KEYS[table]
+    return sorted(rows, key=lambda row: tuple(str(row.get(k)) for k in keys))
 
 
 @dataclass(frozen=True)
@@ -33,6 +57,7 @@ class SqlStore(ABC):
 
     dialect: Dialect
     target: str
+    retries = 0  # write transactions tried again (after a deadlock), for tests and benchmarks
 
     # -- the driver -------------------------------------------------------------------------
     @abstractmethod
@@ -108,7 +133,10 @@ class SqlStore(ABC):
 
     def replace(self, batch: Batch, run_id: str | None = None) -> Written:
         """Insert documents, replacing the rows of those already stored (re-coding)."""
-        ids = [coded.document.id for coded, _ in batch]
+        return self._retrying(lambda: self._replace_once(batch, run_id))
+
+    def _replace_once(self, batch: Batch, run_id: str | None) -> Written:
+        ids = sorted(coded.document.id for coded, _ in batch)
         with self.transaction():
             for table, column in (("events", "document_id"), ("mentions", "document_id")):
                 self.execute(f"DELETE FROM {table} WHERE {self.in_list(column)}", [ids])
@@ -118,18 +146,49 @@ class SqlStore(ABC):
 
     def save_new(self, batch: Batch, run_id: str | None = None) -> Written:
         """Insert the documents not stored yet; those stored already are left as they are, so
-        saving the same batch twice (a resumed run, two workers) changes nothing."""
+        saving the same batch twice (a resumed run, two workers) changes nothing. Where each
+        was read is recorded as a sighting either way."""
+        return self._retrying(lambda: self._save_new_once(batch, run_id))
+
+    def _save_new_once(self, batch: Batch, run_id: str | None) -> Written:
         with self.transaction():
             stored = self.existing_ids([coded.document.id for coded, _ in batch])
             fresh = [(c, p) for c, p in batch if c.document.id not in stored]
             written = self._write(fresh, run_id, ignore_existing=True)
+            seen = [(c, p) for c, p in batch if c.document.id in stored]
+            self.insert("sightings", sorted_rows("sightings", table_rows(seen)["sightings"]), True)
         return Written(written.documents, written.events, len(batch) - len(fresh))
+
+    def record_sightings(self, sightings: list[Row]) -> None:
+        """Record other places stored documents were read (documents themselves unchanged)."""
+        if sightings:
+            rows = sorted_rows("sightings", sightings)
+            self._retrying(lambda: self._insert_sightings(rows))
+
+    def _insert_sightings(self, rows: list[Row]) -> Written:
+        with self.transaction():
+            self.insert("sightings", rows, ignore_existing=True)
+        return Written()
+
+    def _retrying(self, write: Callable[[], Written]) -> Written:
+        """Run a write transaction again when the server aborted it for a deadlock or a
+        serialization failure (another writer's fault as much as ours), after a jittered wait."""
+        for attempt in range(WRITE_ATTEMPTS):
+            try:
+                return write()
+            except TransientStoreError:
+                if attempt == WRITE_ATTEMPTS - 1:
+                    raise
+                self.retries += 1
+                time.sleep(random.uniform(0.5, 1.5) * 0.05 * 2**attempt)
+        raise AssertionError("unreachable")
 
     def _write(self, batch: Batch, run_id: str | None, ignore_existing: bool) -> Written:
         tables = table_rows(batch)
         for table in WRITE_ORDER:
-            shared = table in {"actors", "places"}
-            self.insert(table, tables[table], ignore_existing=ignore_existing or shared)
+            shared = table in SHARED_TABLES
+            rows = sorted_rows(table, tables[table])
+            self.insert(table, rows, ignore_existing=ignore_existing or shared)
         written = Written(len(tables["documents"]), len(tables["events"]))
         if run_id is not None and written.documents:
             self.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import threading
 from collections.abc import Iterator, Sequence
@@ -13,9 +14,12 @@ import duckdb
 
 from ..errors import StoreError
 from .base import SqlStore
+from .migrations import MIGRATIONS
 from .rows import Row
 
 _HELD = (signal.SIGINT, signal.SIGTERM)
+# DuckDB's words when another process holds the file: `... is held in /usr/bin/python3 (PID 42)`
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
 
 
 def one_line(err: BaseException) -> str:
@@ -45,24 +49,60 @@ def interrupts_after_statement() -> Iterator[None]:
 
 
 class DuckDBStore(SqlStore):
-    """A DuckDB file (or `:memory:`), migrated to the current schema when opened."""
+    """A DuckDB file (or `:memory:`), migrated to the current schema when opened.
+
+    `read_only`: open it as a reader (many readers at once, a read-only file, a notebook
+    holding it); the file must hold eventwire's tables already. One written by an older
+    eventwire is upgraded first, briefly opened for writing."""
 
     dialect = "duckdb"
 
-    def __init__(self, path: str | Path, migrate: bool = True) -> None:
+    def __init__(self, path: str | Path, migrate: bool = True, read_only: bool = False) -> None:
         self.target = str(path)
+        self.read_only = read_only
         self._in_transaction = False
         self._types: dict[str, dict[str, str]] = {}
+        self.con = self._connect(read_only)
         try:
-            self.con = duckdb.connect(self.target)
-        except duckdb.Error as err:
-            raise StoreError(f"cannot open database {self.target}: {one_line(err)}") from None
-        if migrate:
-            try:
+            if read_only:
+                self._check_readable(migrate)
+            elif migrate:
                 self.migrate()
-            except BaseException:
-                self.con.close()
-                raise
+        except BaseException:
+            self.con.close()
+            raise
+
+    def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
+        try:
+            return duckdb.connect(self.target, read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError(self._open_failure(err, read_only)) from None
+
+    def _open_failure(self, err: duckdb.Error, read_only: bool) -> str:
+        holder = _LOCK_HOLDER.search(str(err))
+        if holder is None:
+            return f"cannot open database {self.target}: {one_line(err)}"
+        who = f"PID {holder['pid']}, {Path(holder['program']).name}"
+        if read_only:
+            return (
+                f"{self.target} is being written by another process ({who}); "
+                "try again when it finishes"
+            )
+        return (
+            f"{self.target} is open in another process ({who}); DuckDB lets one process write "
+            "a file, and none read it meanwhile: try again when that process ends"
+        )
+
+    def _check_readable(self, migrate: bool) -> None:
+        found = self.fetchall(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+        )
+        if not found[0][0]:
+            raise StoreError(f"{self.target} holds no eventwire tables")
+        if migrate and self.schema_version() < max(m.version for m in MIGRATIONS):
+            self.con.close()  # upgrade in place (written by an older eventwire), then read
+            DuckDBStore(self.target).close()
+            self.con = self._connect(read_only=True)
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> None:
         self.fetchall(sql, params, fetch=False)
@@ -142,4 +182,16 @@ class DuckDBStore(SqlStore):
         return f"{column} IN (SELECT unnest(?::VARCHAR[]))"
 
     def close(self) -> None:
-        self.con.close()
+        """Write what the log holds into the file, and say so when that fails (a full disk):
+        DuckDB would otherwise drop the error, leaving the data in the `.wal` file alone."""
+        try:
+            if not self.read_only and self.target != ":memory:":
+                self.con.execute("CHECKPOINT")
+        except duckdb.Error as err:
+            raise StoreError(
+                f"{self.target}: could not write the database file at the final checkpoint "
+                f"({one_line(err)}); what was committed is kept in {self.target}.wal and is "
+                "applied when the database is next opened with room to write"
+            ) from None
+        finally:
+            self.con.close()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from ..errors import InvalidOption, StoreError
-from .base import SqlStore
+from .base import SqlStore, TransientStoreError
 from .duck import one_line
 from .rows import Row
 
@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 URL_PREFIXES = ("postgresql://", "postgres://")
 _CURSORS = itertools.count()
 _SCHEMA_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,62}$")
+# deadlock_detected, serialization_failure: the transaction may succeed when tried again
+_TRANSIENT = frozenset({"40P01", "40001"})
 
 
 def is_postgres_url(target: str) -> bool:
@@ -32,8 +34,10 @@ def split_schema(url: str) -> tuple[str, str | None]:
     parts = urlsplit(url)
     query = parse_qsl(parts.query, keep_blank_values=True)
     schemas = [value for key, value in query if key == "schema"]
+    if len(schemas) > 1:
+        raise InvalidOption(f"?schema= is given {len(schemas)} times in the URL; name one schema")
     rest = urlencode([(k, v) for k, v in query if k != "schema"])
-    schema = schemas[-1] if schemas else None
+    schema = schemas[0] if schemas else None
     if schema is not None and not _SCHEMA_NAME.match(schema):
         raise InvalidOption(f"schema {schema!r} is not a plain SQL name (letters, digits, _)")
     return urlunsplit(parts._replace(query=rest)), schema
@@ -49,11 +53,13 @@ def redact(url: str) -> str:
 
 
 class PostgresStore(SqlStore):
-    """A PostgreSQL database, migrated to the current schema when opened."""
+    """A PostgreSQL database, migrated to the current schema when opened. `read_only`: the
+    schema and its tables must exist already (a mistyped `?schema=` is an error, not a new
+    empty schema); an older eventwire schema is still upgraded."""
 
     dialect = "postgres"
 
-    def __init__(self, url: str, migrate: bool = True) -> None:
+    def __init__(self, url: str, migrate: bool = True, read_only: bool = False) -> None:
         import psycopg
 
         self.target = redact(url)
@@ -66,13 +72,33 @@ class PostgresStore(SqlStore):
         except psycopg.Error as err:
             raise StoreError(f"cannot connect to {self.target}: {one_line(err)}") from None
         try:
-            if self.schema:
+            if read_only:
+                self._open_existing()
+            elif self.schema:
                 self._use_schema(self.schema)
             if migrate:
                 self.migrate()
         except BaseException:
             self.con.close()
             raise
+
+    def _open_existing(self) -> None:
+        """Refuse a schema or a database without eventwire's tables, creating nothing."""
+        if self.schema:
+            found = self.fetchall("SELECT 1 FROM pg_namespace WHERE nspname = ?", [self.schema])
+            if not found:
+                raise StoreError(
+                    f"{self.target}: there is no schema {self.schema!r} in this database "
+                    "(check ?schema= in the URL)"
+                )
+            self.execute(f'SET search_path TO "{self.schema}"')
+        if self.fetchall("SELECT to_regclass('schema_migrations')")[0][0] is None:
+            where = f"schema {self.schema!r}" if self.schema else "this database"
+            raise StoreError(f"{self.target}: there are no eventwire tables in {where}")
+
+    def _error(self, err: Exception) -> StoreError:
+        kind = TransientStoreError if getattr(err, "sqlstate", None) in _TRANSIENT else StoreError
+        return kind(f"{self.target}: {one_line(err)}")
 
     def _use_schema(self, schema: str) -> None:
         # CREATE SCHEMA IF NOT EXISTS races with itself (two workers starting): serialise it
@@ -89,13 +115,13 @@ class PostgresStore(SqlStore):
         try:
             self.con.execute(self._sql(sql), list(params) or None)
         except self.driver_errors as err:
-            raise StoreError(f"{self.target}: {one_line(err)}") from None
+            raise self._error(err) from None
 
     def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.con.execute(self._sql(sql), list(params) or None).fetchall()
         except self.driver_errors as err:
-            raise StoreError(f"{self.target}: {one_line(err)}") from None
+            raise self._error(err) from None
 
     def stream(
         self, sql: str, params: Sequence[Any] = (), size: int = 2000
@@ -121,7 +147,7 @@ class PostgresStore(SqlStore):
             with self.con.transaction():
                 yield
         except self.driver_errors as err:  # an error at commit
-            raise StoreError(f"{self.target}: {one_line(err)}") from None
+            raise self._error(err) from None
 
     def _lock_for_migrations(self) -> None:
         self.execute("SELECT pg_advisory_xact_lock(hashtext(current_schema() || '.eventwire'))")
@@ -138,7 +164,7 @@ class PostgresStore(SqlStore):
             with self.con.cursor() as cursor:
                 cursor.executemany(sql, [[row.get(c) for c in columns] for row in rows])
         except self.driver_errors as err:
-            raise StoreError(f"{self.target}: {one_line(err)}") from None
+            raise self._error(err) from None
 
     def in_list(self, column: str) -> str:
         return f"{column} = ANY(?)"

@@ -10,10 +10,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model import Actor, ActorMention, CodedDocument, Event, EventLocation, PlaceMention
+from ..model import (
+    Actor,
+    ActorMention,
+    CodedDocument,
+    Document,
+    Event,
+    EventLocation,
+    PlaceMention,
+)
 
 Row = dict[str, Any]
-WRITE_ORDER = ("documents", "actors", "places", "mentions", "events")
+WRITE_ORDER = ("documents", "actors", "places", "mentions", "events", "sightings")
+# rows other documents or writers share: inserted in key order (so that concurrent PostgreSQL
+# writers take their locks in one order and cannot deadlock), an existing one left as it is
+SHARED_TABLES = frozenset({"actors", "places", "sightings"})
 _LOCATION_COLUMNS = (
     "location_text",
     "location_name",
@@ -75,9 +86,26 @@ def table_rows(coded: Iterable[tuple[CodedDocument, Provenance]]) -> dict[str, l
         for event in item.events:
             if event.location is not None:
                 places.setdefault(place_id(event.location), _place_row(event.location, None))
+        tables["sightings"].append(
+            sighting_row(item.document, provenance.location, provenance.run_id, provenance.coded_at)
+        )
     tables["actors"] = list(actors.values())
     tables["places"] = list(places.values())
     return tables
+
+
+def sighting_row(
+    document: Document, location: str | None, run_id: str | None, seen_at: dt.datetime
+) -> Row:
+    """One place a document was read (`feed.xml#3`, `a.jsonl:2`); the same text read from
+    another place is another sighting of the same document."""
+    return {
+        "document_id": document.id,
+        "location": location or document.url or "",
+        "url": document.url,
+        "run_id": run_id,
+        "seen_at": seen_at,
+    }
 
 
 def document_row(coded: CodedDocument, provenance: Provenance) -> Row:
