@@ -17,9 +17,9 @@ from typing import Any, Protocol
 import duckdb
 
 from ..errors import StoreError
+from ..ingest import Sourced
 from ..store import DuckDBStore, PostgresStore, Provenance, SqlStore, Written, open_store
 from ..store import runs as run_table
-from ..ingest import Sourced
 from ..store.rows import WRITE_ORDER, key_of, sighting_row, utc_now
 from .jobs import Job
 
