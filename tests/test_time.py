@@ -299,6 +299,44 @@ def test_years_need_a_temporal_cue() -> None:
     assert only("Sales rose 5% from 2019.").value == "2019"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia killed more than 1600 civilians.",
+        "A force of 1800 troops crossed the border.",
+        "Between 1500 and 2000 people fled the town.",
+        "Around 1700 Palestinians were arrested.",
+        "Police said the death toll reached 1600.",
+        "Aid reached 2000-2010 families.",
+        "The army says it lost some 1900.",
+    ],
+)
+def test_counts_are_not_years(text: str) -> None:
+    # TimeML marks a number as a year only where the words make it one; a count never is
+    assert find_dates(text, D(2018, 5, 1)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Fighting has raged since 2003.", ["2003"]),
+        ("Sanctions were lifted in 1990 and 1991.", ["1990", "1991"]),
+        ("The wall was built around 1600.", ["1600"]),
+        ("Emissions must fall to 1990 levels.", ["1990"]),
+        ("The treaty must be ratified no later than 2025.", ["2025"]),
+        ("Markets fell after the 1987 crash.", ["1987"]),
+        ("It was hurt by its 1990 invasion of Kuwait.", ["1990"]),
+        ("The company's 1989 results were weak.", ["1989"]),
+    ],
+)
+def test_years_with_a_cue(text: str, values: list[str]) -> None:
+    assert [d.value for d in find_dates(text, D(2018, 5, 1))] == values
+
+
+def test_a_number_after_a_determiner_and_before_a_unit_is_not_a_year() -> None:
+    assert find_dates("They built a 1500 km pipeline.", ANCHOR) == []
+
+
 def test_the_financial_quarter_in_focus() -> None:
     text = "Profit rose in the third quarter. In the year-ago quarter it fell."
     assert [d.value for d in find_dates(text, D(1989, 10, 26))] == ["1989-Q3", "1988-Q3"]
@@ -309,6 +347,8 @@ def test_time_words_file_is_checked(tmp_path: Path) -> None:
     words = time_words()
     assert words.months["sept"] == 9 and words.weekdays["sunday"] == 7
     assert words.seasons["winter"] == ("WI", 12, 2)
+    assert "more than" in words.count_cues and "people" in words.counted
+    assert "levels" in words.not_counted
     bad = tmp_path / "time_words.tsv"
     bad.write_text("kind\twords\tcode\textra\nseason\tspring\tSP\tMarch\n", encoding="utf-8")
     with pytest.raises(KnowledgeError):

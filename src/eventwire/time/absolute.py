@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..model import Granularity
-from . import periods
+from . import counts, periods
 from .calendar_words import (
     day_number,
     infer_day,
@@ -24,7 +24,10 @@ from .state import Context, Resolution, Rule, date
 _MODP = r"(?:(?P<mod>%(MOD)s)[\s-]+)?"
 # prepositions after which a bare year or an ambiguous month name ("May", "March") is a date
 _CUE = r"(?:in|since|until|till|by|during|from|to|through|throughout|before|after|between|of|for|around|as\s+of|beyond|on)"
-_YEAR_CUE = _CUE + r"|and|or|early|late|mid|than"
+# "and"/"or" cue a year weakly (see `counts`); "than" only after later/earlier/sooner: "more than
+# 1600" is a count
+_YEAR_CUE = _CUE + r"|(?:later|earlier|sooner)\s+than|early|late|mid|and|or"
+_WEAK_CUES = {"and", "or"}
 
 
 def _mod(m: re.Match[str]) -> str | None:
@@ -117,22 +120,25 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def year_alone(m: re.Match[str], ctx: Context) -> Resolution | None:
     """A bare number is a year only with a cue: a preposition, 'fiscal', 'early', "1990's",
-    or at the end of a clause ("...than in 1990.")."""
+    or, weakly, 'and'/'or' or the end of a clause ("...than in 1990."); never when it reads as
+    a count ("more than 1600 civilians")."""
     year = _year(m)
     if year is None:
         return None
-    text_after = m.string[m.end() : m.end() + 2]
-    cued = (
-        m["cue"]
-        or m["mod"]
-        or m["fiscal"]
-        or m["poss"]
-        or not m["yr"][:1].isdigit()
-        or text_after[:1] in {",", ".", ";", ":", ")", "", "\n"}
-    )
-    if not cued:
+    if m["yr"][:1].isdigit() and not _digits_are_a_year(m, year, ctx):
         return None
     return date(periods.year(year), _mod(m))
+
+
+def _digits_are_a_year(m: re.Match[str], year: int, ctx: Context) -> bool:
+    if counts.counted_after(m.string, m.end()) or counts.count_cued_before(m.string, m.start()):
+        return False
+    cue = (m["cue"] or "").lower()
+    if (cue and cue not in _WEAK_CUES) or m["mod"] or m["fiscal"] or m["poss"]:
+        return True
+    weak = bool(cue) or m.string[m.end() : m.end() + 1] in {",", ".", ";", ":", ")", "", "\n"}
+    weak = weak or counts.modifies_a_noun(m.string, m.start(), m.end())
+    return weak and counts.plausible_weakly_cued(year, ctx.anchor.year)
 
 
 def year_range(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -140,7 +146,7 @@ def year_range(m: re.Match[str], ctx: Context) -> Resolution | None:
     first = int(m["y1"])
     tail = m["y2"]
     last = int(tail) if len(tail) == 4 else first - first % 100 + int(tail)
-    if not first < last <= first + 50:
+    if not first < last <= first + 50 or counts.counted_after(m.string, m.end()):
         return None
     start, end = periods.year(first), periods.year(last)
     return date(periods.Period(start.start, end.end, "year", f"{first}/{last}"))

@@ -45,6 +45,9 @@ class TimeWords:
     blocked: list[str] = field(default_factory=list)
     future_cues: set[str] = field(default_factory=set)
     deadline_cues: set[str] = field(default_factory=set)
+    count_cues: list[str] = field(default_factory=list)  # before a number: a count, not a year
+    counted: set[str] = field(default_factory=set)  # nouns counted that have no plural -s
+    not_counted: set[str] = field(default_factory=set)  # words in -s after a year, not counted
 
 
 def _pair(text: str, sep: str, where: str) -> tuple[int, int]:
@@ -96,6 +99,9 @@ def _adders(words: TimeWords, where: str) -> dict[str, Callable[[str, str, str],
         "blocked": lambda w, c, e: words.blocked.append(w),
         "future_cue": lambda w, c, e: words.future_cues.add(w),
         "deadline_cue": lambda w, c, e: words.deadline_cues.add(w),
+        "count_cue": lambda w, c, e: words.count_cues.append(w),
+        "counted": lambda w, c, e: words.counted.add(w),
+        "not_counted": lambda w, c, e: words.not_counted.add(w),
     }
 
 
