@@ -145,9 +145,7 @@ _PROVENANCE = Migration(
         "ALTER TABLE runs ADD COLUMN IF NOT EXISTS documents_other_language BIGINT DEFAULT 0",
         "ALTER TABLE runs ADD COLUMN IF NOT EXISTS warnings {JSON}",
     ),
-    postgres_only=(
-        "CREATE INDEX IF NOT EXISTS sightings_document_idx ON sightings (document_id)",
-    ),
+    postgres_only=("CREATE INDEX IF NOT EXISTS sightings_document_idx ON sightings (document_id)",),
 )
 
 MIGRATIONS: tuple[Migration, ...] = (_DOCUMENTS_AND_EVENTS, _CORPUS, _PROVENANCE)
