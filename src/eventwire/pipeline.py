@@ -120,28 +120,53 @@ class Coder:
             yield self.code_doc(doc, document)
 
 
-_CODERS: dict[str | None, Coder] = {}
+@dataclass(frozen=True)
+class CoderSpec:
+    """What a coder is built from, in plain values: pool and Dask workers are sent this, so
+    that each builds the coder the run asked for (the same model, the same user files)."""
+
+    model: str | None = None
+    actors: tuple[str, ...] = ()  # user actor files (.tsv/.yaml), absolute paths
+    places: tuple[str, ...] = ()  # user place files (.tsv/.csv)
+
+
+_CODERS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Coder] = {}
 
 
 def coder(
-    model: str | None = None,
-    actors: tuple[str | Path, ...] = (),
-    places: tuple[str | Path, ...] = (),
+    model: str | CoderSpec | None = None,
+    actors: Iterable[str | Path] = (),
+    places: Iterable[str | Path] = (),
 ) -> Coder:
     """The process-wide coder for a model and user files (built on first use); `actors` are
-    user actor files (.tsv/.yaml), `places` user place files (.tsv/.csv)."""
-    if actors or places:
-        knowledge = kb_module.load(extra_actors=[Path(p) for p in actors]) if actors else None
-        return Coder.create(model, kb=knowledge, places=places)
-    key = nlp_module.model_name(model)
+    user actor files (.tsv/.yaml), `places` user place files (.tsv/.csv). `model` may be a
+    `CoderSpec`, which names all three."""
+    if isinstance(model, CoderSpec):
+        spec = model
+        model, actors, places = spec.model, spec.actors, spec.places
+    actor_files = tuple(str(p) for p in actors)
+    place_files = tuple(str(p) for p in places)
+    # the files are part of the key: a worker codes many jobs with one coder, built once
+    key = (nlp_module.model_name(model), actor_files, place_files)
     if key not in _CODERS:
-        _CODERS[key] = Coder.create(model)
+        knowledge = (
+            kb_module.load(extra_actors=[Path(p) for p in actor_files]) if actor_files else None
+        )
+        _CODERS[key] = Coder.create(model, kb=knowledge, places=place_files)
     return _CODERS[key]
 
 
-def code(text: str, date: dt.date | str | None = None, model: str | None = None) -> CodedDocument:
-    """Code one article: `eventwire.code(text, date="2023-02-12")`."""
+def code(
+    text: str,
+    date: dt.date | str | None = None,
+    model: str | None = None,
+    *,
+    actors: Iterable[str | Path] = (),
+    places: Iterable[str | Path] = (),
+) -> CodedDocument:
+    """Code one article: `eventwire.code(text, date="2023-02-12")`; `actors` and `places` name
+    user files, as `--actors` and `--places` do."""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     document = make_document(text, published_at=date)
-    return next(coder(model).code_documents([document]))
+    return next(coder(model, actors, places).code_documents([document]))

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import __version__
-from ..errors import InvalidOption
 from .app import (
+    PARTIAL_FAILURE,
     ActorsOption,
     DateOption,
     DbOption,
@@ -21,13 +21,18 @@ from .app import (
 )
 
 if TYPE_CHECKING:
+    from ..ingest import Sourced
     from ..model import CodedDocument
 
 
 @app.command()
 def code(
     sources: Annotated[
-        list[str], typer.Argument(help="Text files to code; '-' reads standard input.")
+        list[str],
+        typer.Argument(
+            help="Files to code, read as `ingest` reads them (text, HTML, JSON, JSON Lines, "
+            "CSV, feeds; .gz too); '-' reads standard input."
+        ),
     ],
     date: DateOption = None,
     output: FormatOption = OutputFormat.table,
@@ -35,31 +40,31 @@ def code(
     db: DbOption = None,
     actors: ActorsOption = None,
     places: PlacesOption = None,
-) -> None:
+) -> int:
     """Code articles into events: who did what to whom, when, where, how much, per whom."""
-    from ..ingest import parse_date, read_source
+    from ..ingest import parse_date
     from ..pipeline import coder
+    from .inputs import read_code_inputs
 
-    published = parse_date(date)
-    documents = [read_source(source, published) for source in sources]
-    if sum(source == "-" for source in sources) > 1:
-        raise InvalidOption("standard input ('-') can be given only once")
-    chosen = coder(model, tuple(actors or ()), tuple(places or ()))
-    results = list(chosen.code_documents(documents))
+    read = read_code_inputs(sources, parse_date(date))
+    chosen = coder(model, actors or (), places or ())
+    results = list(chosen.code_documents(s.document for s in read.documents))
+    for failure in read.skipped:
+        typer.echo(f"warning {failure} (skipped)", err=True)
     if db:
-        _store(results, sources, db)
+        _store(results, read.documents, db)
     _write(results, output)
+    return PARTIAL_FAILURE if read.skipped else 0
 
 
-def _store(results: list[CodedDocument], sources: list[str], db: str) -> None:
+def _store(results: list[CodedDocument], sourced: list[Sourced], db: str) -> None:
     from ..batch.commands import current_coder
     from ..store import Provenance, open_store
 
     coder = current_coder()
     with open_store(db) as store:
-        for coded, source in zip(results, sources, strict=True):
-            location = "standard input" if source == "-" else source
-            store.save(coded, Provenance(coder=coder, location=location))
+        for coded, item in zip(results, sourced, strict=True):
+            store.save(coded, Provenance(coder=coder, location=item.location))
 
 
 def _write(coded: list[CodedDocument], output: OutputFormat) -> None:
