@@ -11,11 +11,14 @@ client to store. Without a scheduler address a local cluster is started on this 
 from __future__ import annotations
 
 from collections.abc import Generator, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .batch.jobs import Job, Outcome, code_job
 from .batch.sinks import remote_write
 from .errors import InvalidOption
+
+if TYPE_CHECKING:
+    from .pipeline import CoderSpec  # a model name, or the model and the user's files
 
 
 def _dask() -> Any:
@@ -25,7 +28,7 @@ def _dask() -> Any:
     return dask.distributed
 
 
-def code_partition(job: Job, model: str | None, target: str | None) -> Outcome:
+def code_partition(job: Job, model: str | CoderSpec | None, target: str | None) -> Outcome:
     """On a worker: code a partition, and store it when given a target."""
     outcome = code_job(job, model)
     if target is not None:
@@ -34,7 +37,7 @@ def code_partition(job: Job, model: str | None, target: str | None) -> Outcome:
     return outcome
 
 
-def _load_coder(model: str | None) -> str:
+def _load_coder(model: str | CoderSpec | None) -> str:
     from .pipeline import coder
 
     coder(model)
@@ -51,7 +54,7 @@ class DaskEngine:
         self,
         scheduler: str | None = None,
         workers: int = 2,
-        model: str | None = None,
+        model: str | CoderSpec | None = None,
         client: Any = None,
         processes: bool = True,
     ) -> None:

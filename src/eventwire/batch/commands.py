@@ -3,24 +3,29 @@ plain arguments: open the store, pick the engine, run, close everything whatever
 
 from __future__ import annotations
 
+import logging
 import signal
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidOption
 from ..store import PostgresStore, SqlStore, open_store
 from ..store.export import export
 from ..store.query import EventFilter, select_events, stats
+from .columns import check_mapped_columns
 from .engines import Engine, local_engine
 from .progress import reporter_for
 from .recode import run_recode
 from .report import write_events, write_stats
 from .runner import IngestRequest, RunSummary, run_ingest
 from .sinks import ParquetSink, Sink, StoreSink
+
+if TYPE_CHECKING:
+    from ..pipeline import CoderSpec
 
 ENGINES = ("local", "dask")
 
@@ -32,7 +37,29 @@ def current_coder() -> str:
     return coder_key(VERSIONS)
 
 
-def make_engine(engine: str, workers: int, scheduler: str | None, model: str | None) -> Engine:
+def coder_spec(
+    model: str | None, actors: Sequence[str | Path] = (), places: Sequence[str | Path] = ()
+) -> CoderSpec:
+    """The coder every worker builds: the model and the user's files, read once here so that
+    a malformed file fails before anything is stored, with absolute paths for the workers."""
+    from ..kb_user import user_actors
+    from ..pipeline import CoderSpec
+    from ..places import load_user_places
+
+    for path in actors:
+        user_actors(Path(path))
+    for path in places:
+        load_user_places(path)
+    return CoderSpec(
+        model,
+        tuple(str(Path(p).resolve()) for p in actors),
+        tuple(str(Path(p).resolve()) for p in places),
+    )
+
+
+def make_engine(
+    engine: str, workers: int, scheduler: str | None, model: str | CoderSpec | None
+) -> Engine:
     if engine not in ENGINES:
         raise InvalidOption(f"unknown engine {engine!r}; engines: {', '.join(ENGINES)}")
     if workers < 1:
@@ -78,21 +105,20 @@ def ingest_command(
     model: str | None = None,
     resume: bool = False,
     quiet: bool = False,
+    actors: Sequence[str | Path] = (),
+    places: Sequence[str | Path] = (),
 ) -> RunSummary:
     """Ingest into a database (or Parquet directory); raises KeyboardInterrupt when stopped."""
     if request.inputs or not resume:
-        request.validate()  # bad options and missing inputs: before anything is opened
+        read = request.validate()  # bad options and missing inputs: before anything is opened
+        check_mapped_columns(request.inputs, read)
+    spec = coder_spec(model, actors, places)
     sink = open_sink(db, out)  # an unreachable database fails here, before the model loads
     try:
         coder = current_coder()
-        runner = make_engine(engine, workers, scheduler, model)
-        try:
-            with stop_on_terminate():
-                return run_ingest(
-                    request, sink, runner, reporter_for(sys.stderr, quiet), coder, resume
-                )
-        finally:
-            runner.close()
+        runner = make_engine(engine, workers, scheduler, spec)
+        with closing_engine(runner), stop_on_terminate():
+            return run_ingest(request, sink, runner, reporter_for(sys.stderr, quiet), coder, resume)
     finally:
         sink.close()
 
@@ -106,16 +132,47 @@ def recode_command(
     batch_size: int = 32,
     model: str | None = None,
     quiet: bool = False,
+    actors: Sequence[str | Path] = (),
+    places: Sequence[str | Path] = (),
 ) -> RunSummary:
     coder = current_coder()
+    spec = coder_spec(model, actors, places)
     with open_store(db, must_exist=True) as store:
-        runner = make_engine("local", workers, None, model)
-        try:
-            with stop_on_terminate():
-                reporter = reporter_for(sys.stderr, quiet)
-                return run_recode(store, runner, reporter, coder, everything, limit, batch_size)
-        finally:
-            runner.close()
+        runner = make_engine("local", workers, None, spec)
+        with closing_engine(runner), stop_on_terminate():
+            reporter = reporter_for(sys.stderr, quiet)
+            return run_recode(store, runner, reporter, coder, everything, limit, batch_size)
+
+
+@contextmanager
+def closing_engine(engine: Engine) -> Iterator[Engine]:
+    """Close the engine whatever happens; after a normal finish, without the shutdown noise of
+    Dask's workers (a worker that takes a while to free its model is killed by its nanny with a
+    warning that is no news once every batch is stored)."""
+    try:
+        yield engine
+    except BaseException:
+        engine.close()
+        raise
+    with quiet_loggers(DASK_SHUTDOWN_LOGGERS):
+        engine.close()
+
+
+DASK_SHUTDOWN_LOGGERS = ("distributed.nanny", "distributed.worker", "distributed.core")
+
+
+@contextmanager
+def quiet_loggers(names: Sequence[str]) -> Iterator[None]:
+    """Only errors from these loggers while the block runs."""
+    loggers = [logging.getLogger(name) for name in names]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 def events_command(db: str, event_filter: EventFilter, fmt: str) -> int:

@@ -16,7 +16,7 @@ from ..model import CodedDocument
 from ..store import Provenance, Written
 
 if TYPE_CHECKING:
-    from ..pipeline import Coder
+    from ..pipeline import Coder, CoderSpec
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ def coder_key(versions: Mapping[str, str]) -> str:
     return json.dumps(dict(versions), sort_keys=True)
 
 
-def code_job(job: Job, model: str | None) -> Outcome:
+def code_job(job: Job, model: str | CoderSpec | None) -> Outcome:
     """Code a batch with this process's coder (loaded once per process). A document that makes
     the coder fail is a failure of that document, not of the batch."""
     from ..pipeline import VERSIONS, coder

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from .app import PARTIAL_FAILURE, ModelOption, app
+from .app import PARTIAL_FAILURE, ActorsOption, ModelOption, PlacesOption, app
 
 CorpusDb = Annotated[
     str,
@@ -87,6 +87,8 @@ def ingest(
     ] = False,
     model: ModelOption = None,
     quiet: QuietOption = False,
+    actors: ActorsOption = None,
+    places: PlacesOption = None,
 ) -> int:
     """Read, code and store a corpus; re-ingesting stores nothing twice."""
     from ..batch import IngestRequest
@@ -112,6 +114,8 @@ def ingest(
             model=model,
             resume=resume,
             quiet=quiet,
+            actors=actors or (),
+            places=places or (),
         )
     except KeyboardInterrupt:
         target = f"--out {out}" if out else f"--db {db}"
@@ -132,6 +136,8 @@ def recode(
     batch_size: BatchOption = 32,
     model: ModelOption = None,
     quiet: QuietOption = False,
+    actors: ActorsOption = None,
+    places: PlacesOption = None,
 ) -> int:
     """Re-code stored documents that other stage versions coded (see `eventwire version`)."""
     from ..batch.commands import recode_command
@@ -146,6 +152,8 @@ def recode(
             batch_size=batch_size,
             model=model,
             quiet=quiet,
+            actors=actors or (),
+            places=places or (),
         )
     except KeyboardInterrupt:
         typer.echo(f"error: interrupted; run `eventwire recode --db {db}` again", err=True)

@@ -26,7 +26,7 @@ def actors(
     from ..ingest import parse_date
     from ..pipeline import coder
 
-    explanation = explain_actor(text, parse_date(date), coder(model, tuple(user_actors or ())))
+    explanation = explain_actor(text, parse_date(date), coder(model, user_actors or ()))
     if as_json:
         typer.echo(json.dumps(explanation.to_dict(), indent=2, ensure_ascii=False, default=str))
     else:
@@ -46,7 +46,7 @@ def places(
     from ..pipeline import coder
     from ..places.explain import explain
 
-    built = coder(model, places=tuple(user_places or ()))
+    built = coder(model, places=user_places or ())
     doc = built.nlp(text)
     context = {h.country for h in find_actors(doc, built.actors, None) if h.country}
     entries = explain(doc, built.gazetteer, context, top)
@@ -80,6 +80,8 @@ def explain(
     ],
     date: DateOption = None,
     model: ModelOption = None,
+    user_actors: ActorsOption = None,
+    user_places: PlacesOption = None,
 ) -> None:
     """Show how one sentence was coded: its parse, the lexicon patterns that fit or were
     rejected (and why), and the events made from it."""
@@ -88,4 +90,5 @@ def explain(
     from ..pipeline import coder
 
     document = read_source(source, parse_date(date))
-    typer.echo(explain_sentence(coder(model), document, sentence), nl=False)
+    built = coder(model, user_actors or (), user_places or ())
+    typer.echo(explain_sentence(built, document, sentence), nl=False)
