@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import InvalidOption
 from .app import PARTIAL_FAILURE, ActorsOption, ModelOption, PlacesOption, app
 
 CorpusDb = Annotated[
@@ -204,13 +205,38 @@ def events(
         dyad=dyad,
         directed=directed,
         country=country,
-        types=tuple(types or ()),
-        modalities=tuple(modalities or ()),
+        types=_choices("--type", types, event_types()),
+        modalities=_choices("--modality", modalities, modality_names()),
         since=parse_date(since),
         until=parse_date(until),
         limit=limit,
     )
     events_command(db, event_filter, output.value)
+
+
+def event_types() -> tuple[str, ...]:
+    from ..kb import default
+
+    return tuple(sorted(default().plover))
+
+
+def modality_names() -> tuple[str, ...]:
+    from typing import get_args
+
+    from ..model import Modality
+
+    return get_args(Modality)
+
+
+def _choices(option: str, given: list[str] | None, valid: tuple[str, ...]) -> tuple[str, ...]:
+    """The values as stored (`assault` -> ASSAULT); an unknown one is an E009 naming the valid."""
+    by_key = {value.casefold(): value for value in valid}
+    chosen = []
+    for value in given or ():
+        if value.strip().casefold() not in by_key:
+            raise InvalidOption(f"{option}: unknown value {value!r}; valid: {', '.join(valid)}")
+        chosen.append(by_key[value.strip().casefold()])
+    return tuple(chosen)
 
 
 class ExportFormat(str, Enum):
