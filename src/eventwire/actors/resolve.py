@@ -8,6 +8,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..nlp import entities
 from .hits import ActorHit, Candidate, Entry, hit_from_entry
 from .matcher import ActorMatcher
 from .names import FuzzyMatch
@@ -80,7 +81,7 @@ def plausible_metonym(span: Span, am: ActorMatcher) -> bool:
 
 def _inside_longer_name(span: Span) -> bool:
     """'Westminster International University', 'The Washington Post': not the government."""
-    ents = [e for e in span.doc.ents if e.start <= span.start and span.end <= e.end]
+    ents = [e for e in entities(span.doc) if e.start <= span.start and span.end <= e.end]
     return any(len(e) > len(span) and e.label_ in _NAME_LABELS for e in ents)
 
 

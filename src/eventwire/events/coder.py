@@ -8,6 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from ..actors import ActorHit
 from ..kb import KnowledgeBase
 from ..model import DateMention, Document, Event, EventDate, PlaceMention, QuantityMention
+from ..nlp import text_of
 from .attribution import Reporter, ReportingCues, find_reporter
 from .build import EventBuilder
 from .dyads import (
@@ -66,8 +67,11 @@ class EventCoder:
         state = SentenceState()
         lead: Reporter | None = None
         events: list[Event] = []
+        text = text_of(doc)
+        paragraph, counted_to = 0, 0
         for s_idx, sent in enumerate(doc.sents):
-            paragraph = doc.text.count("\n", 0, sent.start_char)
+            paragraph += text.count("\n", counted_to, sent.start_char)
+            counted_to = sent.start_char
             if paragraph != state.paragraph:
                 state = SentenceState(groups=state.groups, paragraph=paragraph)
             reporter = find_reporter(sent, self.reporting, persons, media)

@@ -61,7 +61,9 @@ def event_date(
     in_sentence = [
         (d, s)
         for d in dates
-        if (s := _tokens(doc, d.start, d.end)) is not None and _within(s, sent)
+        if sent.start_char <= d.start < sent.end_char
+        and (s := _tokens(doc, d.start, d.end)) is not None
+        and _within(s, sent)
     ]
     if in_sentence:
         attached = [d for d, s in in_sentence if _attached(s, trigger)]
@@ -120,6 +122,8 @@ def event_location(trigger: Token, places: list[PlaceMention]) -> EventLocation 
     sent, doc = trigger.sent, trigger.doc
     options = []
     for place in places:
+        if not sent.start_char <= place.start < sent.end_char:  # cheap test first: long documents
+            continue
         span = _tokens(doc, place.start, place.end)
         if span is None or not _within(span, sent) or _reference_point(span) or not _locative(span):
             continue

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 from ..actors import ActorHit
 from ..model import Actor, Event, EventDate
 from ..model import Span as CharSpan
+from ..nlp import text_of
 from .lexicon import Match
 from .naming import PRONOUNS
 
@@ -44,7 +45,7 @@ class Resolved:
             else (self.hit.start, self.hit.end)
         )
         return Actor(
-            text=doc.text[start:end],
+            text=text_of(doc)[start:end],
             name=self.hit.name,
             country=self.country or self.hit.country,
             sector=self.hit.sector,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..nlp import text_of
 from .lexicon import Unit, quantity_words
 from .runs import Run
 
@@ -59,7 +60,7 @@ def _plural_noun(token: Token | None) -> bool:
 def in_phone_number(doc: Doc, run: Run) -> bool:
     """'624-6622', '(555) 123-4567': digits and hyphens with no spaces, not an amount."""
     start = doc[run.start].idx
-    line = doc.text[max(0, start - 6) : start + 12]
+    line = text_of(doc)[max(0, start - 6) : start + 12]
     return bool(_PHONE.search(line)) and any(
         m.start() <= start - max(0, start - 6) < m.end() for m in _PHONE.finditer(line)
     )

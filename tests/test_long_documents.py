@@ -1,0 +1,58 @@
+"""Long documents: parsed in pieces that join back to the text, coded with the text's offsets,
+and never refused for being over spaCy's length limit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from spacy.language import Language
+
+from eventwire import nlp as nlp_module
+from eventwire.ingest import make_document
+from eventwire.pipeline import Coder
+
+PARAGRAPH = (
+    "Iran and Russia signed a defence agreement in Moscow on Monday. "
+    "Protesters marched through Tehran.\n\n"
+)
+
+
+def test_chunks_join_back_to_the_text_and_cut_at_paragraphs() -> None:
+    text = PARAGRAPH * 50
+    pieces = nlp_module.chunks(text, size=1_000)
+    assert "".join(pieces) == text
+    assert len(pieces) > 1
+    assert all(len(p) <= 1_000 + 2 for p in pieces)
+    assert all(p.endswith("\n\n") for p in pieces[:-1])  # a paragraph break, not mid-sentence
+
+
+def test_chunks_of_text_without_breaks_still_join_back() -> None:
+    text = "word " * 1_000 + "x" * 3_000
+    pieces = nlp_module.chunks(text, size=500)
+    assert "".join(pieces) == text
+    assert max(len(p) for p in pieces) <= 500
+
+
+def test_text_and_entities_are_read_once_per_document(nlp: Language) -> None:
+    doc = nlp("Iran signed a deal with Russia.")
+    assert nlp_module.text_of(doc) is nlp_module.text_of(doc)
+    assert nlp_module.entities(doc) == tuple(doc.ents)
+    assert nlp_module.sentence_starts(doc) == [s.start for s in doc.sents]
+
+
+@pytest.mark.model
+def test_a_text_over_the_length_limit_is_coded_in_pieces(
+    coder: Coder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = PARAGRAPH * 40  # about 4,000 characters
+    day = dt.date(2023, 1, 2)
+    alone = next(coder.code_documents([make_document(PARAGRAPH, published_at=day)])).events
+    monkeypatch.setattr(nlp_module, "CHUNK_CHARS", 1_000)
+    monkeypatch.setattr(coder.nlp, "max_length", 2_000)  # spaCy refuses longer texts whole
+    coded = next(coder.code_documents([make_document(text, published_at=day)]))
+    assert alone
+    assert [e.type for e in coded.events] == [e.type for e in alone] * 40
+    last = coded.events[-1]
+    assert text[last.trigger.start : last.trigger.end] == last.trigger.text
+    assert last.evidence.text in text
