@@ -12,6 +12,7 @@ from typing import Any
 
 from ..errors import EventwireError, InvalidOption
 from ..ingest import (
+    DEFAULT_MAX_CHARS,
     InputFailure,
     Item,
     ReadOptions,
@@ -42,10 +43,14 @@ class IngestRequest:
     input_format: str | None = None
     limit: int | None = None
     batch_size: int = DEFAULT_BATCH_SIZE
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def read_options(self) -> ReadOptions:
         return ReadOptions(
-            parse_field_map(self.field_map), parse_date(self.date), self.input_format
+            parse_field_map(self.field_map),
+            parse_date(self.date),
+            self.input_format,
+            self.max_chars,
         )
 
     def recorded(self) -> dict[str, Any]:

@@ -83,6 +83,10 @@ def ingest(
     ] = None,
     limit: LimitOption = None,
     batch_size: BatchOption = 32,
+    max_chars: Annotated[
+        int,
+        typer.Option("--max-chars", help="Skip, with a warning, documents longer than this."),
+    ] = 2_000_000,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue the last unfinished ingest run.")
     ] = False,
@@ -103,6 +107,7 @@ def ingest(
         input_format=input_format.value if input_format else None,
         limit=limit,
         batch_size=batch_size,
+        max_chars=max_chars,
     )
     try:
         summary = ingest_command(

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from .core import decode, document_id, make_document, parse_date, read_source, split_title
 from .fields import FieldMap, metadata_date, parse_field_map
-from .items import InputFailure, Item, ReadOptions, Sourced
-from .sources import FORMATS, check_inputs, count_items, iter_items
+from .items import DEFAULT_MAX_CHARS, InputFailure, Item, ReadOptions, Sourced
+from .sources import FORMATS, check_inputs, count_items, iter_items, read_stream
 
 __all__ = [
+    "DEFAULT_MAX_CHARS",
     "FORMATS",
     "FieldMap",
     "InputFailure",
@@ -29,5 +30,6 @@ __all__ = [
     "parse_date",
     "parse_field_map",
     "read_source",
+    "read_stream",
     "split_title",
 ]

@@ -19,6 +19,8 @@ from ..kb import read_tsv
 FIELDS = ("text", "title", "url", "outlet", "published_at", "language")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_])")
 _SLASH_DAY = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})(?:$|\s)")
+_DIGITS = re.compile(r"[0-9]{1,20}")
+_LATEST_SECONDS = 253402300799  # 9999-12-31T23:59:59Z, the last second a date can hold
 
 
 @lru_cache(maxsize=1)
@@ -71,7 +73,15 @@ def _present(value: object) -> object:
 
 def metadata_date(value: object) -> dt.date | None:
     """A publication date from metadata: ISO dates and datetimes, RFC 2822 (feeds, e-mail),
-    YYYY/MM/DD, Unix seconds, `time.struct_time` (feedparser). None when it is none of those."""
+    YYYY/MM/DD, Unix seconds, `time.struct_time` (feedparser). None when it is none of those,
+    or names no day a date can hold (year 0, year 99999999999, a 400-digit epoch)."""
+    try:
+        return _metadata_date(value)
+    except (ValueError, OverflowError, TypeError, IndexError, OSError):
+        return None
+
+
+def _metadata_date(value: object) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -79,7 +89,7 @@ def metadata_date(value: object) -> dt.date | None:
     if isinstance(value, time.struct_time):
         return dt.date(value.tm_year, value.tm_mon, value.tm_mday)
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _from_timestamp(float(value))
+        return _from_timestamp(value)
     if isinstance(value, str):
         return _date_from_text(value)
     return None
@@ -88,22 +98,16 @@ def metadata_date(value: object) -> dt.date | None:
 def _date_from_text(text: str) -> dt.date | None:
     match = _ISO_DAY.match(text) or _SLASH_DAY.match(text)
     if match:
-        try:
-            return dt.date(*(int(g) for g in match.groups()))
-        except ValueError:
-            return None
-    if text.strip().isdigit():
-        return _from_timestamp(float(text))
-    try:
-        return email.utils.parsedate_to_datetime(text).date()
-    except (TypeError, ValueError, IndexError):
+        return dt.date(*(int(g) for g in match.groups()))
+    if _DIGITS.fullmatch(text.strip()):  # ASCII digits only: `²` and `١` are digits to isdigit()
+        return _from_timestamp(int(text))
+    return email.utils.parsedate_to_datetime(text).date()
+
+
+def _from_timestamp(number: float) -> dt.date | None:
+    if abs(number) > _LATEST_SECONDS * 1000:  # not a time a news article was published at
         return None
-
-
-def _from_timestamp(seconds: float) -> dt.date | None:
+    seconds = float(number)
     if seconds > 1e11:  # milliseconds, as JavaScript and many APIs write them
         seconds /= 1000
-    try:
-        return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()
-    except (OverflowError, OSError, ValueError):
-        return None
+    return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date()

@@ -1,69 +1,56 @@
 """One reader per input format. A reader takes a binary stream and the name it came from and
-yields documents and, for what it cannot read, failures with a location; it never stops a run."""
+yields documents and, for what it cannot read, failures with a location; it never stops a run:
+a bad record is a failure at its location, and only a file that cannot be read at all is one
+failure for the file."""
 
 from __future__ import annotations
 
-import csv
 import io
 import json
-import sys
-from collections.abc import Callable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 from ..errors import EventwireError, MalformedInput
-from ..model import Document
-from .core import decode, document_id, split_title
-from .fields import metadata_date
+from .core import decode, split_title
 from .items import InputFailure, Item, ReadOptions, Sourced
+from .limits import (
+    line_cap,
+    markup_file_cap,
+    physical_lines,
+    read_capped,
+    text_file_cap,
+)
 from .markup import extract_page, fragment_text
+from .records import build_document, record_item, text_of
+from .tabular import csv_reader
 
 Reader = Callable[[IO[bytes], str, ReadOptions], Iterator[Item]]
 _CONTAINER_KEYS = ("documents", "articles", "items", "entries", "data", "records", "results")
-
-
-def _text(value: object) -> str | None:
-    return None if value is None else str(value).strip() or None
-
-
-def build_document(
-    text: str,
-    options: ReadOptions,
-    *,
-    title: str | None = None,
-    url: str | None = None,
-    outlet: str | None = None,
-    published: object = None,
-    language: str | None = None,
-) -> Document:
-    """A Document whose date comes from its metadata, else the run's fallback date."""
-    return Document(
-        id=document_id(text, url),
-        title=title,
-        text=text,
-        outlet=outlet,
-        url=url,
-        published_at=metadata_date(published) or options.fallback_date,
-        language=language or "en",
-    )
+# `&#99999999;` names no character: feedparser's chr() raises on it and loses the whole feed
+_CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
+_MAX_CODE_POINT = 0x10FFFF
+_DECLARED_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*(?:\"[^\"]*\"|'[^']*')")
 
 
 def read_text(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
-    text = decode(stream.read(), origin)
+    over = f"more text than --max-chars {options.max_chars:,} allows"
+    data = read_capped(stream, text_file_cap(options.max_chars), origin, over)
+    text = decode(data, origin)
     yield Sourced(build_document(text, options, title=split_title(text)), origin)
 
 
-def _markup_bytes(stream: IO[bytes], origin: str) -> bytes:
+def _markup_bytes(stream: IO[bytes], origin: str, options: ReadOptions) -> bytes:
     """The bytes of a page or feed, refusing empty and binary files as text files are refused
     (their encoding is the parser's business: it reads the XML declaration or meta charset)."""
-    data = stream.read()
+    data = read_capped(stream, markup_file_cap(options.max_chars), origin)
     if not data.strip() or b"\x00" in data[:8192]:
         decode(data, origin)  # raises EmptyInput or BinaryInput
     return data
 
 
 def read_html(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
-    data = _markup_bytes(stream, origin)
-    page = extract_page(data, origin)
+    page = extract_page(_markup_bytes(stream, origin, options), origin)
     document = build_document(
         page.text,
         options,
@@ -75,44 +62,27 @@ def read_html(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[
     yield Sourced(document, origin)
 
 
-def record_document(record: object, options: ReadOptions) -> Document:
-    """A document from one JSON object or CSV row, through the field map."""
-    if not isinstance(record, Mapping):
-        raise MalformedInput(f"expected an object, got {type(record).__name__}")
-    fields = options.fields
-    text = _text(fields.value(record, "text"))
-    if text is None:
-        key = fields.explicit.get("text", "text")
-        raise MalformedInput(f"no text (field {key!r} missing or empty; map it with --map text=…)")
-    return build_document(
-        text,
-        options,
-        title=_text(fields.value(record, "title")),
-        url=_text(fields.value(record, "url")),
-        outlet=_text(fields.value(record, "outlet")),
-        published=fields.value(record, "published_at"),
-        language=_text(fields.value(record, "language")),
-    )
-
-
-def _record_item(record: object, location: str, options: ReadOptions) -> Item:
+def _json_value(text: str) -> object:
+    """A parsed JSON value; MalformedInput for what the json module refuses."""
     try:
-        return Sourced(record_document(record, options), location)
-    except EventwireError as err:
-        return InputFailure.from_error(location, err)
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise MalformedInput(f"malformed JSON (line {err.lineno}: {err.msg})") from None
+    except RecursionError:
+        raise MalformedInput("malformed JSON (nested too deeply)") from None
+    except ValueError as err:  # e.g. an integer of more than 4,300 digits
+        raise MalformedInput(f"malformed JSON ({err})") from None
 
 
 def read_json(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
-    try:
-        data = json.loads(decode(stream.read(), origin))
-    except json.JSONDecodeError as err:
-        raise MalformedInput(f"malformed JSON (line {err.lineno}: {err.msg})") from None
+    text = decode(read_capped(stream, markup_file_cap(options.max_chars), origin), origin)
+    data = _json_value(text)
     records = _records_of(data)
     if records is None:
-        yield _record_item(data, origin, options)
+        yield record_item(data, origin, options)
         return
     for index, record in enumerate(records):
-        yield _record_item(record, f"{origin}[{index}]", options)
+        yield record_item(record, f"{origin}[{index}]", options)
 
 
 def _records_of(data: object) -> list[Any] | None:
@@ -127,69 +97,68 @@ def _records_of(data: object) -> list[Any] | None:
 
 
 def read_jsonl(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
-    for line_no, raw in enumerate(stream, start=1):
-        if not raw.strip():
+    """One record a line; lines end with LF, CRLF or a lone CR, and each is decoded alone."""
+    for line in physical_lines(stream, line_cap(options.max_chars)):
+        location = f"{origin}:{line.number}"
+        if line.error:
+            code = "E004" if "UTF-8" in line.error else "E010"
+            yield InputFailure(location, code, line.error)
             continue
-        location = f"{origin}:{line_no}"
+        if not line.text.strip():
+            continue
         try:
-            record = json.loads(raw.decode("utf-8-sig"))
-        except UnicodeDecodeError as err:
-            yield InputFailure(location, "E004", f"not valid UTF-8 (byte {err.start})")
+            record = _json_value(line.text)
+        except MalformedInput as err:
+            yield InputFailure(location, err.code, err.message.replace("JSON", "JSON line", 1))
             continue
-        except json.JSONDecodeError as err:
-            yield InputFailure(location, "E010", f"malformed JSON line ({err.msg})")
-            continue
-        yield _record_item(record, location, options)
-
-
-def _csv_reader(delimiter: str) -> Reader:
-    def read(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
-        csv.field_size_limit(sys.maxsize)  # news articles are longer than csv's 128 KiB default
-        handle = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-        rows = csv.DictReader(handle, delimiter=delimiter)
-        start = 2
-        try:
-            for row in rows:
-                yield _record_item(row, f"{origin}:{start}", options)
-                start = rows.line_num + 1
-        except UnicodeDecodeError as err:
-            yield InputFailure(f"{origin}:{start}", "E004", f"not valid UTF-8 (byte {err.start})")
-        except csv.Error as err:
-            yield InputFailure(f"{origin}:{start}", "E010", f"malformed CSV ({err})")
-        finally:
-            handle.detach()  # the stream is its opener's to close
-
-    return read
+        yield record_item(record, location, options)
 
 
 def read_feed(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
     """RSS or Atom entries; the feed is parsed from the bytes we read, links are never fetched."""
     import feedparser  # type: ignore[import-untyped]  # needed only for feeds; ships no types
 
-    data = _markup_bytes(stream, origin)
-    feed = feedparser.parse(io.BytesIO(data))
+    data = _CHAR_REF.sub(_valid_char_ref, _markup_bytes(stream, origin, options))
+    try:
+        feed = feedparser.parse(io.BytesIO(data))
+    except Exception:  # feedparser and its SAX and sgmllib parsers raise many kinds
+        try:  # most often a codec feedparser cannot use (`encoding="undefined"`): try UTF-8
+            feed = feedparser.parse(io.BytesIO(_DECLARED_ENCODING.sub(rb"\1", data, count=1)))
+        except Exception as err:
+            raise MalformedInput(f"broken feed ({type(err).__name__}: {err})") from None
     if not feed.get("version"):
         reason = feed.get("bozo_exception") or "no <rss>, <feed> or <rdf> root"
         raise MalformedInput(f"not an RSS or Atom feed ({reason})")
-    outlet = _text(feed.feed.get("title"))
+    outlet = text_of(feed.feed.get("title"))
     for index, entry in enumerate(feed.entries, start=1):
         yield _entry_item(entry, outlet, f"{origin}#{index}", options)
 
 
+def _valid_char_ref(match: re.Match[bytes]) -> bytes:
+    hexadecimal, decimal = match.groups()
+    code = int(hexadecimal, 16) if hexadecimal else int(decimal)
+    return match[0] if code <= _MAX_CODE_POINT else b"&#65533;"
+
+
 def _entry_item(entry: Any, outlet: str | None, location: str, options: ReadOptions) -> Item:
-    contents = entry.get("content") or []
-    body = contents[0].get("value") if contents else entry.get("summary")
-    text = fragment_text(body or "")
-    if not text:
-        return InputFailure(location, "E010", "feed entry has no content or summary")
-    document = build_document(
-        text,
-        options,
-        title=_text(fragment_text(entry.get("title") or "")),
-        url=_text(entry.get("link")),
-        outlet=outlet,
-        published=entry.get("published_parsed") or entry.get("updated_parsed"),
-    )
+    try:
+        contents = entry.get("content") or []
+        body = contents[0].get("value") if contents else entry.get("summary")
+        text = fragment_text(str(body or ""))
+        if not text:
+            return InputFailure(location, "E010", "feed entry has no content or summary")
+        document = build_document(
+            text,
+            options,
+            title=text_of(fragment_text(str(entry.get("title") or ""))),
+            url=text_of(entry.get("link")),
+            outlet=outlet,
+            published=entry.get("published_parsed") or entry.get("updated_parsed"),
+        )
+    except EventwireError as err:
+        return InputFailure.from_error(location, err)
+    except Exception as err:  # the last guard: no entry may stop a run
+        return InputFailure.unexpected(location, err)
     return Sourced(document, location)
 
 
@@ -198,7 +167,7 @@ READERS: dict[str, Reader] = {
     "html": read_html,
     "json": read_json,
     "jsonl": read_jsonl,
-    "csv": _csv_reader(","),
-    "tsv": _csv_reader("\t"),
+    "csv": csv_reader(","),
+    "tsv": csv_reader("\t"),
     "feed": read_feed,
 }

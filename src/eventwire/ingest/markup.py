@@ -4,6 +4,7 @@ text from the HTML fragments feeds carry. Everything is parsed locally; no link 
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
@@ -34,6 +35,7 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template"})
+_TAG = re.compile(r"<[^>]*>?")
 # htmldate's own default scans the whole text for any date; we want the page's metadata.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
@@ -99,7 +101,11 @@ def fragment_text(fragment: str) -> str:
     if "<" not in fragment:
         return html.unescape(fragment).strip()
     collector = _TextCollector()
-    collector.feed(fragment)
-    collector.close()
-    lines = (" ".join(line.split()) for line in "".join(collector.parts).splitlines())
+    try:
+        collector.feed(fragment)
+        collector.close()
+        text = "".join(collector.parts)
+    except (AssertionError, ValueError):  # html.parser asserts on some broken markup (`<![ `)
+        text = html.unescape(_TAG.sub("\n", fragment))
+    lines = (" ".join(line.split()) for line in text.splitlines())
     return "\n".join(line for line in lines if line)

@@ -5,7 +5,6 @@ the extension or, failing that, from the first bytes."""
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import os
 import sys
@@ -18,6 +17,14 @@ from typing import IO, cast
 from ..errors import EventwireError, InputNotFound, InvalidOption
 from .formats import READERS
 from .items import InputFailure, Item, ReadOptions
+from .limits import (
+    BINARY_PROBE_BYTES,
+    LINE_BYTES,
+    check_not_binary,
+    peek,
+    physical_lines,
+    with_head,
+)
 
 FORMATS = tuple(READERS)
 EXTENSIONS = {
@@ -36,6 +43,7 @@ EXTENSIONS = {
     ".xml": "feed",
 }
 _READ_ERRORS = (OSError, EOFError, zlib.error)
+_SNIFF_BYTES = 2**20  # enough for the first line of a JSON Lines file, to tell it from JSON
 
 
 def check_inputs(sources: Sequence[str], options: ReadOptions) -> None:
@@ -44,6 +52,8 @@ def check_inputs(sources: Sequence[str], options: ReadOptions) -> None:
         raise InvalidOption(
             f"unknown input format {options.input_format!r}; formats: {', '.join(FORMATS)}"
         )
+    if options.max_chars < 1:
+        raise InvalidOption("--max-chars must be at least 1")
     if sum(source == "-" for source in sources) > 1:
         raise InvalidOption("standard input ('-') can be given only once")
     for source in sources:
@@ -55,12 +65,18 @@ def iter_items(sources: Sequence[str], options: ReadOptions) -> Iterator[Item]:
     """Every document and failure in the sources, in order."""
     for source in sources:
         if source == "-":
-            data = sys.stdin.buffer.read()
-            fmt = options.input_format or sniff_format(data)
-            yield from _read(partial(io.BytesIO, data), "standard input", fmt, options)
+            yield from read_stream(sys.stdin.buffer, "standard input", options)
             continue
         for path, fmt in walk(Path(source), options.input_format):
             yield from _read(partial(open_binary, path), str(path), fmt, options)
+
+
+def read_stream(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
+    """Every document and failure in a stream that can be read once (standard input), its
+    format guessed from its first bytes unless `--input-format` names it; streamed, not slurped."""
+    head, whole = with_head(stream, _SNIFF_BYTES)
+    fmt = options.input_format or sniff_format(head)
+    yield from _read(lambda: whole, origin, fmt, options)
 
 
 def count_items(sources: Sequence[str], options: ReadOptions) -> int | None:
@@ -79,13 +95,14 @@ def _count(path: Path, fmt: str, options: ReadOptions) -> int:
     try:
         with open_binary(path) as stream:
             if fmt == "jsonl":
-                return sum(1 for line in stream if line.strip())
+                return sum(1 for line in physical_lines(stream, LINE_BYTES) if line.text.strip())
             if fmt in {"csv", "tsv"}:
-                return max(0, sum(1 for _ in stream) - 1)  # rows with newlines in quotes count more
-            if fmt in {"json", "feed"}:
-                return sum(1 for _ in READERS[fmt](stream, str(path), options))
+                # rows with newlines in quotes count more
+                return max(0, sum(1 for _ in physical_lines(stream, LINE_BYTES)) - 1)
     except (EventwireError, *_READ_ERRORS):
-        pass
+        return 1
+    if fmt in {"json", "feed"}:
+        return sum(1 for _ in _read(partial(open_binary, path), str(path), fmt, options))
     return 1
 
 
@@ -128,7 +145,7 @@ def sniff_format(head: bytes) -> str:
         try:
             json.loads(first_line)
             return "jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             return "json"
     if start.startswith((b"<?xml", b"<rss", b"<feed", b"<rdf")):
         return "feed"
@@ -141,16 +158,17 @@ def _read(
     opener: Callable[[], IO[bytes]], origin: str, fmt: str, options: ReadOptions
 ) -> Iterator[Item]:
     """Run one reader; an error reading the file is a failure at its location, and what was
-    read before it stays."""
+    read before it stays. A binary file is refused from its first bytes, unread."""
     try:
         with opener() as stream:
-            if not fmt:
-                head = stream.peek(512) if hasattr(stream, "peek") else b""
-                fmt = sniff_format(head)
-            yield from READERS[fmt](stream, origin, options)
+            head = peek(stream, BINARY_PROBE_BYTES)
+            check_not_binary(head, origin)
+            yield from READERS[fmt or sniff_format(head[:512])](stream, origin, options)
     except EventwireError as err:
         yield InputFailure.from_error(origin, err)
     except gzip.BadGzipFile as err:
         yield InputFailure(origin, "E010", f"broken gzip file ({err})")
     except _READ_ERRORS as err:
         yield InputFailure(origin, "E010", f"cannot read: {type(err).__name__}: {err}")
+    except Exception as err:  # the last guard: no file may stop a run
+        yield InputFailure.unexpected(origin, err)
