@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from typing import TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -52,53 +54,99 @@ def _evidence(event: Event) -> Text:
 def _when(event: Event) -> str:
     if event.date is None:
         return "-"
-    span = (
-        str(event.date.start)
-        if event.date.start == event.date.end
-        else f"{event.date.start}..{event.date.end}"
-    )
+    start, end = event.date.start, event.date.end
+    # a range on two lines: a narrow column wraps between the dates, never inside one
+    span = str(start) if start == end else f"{start}\n..{end}"
     return f"{span}{' *' if event.date.inferred else ''}"
 
 
-def table(coded: CodedDocument) -> Table:
+class OutputConsole(Console):
+    """A console for stdout that lets a closed pipe (`| head`) reach the CLI as the
+    BrokenPipeError it is, which ends the command quietly, instead of rich's exit status 1."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise BrokenPipeError
+
+
+def output_console(stream: TextIO | None = None) -> Console:
+    """A console on `stream` (stdout): the terminal's width, or $COLUMNS when set; piped
+    output without $COLUMNS gets a readable fixed width instead of rich's 80 columns."""
+    target = stream or sys.stdout
+    sized = target.isatty() or os.environ.get("COLUMNS", "").isdigit()
+    return OutputConsole(file=target, width=None if sized else PIPED_WIDTH)
+
+
+PIPED_WIDTH = 160
+FULL_TABLE_WIDTH = 120  # below this, the compact table
+# (column, fixed width, share of the width the fixed columns leave): fixed widths keep whole
+# dates, types and confidences; the shared ones (actors, evidence) wrap
+_FULL = (
+    ("#", 2, 0),
+    ("type", 13, 0),
+    ("source → target", 0, 3),
+    ("modality", 10, 0),
+    ("date", 14, 0),
+    ("place", 0, 2),
+    ("amounts", 0, 2),  # the quantities; a header that fits a narrow column
+    ("evidence", 0, 6),
+    ("conf", 4, 0),
+)
+_COMPACT = (
+    ("type", 10, 0),
+    ("source → target", 0, 2),
+    ("date", 14, 0),
+    ("evidence", 0, 3),
+    ("conf", 4, 0),
+)
+
+
+def table(coded: CodedDocument, width: int = PIPED_WIDTH) -> Table:
+    """The events of a document; in fewer than FULL_TABLE_WIDTH columns, a compact table that
+    keeps type and modality, actors, whole dates, the evidence and the confidence."""
     title = coded.document.title or coded.document.id
     t = Table(title=f"{title} — {len(coded.events)} events", show_lines=True, expand=True)
-    widths = {
-        "#": (2, 3),
-        "type": (8, 13),
-        "source → target": (20, 36),
-        "modality": (8, 12),
-        "date": (10, 24),
-        "place": (6, 18),
-        "quantities": (6, 22),
-        "evidence": (40, None),
-        "conf": (4, 5),
-    }
-    for name, (least, most) in widths.items():
-        t.add_column(name, overflow="fold", min_width=least, max_width=most)
+    compact = width < FULL_TABLE_WIDTH
+    for name, fixed, share in _COMPACT if compact else _FULL:
+        t.add_column(name, overflow="fold", width=fixed or None, ratio=share or None)
     for n, e in enumerate(coded.events, start=1):
-        modality = e.modality + (" (negated)" if e.negated else "")
-        place = f"{e.location.name}, {e.location.country}" if e.location else "-"
-        quantities = (
-            ", ".join(f"{q.value:,.0f} {q.counted or q.unit or ''}".strip() for q in e.quantities)
-            or "-"
-        )
-        t.add_row(
-            str(n),
-            f"{e.type} {e.cameo}",
-            f"{_actor(e.source)} → {_actor(e.target)}",
-            Text(modality, style=_MODALITY_STYLE.get(e.modality, "")),
-            _when(e),
-            place,
-            quantities,
-            _evidence(e),
-            f"{e.confidence:.2f}",
-        )
+        t.add_row(*(_compact_row(e) if compact else _full_row(n, e)))
     return t
 
 
+def _modality(e: Event) -> Text:
+    return Text(
+        e.modality + (" (negated)" if e.negated else ""),
+        style=_MODALITY_STYLE.get(e.modality, ""),
+    )
+
+
+def _full_row(n: int, e: Event) -> list[str | Text]:
+    place = f"{e.location.name}, {e.location.country}" if e.location else "-"
+    quantities = (
+        ", ".join(f"{q.value:,.0f} {q.counted or q.unit or ''}".strip() for q in e.quantities)
+        or "-"
+    )
+    return [
+        str(n),
+        f"{e.type} {e.cameo}",
+        f"{_actor(e.source)} → {_actor(e.target)}",
+        _modality(e),
+        _when(e),
+        place,
+        quantities,
+        _evidence(e),
+        f"{e.confidence:.2f}",
+    ]
+
+
+def _compact_row(e: Event) -> list[str | Text]:
+    kind = Text(f"{e.type}\n").append_text(_modality(e))
+    actors = f"{_actor(e.source)} → {_actor(e.target)}"
+    return [kind, actors, _when(e), _evidence(e), f"{e.confidence:.2f}"]
+
+
 def print_table(coded: CodedDocument, console: Console | None = None) -> None:
-    # piped output gets a readable fixed width instead of rich's 80-column default
-    console = console or Console(width=None if sys.stdout.isatty() else 160)
-    console.print(table(coded))
+    console = console or output_console()
+    console.print(table(coded, console.width))
     console.print("[dim]* date inferred from context or the publication date[/dim]")

@@ -56,29 +56,55 @@ def _actor(values: dict[str, Any], role: str) -> str:
     return " ".join(p for p in (country or "?", sector) if p)
 
 
+# (column, fixed width, share of the rest), as in render.py: dates keep all ten characters
+_FULL = (
+    ("date", 10, 0),
+    ("type", 13, 0),
+    ("source", 9, 0),
+    ("target", 9, 0),
+    ("modality", 10, 0),
+    ("where", 0, 1),
+    ("evidence", 0, 4),
+)
+_COMPACT = (
+    ("date", 10, 0),
+    ("type", 9, 0),
+    ("source → target", 0, 2),
+    ("modality", 10, 0),
+    ("evidence", 0, 3),
+)
+
+
 def _table(columns: list[str], rows: Iterator[tuple[Any, ...]], stream: TextIO) -> int:
-    from rich.console import Console
+    """A table as wide as the terminal (or $COLUMNS); below FULL_TABLE_WIDTH columns, the
+    place and the CAMEO code are left out and the actors share a column."""
     from rich.table import Table
 
-    table = Table(show_lines=False)
-    for name in ("date", "type", "source", "target", "modality", "where", "evidence"):
-        table.add_column(name, overflow="fold" if name == "evidence" else "ellipsis")
+    from ..render import FULL_TABLE_WIDTH, output_console
+
+    console = output_console(stream)
+    compact = console.width < FULL_TABLE_WIDTH
+    table = Table(show_lines=False, expand=True)
+    for name, fixed, share in _COMPACT if compact else _FULL:
+        table.add_column(name, overflow="fold", width=fixed or None, ratio=share or None)
     n = 0
     for row in rows:
         n += 1
-        v = dict(zip(columns, row, strict=True))
-        evidence = v["evidence"] or ""
-        table.add_row(
-            _cell(v["date_start"] or v["published_at"]),
-            f"{v['type']} {v['cameo']}",
-            _actor(v, "source"),
-            _actor(v, "target"),
-            v["modality"] + (" (negated)" if v["negated"] else ""),
-            _cell(v["location_name"]),
-            evidence if len(evidence) <= 120 else evidence[:117] + "...",
-        )
-    Console(file=stream, width=160 if not stream.isatty() else None).print(table)
+        table.add_row(*_table_row(dict(zip(columns, row, strict=True)), compact))
+    console.print(table)
     return n
+
+
+def _table_row(v: dict[str, Any], compact: bool) -> list[str]:
+    evidence = v["evidence"] or ""
+    modality = v["modality"] + (" (negated)" if v["negated"] else "")
+    cells = [_cell(v["date_start"] or v["published_at"])]
+    if compact:
+        cells += [v["type"], f"{_actor(v, 'source')} → {_actor(v, 'target')}", modality]
+    else:
+        cells += [f"{v['type']} {v['cameo']}", _actor(v, "source"), _actor(v, "target")]
+        cells += [modality, _cell(v["location_name"])]
+    return [*cells, evidence if len(evidence) <= 120 else evidence[:117] + "..."]
 
 
 def write_stats(stats: dict[str, Any], fmt: str, out: TextIO | None = None) -> None:
@@ -118,3 +144,20 @@ def summary_line(summary: RunSummary, verb: str = "stored") -> str:
     if summary.failed:
         text += f"; {summary.failed} inputs failed (listed by `eventwire stats`)"
     return f"{text}; run {summary.run_id} in {summary.target}"
+
+
+def run_warnings(summary: RunSummary, first_coded: str = "today") -> list[str]:
+    """What a finished run must tell of the documents it stored, once each, with their count."""
+    lines = []
+    if summary.documents_undated:
+        lines.append(
+            f"warning: {summary.documents_undated} documents have no publication date: their "
+            f"'yesterday', 'on Monday', 'January 23' were resolved against the day they were first "
+            f"coded ({first_coded}) and marked inferred; give --date to anchor them"
+        )
+    if summary.documents_other_language:
+        lines.append(
+            f"warning: {summary.documents_other_language} documents are not in English: stored "
+            "with their language, not coded (--language any codes them as English)"
+        )
+    return lines
