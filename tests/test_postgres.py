@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +18,10 @@ import psycopg
 import pytest
 
 from eventwire.errors import InvalidOption, StoreError
+from eventwire.model import CodedDocument, Mentions
 from eventwire.store import MIGRATIONS, PostgresStore, open_store
 from eventwire.store.postgres import redact, split_schema
+from eventwire.store.rows import actor_id
 from tests.test_store import (
     batch,
     check_event_filters,
@@ -121,3 +124,104 @@ def test_urls_keep_libpq_options_and_hide_passwords() -> None:
     url, schema = split_schema("postgresql://u:secret@h/db?sslmode=disable&schema=corpus")
     assert (url, schema) == ("postgresql://u:secret@h/db?sslmode=disable", "corpus")
     assert redact("postgresql://u:secret@h/db") == "postgresql://u:***@h/db"
+
+
+# -- issue 17: read commands create nothing; concurrent writers do not deadlock ---------------
+
+
+def test_a_read_of_a_mistyped_schema_is_an_error_and_creates_nothing(pg_url: str) -> None:
+    with pytest.raises(StoreError, match="there is no schema") as caught:
+        open_store(pg_url, read_only=True)
+    assert caught.value.code == "E008"
+    schema = split_schema(pg_url)[1]
+    with psycopg.connect(SERVER) as con:
+        found = con.execute("SELECT count(*) FROM pg_namespace WHERE nspname = %s", [schema])
+        assert found.fetchone() == (0,)
+    with PostgresStore(pg_url) as store:  # a writer creates it; a reader then opens it
+        store.save_new(batch(sample("Iran signed a deal.")))
+    with open_store(pg_url, read_only=True) as reader:
+        assert reader.count("documents") == 1
+
+
+def test_an_empty_schema_is_not_an_eventwire_store(pg_url: str) -> None:
+    schema = split_schema(pg_url)[1]
+    with psycopg.connect(SERVER, autocommit=True) as con:
+        con.execute(f'CREATE SCHEMA "{schema}"')
+    with pytest.raises(StoreError, match="no eventwire tables"):
+        open_store(pg_url, read_only=True)
+
+
+def test_a_schema_named_twice_is_an_option_error() -> None:
+    with pytest.raises(InvalidOption, match="given 2 times"):
+        split_schema("postgresql://h/db?schema=a&schema=b")
+
+
+def without_mentions(document: CodedDocument) -> CodedDocument:
+    return document.model_copy(update={"mentions": Mentions()})
+
+
+def test_writers_sharing_actors_in_opposite_orders_do_not_deadlock(pg_url: str) -> None:
+    """Each batch brings 200 shared actors, one writer's in the reverse order of the other's:
+    inserted as they come, the two transactions lock them in opposite orders."""
+    PostgresStore(pg_url).close()  # migrated once, before the race
+    for round_ in range(3):
+        codes = [f"R{round_}X{i:03d}" for i in range(200)]
+        first = [without_mentions(sample(f"A {round_} {c}", c, None, None)) for c in codes]
+        second = [without_mentions(sample(f"B {round_} {c}", c, None, None)) for c in codes[::-1]]
+        stores = [PostgresStore(pg_url), PostgresStore(pg_url)]
+        start = threading.Barrier(2)
+        errors: list[BaseException] = []
+
+        def write(store: PostgresStore, documents: list[CodedDocument]) -> None:
+            try:
+                start.wait()
+                store.save_new(batch(*documents))
+            except BaseException as err:  # reported below, in the test's thread
+                errors.append(err)
+
+        threads = [
+            threading.Thread(target=write, args=(s, d))
+            for s, d in zip(stores, (first, second), strict=True)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        retries = [s.retries for s in stores]
+        for store in stores:
+            store.close()
+        assert not errors and retries == [0, 0], (errors, retries)
+    with PostgresStore(pg_url) as store:
+        assert store.count("documents") == 3 * 400 and store.count("actors") == 3 * 200
+
+
+def test_a_batch_aborted_by_a_deadlock_is_written_again(pg_url: str) -> None:
+    """A real deadlock: another transaction holds one actor of the batch and then asks for the
+    other; PostgreSQL aborts the batch's transaction (it waited first), which is tried again."""
+    document = without_mentions(sample("Iran signed a deal with Russia."))
+    assert document.events[0].source and document.events[0].target
+    low, high = sorted(actor_id(a) for a in (document.events[0].source, document.events[0].target))
+    store = PostgresStore(pg_url)
+    schema = split_schema(pg_url)[1]
+    other = psycopg.connect(SERVER)
+    other.execute(f'SET search_path TO "{schema}"')
+    other.execute("SET deadlock_timeout = '10s'")  # so that the batch is the one aborted
+    other.execute("INSERT INTO actors (id, name) VALUES (%s, 'held')", [high])
+    errors: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            store.save_new(batch(document))
+        except BaseException as err:
+            errors.append(err)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    time.sleep(0.5)  # the batch has inserted `low` and waits for `high`
+    other.execute("INSERT INTO actors (id, name) VALUES (%s, 'held')", [low])  # the cycle
+    other.commit()
+    other.close()
+    writer.join()
+    assert not errors and store.retries == 1
+    assert store.count("documents") == 1 and store.count("events") == 1
+    store.close()

@@ -4,13 +4,21 @@ them all in memory; outcomes come back as they finish, for the one writer to sto
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import queue
 import signal
+import sys
+import threading
+import time
 from collections.abc import Iterator
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .jobs import Job, Outcome, code_job
+
+if TYPE_CHECKING:
+    from ..pipeline import CoderSpec  # a model name, or the model and the user's files
 
 
 class Engine(Protocol):
@@ -31,7 +39,7 @@ class InProcessEngine:
     workers = 1
     remote = False
 
-    def __init__(self, model: str | None = None) -> None:
+    def __init__(self, model: str | CoderSpec | None = None) -> None:
         self.model = model
 
     def warm(self) -> None:
@@ -47,12 +55,39 @@ class InProcessEngine:
         pass
 
 
-def _ignore_interrupts() -> None:
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_WATCH_SECONDS = 1.0
+
+
+def _init_worker(parent: int) -> None:
     # Ctrl-C is the parent's to handle: it stores what is done, then stops the workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(parent)
 
 
-def _warm_worker(model: str | None) -> int:
+def die_with_parent(parent: int) -> None:
+    """End this worker when the process that started it dies, even by SIGKILL (which gives
+    the parent no chance to stop its pool): at once on Linux (the kernel's parent-death
+    signal), within a second elsewhere (a thread that watches the parent's pid)."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass  # the watchdog below still holds
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    watchdog = threading.Thread(target=_watch_parent, args=(parent,), daemon=True)
+    watchdog.start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)  # orphaned: nobody will store what this worker codes
+
+
+def _warm_worker(model: str | CoderSpec | None) -> int:
     from ..pipeline import coder
 
     coder(model)
@@ -65,12 +100,14 @@ class PoolEngine:
 
     remote = False
 
-    def __init__(self, workers: int, model: str | None = None, in_flight: int | None = None):
+    def __init__(
+        self, workers: int, model: str | CoderSpec | None = None, in_flight: int | None = None
+    ):
         self.workers = workers
         self.model = model
         self.in_flight = in_flight or 2 * workers
         context = multiprocessing.get_context("spawn")
-        self.pool = context.Pool(workers, initializer=_ignore_interrupts)
+        self.pool = context.Pool(workers, initializer=_init_worker, initargs=(os.getpid(),))
 
     def warm(self) -> None:
         # one blocking task per worker; a worker busy loading cannot take a second one
@@ -110,5 +147,5 @@ def _result(item: tuple[bool, Any]) -> Outcome:
     return value
 
 
-def local_engine(workers: int, model: str | None = None) -> Engine:
+def local_engine(workers: int, model: str | CoderSpec | None = None) -> Engine:
     return InProcessEngine(model) if workers <= 1 else PoolEngine(workers, model)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -140,9 +140,12 @@ class ParquetSink:
         self, command: str, inputs: list[str], options: dict[str, Any], coder: str | None
     ) -> str:
         run_id = run_table.new_run_id()
+        pid, host = run_table.this_process()
+        now = utc_now()
         record = run_table.RunRecord(
-            run_id, command, run_table.RUNNING, utc_now(), None, inputs, options, coder
+            run_id, command, run_table.RUNNING, now, None, inputs, options, coder
         )
+        record = replace(record, pid=pid, host=host, heartbeat_at=now)
         self._save(run_id, asdict(record))
         return run_id
 
@@ -155,7 +158,9 @@ class ParquetSink:
 
     def reopen(self, run_id: str) -> None:
         data = self._load(run_id)
-        self._save(run_id, data | {"status": run_table.RUNNING, "resumed": data["resumed"] + 1})
+        pid, host = run_table.this_process()
+        reopened = {"status": run_table.RUNNING, "resumed": data["resumed"] + 1, "pid": pid}
+        self._save(run_id, data | reopened | {"host": host, "heartbeat_at": utc_now()})
 
     def stored_ids(self, job: Job) -> set[str]:
         return {s.document.id for s in job.documents} & self._stored
@@ -174,7 +179,8 @@ class ParquetSink:
         return str(self.out.resolve())
 
     def progress(self, run_id: str, read: int, skipped: int, failed: int) -> None:
-        counts = {"documents_read": read, "documents_skipped": skipped, "inputs_failed": failed}
+        counts: dict[str, Any] = {"documents_read": read, "documents_skipped": skipped}
+        counts |= {"inputs_failed": failed, "heartbeat_at": utc_now()}
         self._save(run_id, self._load(run_id) | counts)
 
     def record_written(self, run_id: str, written: Written) -> None:

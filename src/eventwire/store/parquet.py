@@ -26,6 +26,9 @@ _RUN_FIELDS = [
     "events",
     "resumed",
     "failures",
+    "pid",
+    "host",
+    "heartbeat_at",
 ]
 
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from .base import SqlStore
 from .migrations import TABLES
-from .runs import recent_runs
+from .runs import observed_status, recent_runs
 
 EVENT_COLUMNS = (
     "id",
@@ -149,7 +149,7 @@ def _run_summary(run: Any) -> dict[str, Any]:
     return {
         "id": run.id,
         "command": run.command,
-        "status": run.status,
+        "status": observed_status(run),
         "started_at": str(run.started_at),
         "seconds": seconds,
         "documents_read": run.documents_read,

@@ -1,11 +1,17 @@
 """The `runs` table: one row per ingest or recode, with its inputs and options (so an
-interrupted run can be resumed), the coder's versions, and its counts, kept current as it goes."""
+interrupted run can be resumed), the coder's versions, and its counts, kept current as it goes.
+
+A running run also records its process id, host and a heartbeat (renewed with every batch), so
+that a run killed without a word (SIGKILL, a crash, a lost machine) reads as interrupted: its
+process is gone from this host, or its heartbeat is older than `STALE_AFTER`."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import secrets
+import socket
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,9 +20,12 @@ from .rows import utc_now
 
 RUNNING, COMPLETED, INTERRUPTED, FAILED = "running", "completed", "interrupted", "failed"
 MAX_STORED_FAILURES = 1000  # the count is exact; the list keeps the first ones
+# a batch takes seconds to minutes; a run silent for this long on another host is taken as dead
+STALE_AFTER = dt.timedelta(minutes=30)
 _COLUMNS = (
     "id, command, status, started_at, finished_at, inputs, options, coder, documents_read, "
-    "documents_coded, documents_skipped, inputs_failed, events, resumed"
+    "documents_coded, documents_skipped, inputs_failed, events, resumed, failures, pid, host, "
+    "heartbeat_at"
 )
 
 
@@ -37,6 +46,40 @@ class RunRecord:
     events: int = 0
     resumed: int = 0
     failures: list[dict[str, str]] = field(default_factory=list)
+    pid: int | None = None
+    host: str | None = None
+    heartbeat_at: dt.datetime | str | None = None
+
+
+def this_process() -> tuple[int, str]:
+    return os.getpid(), socket.gethostname()
+
+
+def pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process: alive
+        return True
+    return True
+
+
+def observed_status(record: RunRecord, now: dt.datetime | None = None) -> str:
+    """The recorded status, except that a 'running' run whose process is gone (on this host)
+    or whose heartbeat is stale is 'interrupted' (and `--resume` finishes it)."""
+    if record.status != RUNNING:
+        return record.status
+    pid, host = this_process()
+    if record.pid is not None and record.host == host and record.pid != pid:
+        if not pid_alive(record.pid):
+            return INTERRUPTED
+    beat = record.heartbeat_at
+    if isinstance(beat, str):
+        beat = dt.datetime.fromisoformat(beat)
+    if beat is not None and (now or utc_now()) - beat > STALE_AFTER:
+        return INTERRUPTED
+    return RUNNING
 
 
 def new_run_id() -> str:
@@ -53,25 +96,31 @@ def start_run(
     store: SqlStore, command: str, inputs: list[str], options: dict[str, Any], coder: str | None
 ) -> str:
     run_id = new_run_id()
+    pid, host = this_process()
+    now = utc_now()
     store.execute(
-        "INSERT INTO runs (id, command, status, started_at, inputs, options, coder) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [run_id, command, RUNNING, utc_now(), json.dumps(inputs), json.dumps(options), coder],
+        "INSERT INTO runs (id, command, status, started_at, inputs, options, coder, pid, host, "
+        "heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [run_id, command, RUNNING, now, json.dumps(inputs), json.dumps(options), coder]
+        + [pid, host, now],
     )
     return run_id
 
 
 def reopen_run(store: SqlStore, run_id: str) -> None:
+    pid, host = this_process()
     store.execute(
-        "UPDATE runs SET status = ?, finished_at = NULL, resumed = resumed + 1 WHERE id = ?",
-        [RUNNING, run_id],
+        "UPDATE runs SET status = ?, finished_at = NULL, resumed = resumed + 1, pid = ?, "
+        "host = ?, heartbeat_at = ? WHERE id = ?",
+        [RUNNING, pid, host, utc_now(), run_id],
     )
 
 
 def record_progress(store: SqlStore, run_id: str, read: int, skipped: int, failed: int) -> None:
     store.execute(
-        "UPDATE runs SET documents_read = ?, documents_skipped = ?, inputs_failed = ? WHERE id = ?",
-        [read, skipped, failed, run_id],
+        "UPDATE runs SET documents_read = ?, documents_skipped = ?, inputs_failed = ?, "
+        "heartbeat_at = ? WHERE id = ?",
+        [read, skipped, failed, utc_now(), run_id],
     )
 
 
@@ -85,7 +134,7 @@ def finish_run(store: SqlStore, run_id: str, status: str, failures: list[dict[st
 def latest_unfinished(store: SqlStore, command: str) -> RunRecord | None:
     """The most recent run of `command` that did not complete (killed, interrupted, failed)."""
     rows = store.fetchall(
-        f"SELECT {_COLUMNS}, failures FROM runs WHERE command = ? AND status <> ? "
+        f"SELECT {_COLUMNS} FROM runs WHERE command = ? AND status <> ? "
         "ORDER BY started_at DESC LIMIT 1",
         [command, COMPLETED],
     )
@@ -93,9 +142,7 @@ def latest_unfinished(store: SqlStore, command: str) -> RunRecord | None:
 
 
 def recent_runs(store: SqlStore, limit: int = 10) -> list[RunRecord]:
-    rows = store.fetchall(
-        f"SELECT {_COLUMNS}, failures FROM runs ORDER BY started_at DESC LIMIT ?", [limit]
-    )
+    rows = store.fetchall(f"SELECT {_COLUMNS} FROM runs ORDER BY started_at DESC LIMIT ?", [limit])
     return [_record(row) for row in rows]
 
 
@@ -118,4 +165,7 @@ def _record(row: tuple[Any, ...]) -> RunRecord:
         events=events,
         resumed=resumed,
         failures=list(_json(row[14]) or []),
+        pid=None if row[15] is None else int(row[15]),
+        host=row[16],
+        heartbeat_at=row[17],
     )
