@@ -160,6 +160,30 @@ def without_mentions(document: CodedDocument) -> CodedDocument:
     return document.model_copy(update={"mentions": Mentions()})
 
 
+def race(url: str, *parts: list[CodedDocument]) -> tuple[list[BaseException], list[int]]:
+    """Each part saved by a writer of its own, all starting together; (errors, retries)."""
+    stores = [PostgresStore(url) for _ in parts]
+    start = threading.Barrier(len(parts))
+    errors: list[BaseException] = []
+
+    def write(store: PostgresStore, documents: list[CodedDocument]) -> None:
+        try:
+            start.wait()
+            store.save_new(batch(*documents))
+        except BaseException as err:  # reported by the caller, in the test's thread
+            errors.append(err)
+
+    threads = [threading.Thread(target=write, args=sd) for sd in zip(stores, parts, strict=True)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    retries = [s.retries for s in stores]
+    for store in stores:
+        store.close()
+    return errors, retries
+
+
 def test_writers_sharing_actors_in_opposite_orders_do_not_deadlock(pg_url: str) -> None:
     """Each batch brings 200 shared actors, one writer's in the reverse order of the other's:
     inserted as they come, the two transactions lock them in opposite orders."""
@@ -168,28 +192,7 @@ def test_writers_sharing_actors_in_opposite_orders_do_not_deadlock(pg_url: str) 
         codes = [f"R{round_}X{i:03d}" for i in range(200)]
         first = [without_mentions(sample(f"A {round_} {c}", c, None, None)) for c in codes]
         second = [without_mentions(sample(f"B {round_} {c}", c, None, None)) for c in codes[::-1]]
-        stores = [PostgresStore(pg_url), PostgresStore(pg_url)]
-        start = threading.Barrier(2)
-        errors: list[BaseException] = []
-
-        def write(store: PostgresStore, documents: list[CodedDocument]) -> None:
-            try:
-                start.wait()
-                store.save_new(batch(*documents))
-            except BaseException as err:  # reported below, in the test's thread
-                errors.append(err)
-
-        threads = [
-            threading.Thread(target=write, args=(s, d))
-            for s, d in zip(stores, (first, second), strict=True)
-        ]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        retries = [s.retries for s in stores]
-        for store in stores:
-            store.close()
+        errors, retries = race(pg_url, first, second)
         assert not errors and retries == [0, 0], (errors, retries)
     with PostgresStore(pg_url) as store:
         assert store.count("documents") == 3 * 400 and store.count("actors") == 3 * 200

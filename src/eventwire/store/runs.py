@@ -71,9 +71,9 @@ def observed_status(record: RunRecord, now: dt.datetime | None = None) -> str:
     if record.status != RUNNING:
         return record.status
     pid, host = this_process()
-    if record.pid is not None and record.host == host and record.pid != pid:
-        if not pid_alive(record.pid):
-            return INTERRUPTED
+    here = record.pid is not None and record.host == host and record.pid != pid
+    if here and record.pid is not None and not pid_alive(record.pid):
+        return INTERRUPTED
     beat = record.heartbeat_at
     if isinstance(beat, str):
         beat = dt.datetime.fromisoformat(beat)
@@ -96,13 +96,12 @@ def start_run(
     store: SqlStore, command: str, inputs: list[str], options: dict[str, Any], coder: str | None
 ) -> str:
     run_id = new_run_id()
-    pid, host = this_process()
     now = utc_now()
+    alive = [*this_process(), now]  # pid, host, heartbeat
     store.execute(
         "INSERT INTO runs (id, command, status, started_at, inputs, options, coder, pid, host, "
         "heartbeat_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [run_id, command, RUNNING, now, json.dumps(inputs), json.dumps(options), coder]
-        + [pid, host, now],
+        [run_id, command, RUNNING, now, json.dumps(inputs), json.dumps(options), coder, *alive],
     )
     return run_id
 
