@@ -60,21 +60,12 @@ def _when(event: Event) -> str:
     return f"{span}{' *' if event.date.inferred else ''}"
 
 
-class OutputConsole(Console):
-    """A console for stdout that lets a closed pipe (`| head`) reach the CLI as the
-    BrokenPipeError it is, which ends the command quietly, instead of rich's exit status 1."""
-
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError
-
-
 def output_console(stream: TextIO | None = None) -> Console:
     """A console on `stream` (stdout): the terminal's width, or $COLUMNS when set; piped
     output without $COLUMNS gets a readable fixed width instead of rich's 80 columns."""
     target = stream or sys.stdout
     sized = target.isatty() or os.environ.get("COLUMNS", "").isdigit()
-    return OutputConsole(file=target, width=None if sized else PIPED_WIDTH)
+    return Console(file=target, width=None if sized else PIPED_WIDTH)
 
 
 PIPED_WIDTH = 160

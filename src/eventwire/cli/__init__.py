@@ -3,15 +3,17 @@ commands `ingest`, `recode`, `events`, `export`, `stats`, and the explaining com
 `places`, `explain`.
 
 The CLI only parses options and calls library functions; errors are one line on stderr with a
-code (see errors.py) and a non-zero exit status: 1 for an error, 2 for a usage error, 3 when a
-run finished but some inputs could not be read (they are listed in the run's record), 130 when
-interrupted.
+code (see errors.py) and a non-zero exit status: 1 for an error (E999 for an internal one, a
+bug), 2 for a usage error, 3 when a run finished but some inputs could not be read (they are
+listed in the run's record), 130 when interrupted. Output cut short by its reader (`| head`) is
+no error: the command ends quietly with status 0.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import Any, TextIO
 
 import typer
 
@@ -24,8 +26,12 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Entry point: run the app, turning known errors into one line on stderr."""
+    sys.stdout = GuardedStdout(sys.stdout)
     try:
         status = app(standalone_mode=False)
+    except OutputClosed:  # `eventwire events | head`: the reader has all it wanted
+        _drop_stdout()
+        sys.exit(0)
     except EventwireError as err:
         typer.echo(f"error {err}", err=True)
         sys.exit(1)
@@ -42,9 +48,43 @@ def main() -> None:
             f"error E999: internal error: {type(err).__name__}: {err} (set EVENTWIRE_DEBUG=1 for a traceback)",
             err=True,
         )
-        sys.exit(70)
+        sys.exit(1)
     if isinstance(status, int) and status:
         sys.exit(status)
+
+
+class OutputClosed(Exception):
+    """The reader of stdout has gone. Not an OSError: Click would make a broken pipe exit 1."""
+
+
+class GuardedStdout:
+    """stdout, raising OutputClosed where a write or flush meets a closed pipe."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except BrokenPipeError:
+            raise OutputClosed from None
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BrokenPipeError:
+            raise OutputClosed from None
+
+    def __getattr__(self, name: str) -> Any:  # fileno, isatty, encoding, buffer...
+        return getattr(self.stream, name)
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush of what is still
+    buffered does not fail again (and print a traceback) on the closed pipe."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 def _is_usage_error(err: Exception) -> bool:
