@@ -70,7 +70,21 @@ class Document(Record):
     outlet: str | None = None
     url: str | None = None
     published_at: dt.date | None = None
-    language: str = "en"
+    language: str = Field(
+        "en",
+        description="ISO 639-1 code, detected from the text (short or uncertain texts: en); "
+        "documents in another language are stored but not coded.",
+    )
+    anchor_date: dt.date | None = Field(
+        None,
+        description="The date 'yesterday', 'on Monday', 'January 23' were resolved against: the "
+        "publication date, else (anchor_fallback) the day the document was first coded.",
+    )
+    anchor_fallback: bool = Field(
+        False,
+        description="True when the document had no publication date: its anchor is the day it "
+        "was first coded (kept when re-coded), and dates resolved against it are inferred.",
+    )
 
 
 class Mention(Record):
@@ -125,6 +139,11 @@ class DateMention(Mention):
     kind: TimexKind = Field("date", description="date, time (of day), duration or set.")
     modifier: str | None = Field(
         None, description="TimeML mod: START, MID, END (early, mid, late), APPROX, MORE_THAN, ..."
+    )
+    inferred: bool = Field(
+        False,
+        description="True when resolved against a fallback anchor (no publication date known): "
+        "'yesterday' in a document of unknown date is a guess.",
     )
 
 

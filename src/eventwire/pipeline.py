@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from . import actors as actors_stage
 from . import events as events_stage
 from . import kb as kb_module
+from . import lang
 from . import nlp as nlp_module
 from . import places as places_stage
 from . import quantities as quantities_stage
@@ -27,7 +28,7 @@ from .actors import ActorMatcher, find_actors
 from .events import EventCoder
 from .ingest import make_document
 from .kb import KnowledgeBase
-from .model import CodedDocument, Document, Mentions
+from .model import CodedDocument, DateMention, Document, Event, Mentions
 from .places import Gazetteer, find_places, gazetteer
 from .quantities import find_quantities
 from .time import find_dates
@@ -92,13 +93,15 @@ class Coder:
     def code_doc(
         self, doc: Doc, document: Document, timings: dict[str, float] | None = None
     ) -> CodedDocument:
-        """Run the stages on a parsed document; `timings` (optional) accumulates seconds per stage."""
+        """Run the stages on a parsed document; `timings` (optional) accumulates seconds per stage.
+        The document comes back with the anchor its dates were resolved against."""
         clock = _StageClock(timings)
-        anchor = document.published_at or dt.date.today()
+        document = anchored(document)
+        anchor, known = document.anchor_date or dt.date.today(), not document.anchor_fallback
         hits = clock("actors", find_actors, doc, self.actors, document.published_at)
         context = {h.country for h in hits if h.country}
         places = clock("places", find_places, doc, self.gazetteer, context)
-        dates = clock("time", find_dates, doc.text, anchor, tense_at(doc))
+        dates = clock("time", find_dates, doc.text, anchor, tense_at(doc), known)
         date_tokens = {
             t.i
             for d in dates
@@ -110,14 +113,54 @@ class Coder:
         mentions = Mentions(
             actors=[h.mention(doc) for h in hits], places=places, dates=dates, quantities=quantities
         )
-        return CodedDocument(document=document, events=events, mentions=mentions)
+        return CodedDocument(document=document, events=_inferred(events, dates), mentions=mentions)
 
-    def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
-        docs = list(documents)
-        for document, doc in zip(
-            docs, nlp_module.parse(self.nlp, (d.text for d in docs)), strict=True
-        ):
-            yield self.code_doc(doc, document)
+    def code_documents(
+        self, documents: Iterable[Document], language: str = lang.ENGLISH
+    ) -> Iterator[CodedDocument]:
+        """Code documents in English (or every one, with `language="any"`); a document in
+        another language comes back with its language, its anchor and nothing coded."""
+        docs = [_with_language(d) for d in documents]
+        wanted = [_codes(d, language) for d in docs]
+        texts = [d.text for d, to_code in zip(docs, wanted, strict=True) if to_code]
+        parsed = iter(nlp_module.parse(self.nlp, texts))
+        for document, to_code in zip(docs, wanted, strict=True):
+            if to_code:
+                yield self.code_doc(next(parsed), document)
+            else:
+                yield CodedDocument(document=anchored(document))
+
+
+def _codes(document: Document, language: str) -> bool:
+    return language == lang.ANY or document.language == language
+
+
+def _with_language(document: Document) -> Document:
+    return document.model_copy(update={"language": lang.language_of(document.text)})
+
+
+def anchored(document: Document) -> Document:
+    """The document with the date its dates are resolved against: its publication date; else
+    the anchor stored when it was first coded (so that `recode` gives the same dates); else
+    today, as a fallback."""
+    if document.published_at is not None:
+        update: dict[str, Any] = {"anchor_date": document.published_at, "anchor_fallback": False}
+    else:
+        update = {"anchor_date": document.anchor_date or dt.date.today(), "anchor_fallback": True}
+    return document.model_copy(update=update)
+
+
+def _inferred(events: list[Event], dates: list[DateMention]) -> list[Event]:
+    """An event dated by a mention resolved against a fallback anchor has an inferred date."""
+    guessed = {(d.text, d.date_start, d.date_end) for d in dates if d.inferred}
+    if not guessed:
+        return events
+    return [
+        e.model_copy(update={"date": e.date.model_copy(update={"inferred": True})})
+        if e.date is not None and (e.date.text, e.date.start, e.date.end) in guessed
+        else e
+        for e in events
+    ]
 
 
 @dataclass(frozen=True)

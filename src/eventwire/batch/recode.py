@@ -16,7 +16,12 @@ from .progress import Reporter
 from .runner import RunSummary, drive
 from .sinks import StoreSink
 
-_COLUMNS = "id, title, text, outlet, url, published_at, language, location"
+# the stored anchor too: an undated document is re-coded against the day it was first coded
+# (stored before the anchor was: the day of its coding)
+_COLUMNS = (
+    "id, title, text, outlet, url, published_at, language, location, "
+    "COALESCE(anchor_date, CAST(coded_at AS DATE))"
+)
 
 
 class RecodeSink(StoreSink):
@@ -71,7 +76,7 @@ def recode_jobs(
 
 
 def _sourced(row: tuple[Any, ...]) -> Sourced:
-    id_, title, text, outlet, url, published_at, language, location = row
+    id_, title, text, outlet, url, published_at, language, location, anchor_date = row
     document = Document(
         id=id_,
         title=title,
@@ -80,6 +85,7 @@ def _sourced(row: tuple[Any, ...]) -> Sourced:
         url=url,
         published_at=published_at,
         language=language or "en",
+        anchor_date=anchor_date,
     )
     return Sourced(document, location or id_)
 

@@ -80,6 +80,8 @@ class RunSummary:
     documents_coded: int = 0  # coded and stored by this run
     documents_skipped: int = 0  # stored already, or repeated in the inputs
     events: int = 0
+    documents_undated: int = 0  # coded without a publication date: anchored to the coding day
+    documents_other_language: int = 0  # stored, not coded: not in English
     failures: list[InputFailure] = field(default_factory=list)
     failed: int = 0
     started: float = field(default_factory=time.perf_counter)
@@ -195,6 +197,8 @@ def store_outcome(outcome: Outcome, sink: Sink, summary: RunSummary, reporter: R
     summary.documents_coded += written.documents
     summary.documents_skipped += written.already_stored
     summary.events += written.events
+    summary.documents_undated += written.undated
+    summary.documents_other_language += written.other_language
     for failure in outcome.failures:
         summary.fail(failure)
         reporter.failure(failure)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from enum import Enum
 from typing import Annotated
 
@@ -98,7 +99,7 @@ def ingest(
     """Read, code and store a corpus; re-ingesting stores nothing twice."""
     from ..batch import IngestRequest
     from ..batch.commands import ingest_command
-    from ..batch.report import summary_line
+    from ..batch.report import run_warnings, summary_line
 
     request = IngestRequest(
         inputs=list(inputs or []),
@@ -127,6 +128,8 @@ def ingest(
         target = f"--out {out}" if out else f"--db {db}"
         typer.echo(f"error: interrupted; to finish: eventwire ingest --resume {target}", err=True)
         return 130
+    for warning in run_warnings(summary, dt.date.today().isoformat()):
+        typer.echo(warning, err=True)
     typer.echo(summary_line(summary))
     return PARTIAL_FAILURE if summary.failed else 0
 
@@ -147,7 +150,7 @@ def recode(
 ) -> int:
     """Re-code stored documents that other stage versions coded (see `eventwire version`)."""
     from ..batch.commands import recode_command
-    from ..batch.report import summary_line
+    from ..batch.report import run_warnings, summary_line
 
     try:
         summary = recode_command(
@@ -164,6 +167,8 @@ def recode(
     except KeyboardInterrupt:
         typer.echo(f"error: interrupted; run `eventwire recode --db {db}` again", err=True)
         return 130
+    for warning in run_warnings(summary, "their stored anchor, kept"):
+        typer.echo(warning, err=True)
     typer.echo(summary_line(summary, verb="re-coded"))
     return PARTIAL_FAILURE if summary.failed else 0
 

@@ -9,14 +9,14 @@ import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import TracebackType
 from typing import Any
 
 from ..errors import StoreError
 from ..model import CodedDocument
 from .migrations import LEDGER, MIGRATIONS, TABLES, Dialect
-from .rows import SHARED_TABLES, WRITE_ORDER, Provenance, Row, table_rows, utc_now
+from .rows import SHARED_TABLES, WRITE_ORDER, Provenance, Row, run_counts, table_rows, utc_now
 
 Batch = Sequence[tuple[CodedDocument, Provenance]]
 WRITE_ATTEMPTS = 6  # a batch aborted by a deadlock is tried again up to 5 times
@@ -50,6 +50,8 @@ class Written:
     documents: int = 0
     events: int = 0
     already_stored: int = 0
+    undated: int = 0  # of those added: no publication date (dates anchored to the coding day)
+    other_language: int = 0  # of those added: not in English (stored, not coded)
 
 
 class SqlStore(ABC):
@@ -157,7 +159,7 @@ class SqlStore(ABC):
             written = self._write(fresh, run_id, ignore_existing=True)
             seen = [(c, p) for c, p in batch if c.document.id in stored]
             self.insert("sightings", sorted_rows("sightings", table_rows(seen)["sightings"]), True)
-        return Written(written.documents, written.events, len(batch) - len(fresh))
+        return replace(written, already_stored=len(batch) - len(fresh))
 
     def record_sightings(self, sightings: list[Row]) -> None:
         """Record other places stored documents were read (documents themselves unchanged)."""
@@ -189,12 +191,16 @@ class SqlStore(ABC):
             shared = table in SHARED_TABLES
             rows = sorted_rows(table, tables[table])
             self.insert(table, rows, ignore_existing=ignore_existing or shared)
-        written = Written(len(tables["documents"]), len(tables["events"]))
+        undated, other_language = run_counts(tables["documents"])
+        written = Written(
+            len(tables["documents"]), len(tables["events"]), 0, undated, other_language
+        )
         if run_id is not None and written.documents:
             self.execute(
-                "UPDATE runs SET documents_coded = documents_coded + ?, events = events + ? "
-                "WHERE id = ?",
-                [written.documents, written.events, run_id],
+                "UPDATE runs SET documents_coded = documents_coded + ?, events = events + ?, "
+                "documents_undated = documents_undated + ?, "
+                "documents_other_language = documents_other_language + ? WHERE id = ?",
+                [written.documents, written.events, undated, other_language, run_id],
             )
         return written
 

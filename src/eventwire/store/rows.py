@@ -118,6 +118,8 @@ def document_row(coded: CodedDocument, provenance: Provenance) -> Row:
         "url": doc.url,
         "published_at": doc.published_at,
         "language": doc.language,
+        "anchor_date": doc.anchor_date,
+        "anchor_fallback": doc.anchor_fallback,
         "mentions": coded.mentions.model_dump_json(),
         "location": provenance.location,
         "coder": provenance.coder,
@@ -247,3 +249,11 @@ def _location_columns(location: EventLocation | None) -> Row:
         "location_place_id": place_id(location),
         "location_gazetteer_id": location.gazetteer_id,
     }
+
+
+def run_counts(document_rows: Iterable[Row]) -> tuple[int, int]:
+    """Documents of a batch with no publication date (anchored to the day of coding), and in
+    another language than English (stored, not coded): counted in the run's record."""
+    rows = list(document_rows)
+    undated = sum(1 for r in rows if r["anchor_fallback"])
+    return undated, sum(1 for r in rows if r["language"] != "en")

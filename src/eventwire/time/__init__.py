@@ -21,11 +21,40 @@ __all__ = ["VERSION", "Timex", "find_dates", "find_timexes"]
 
 
 def find_dates(
-    text: str, anchor: dt.date, tense_at: Callable[[int], str] | None = None
+    text: str,
+    anchor: dt.date,
+    tense_at: Callable[[int], str] | None = None,
+    anchor_known: bool = True,
 ) -> list[DateMention]:
     """Temporal expressions in `text` with a place in time, resolved against `anchor` (the
     publication date): dates, times of day, vague references ("recently") and durations tied
     to the publication date ("the past two years"); ranges ("between 2019 and 2021") are one
-    mention."""
+    mention. With `anchor_known` false (the anchor is a fallback, not the publication date),
+    the mentions whose dates depend on the anchor are marked `inferred`."""
+    mentions = _resolved(text, anchor, tense_at)
+    if anchor_known:
+        return mentions
+    # resolved again against another anchor: what moves with it was resolved against it
+    elsewhere = {(m.start, m.end): m for m in _resolved(text, anchor - _ELSEWHERE, tense_at)}
+    return [
+        m.model_copy(update={"inferred": True}) if _moved(m, elsewhere) else m for m in mentions
+    ]
+
+
+# not a whole number of weeks, months or years: every anchored date moves ("Monday" too)
+_ELSEWHERE = dt.timedelta(days=401)
+
+
+def _resolved(
+    text: str, anchor: dt.date, tense_at: Callable[[int], str] | None
+) -> list[DateMention]:
     mentions = [m for t in find_timexes(text, anchor, tense_at) if (m := to_mention(t))]
     return merge_ranges(text, mentions)
+
+
+def _moved(mention: DateMention, elsewhere: dict[tuple[int, int], DateMention]) -> bool:
+    other = elsewhere.get((mention.start, mention.end))
+    return other is None or (other.date_start, other.date_end) != (
+        mention.date_start,
+        mention.date_end,
+    )
