@@ -1,0 +1,364 @@
+"""Actor, place and trigger pools: names from the project's knowledge files, phrases from ours.
+
+Countries, organisations and office holders come from src/eventwire/data (countries.tsv,
+organisations.tsv, people.tsv); generic actor phrases, places, country groups and triggers come
+from the readable files in training/events/fillers/.
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from training.events.render import Filled, Trigger
+
+HERE = Path(__file__).resolve().parent
+FILLERS = HERE / "fillers"
+KB = HERE.parents[1] / "src" / "eventwire" / "data"
+FORMS = ("base", "s", "past", "pp", "ing", "noun")
+MONTHS = "January February March April May June July August September October November December"
+WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+# Organisation names that read as common-noun phrases take "the" ("the Syrian Democratic Forces").
+ARTICLE_HEADS = set(
+    [
+        "Forces",
+        "Army",
+        "Front",
+        "Units",
+        "Brigades",
+        "Brigade",
+        "Division",
+        "Council",
+        "Committee",
+        "Committees",
+        "Organization",
+        "Organisation",
+        "Movement",
+        "Party",
+        "Union",
+        "Nations",
+        "Houthis",
+        "Taliban",
+        "Group",
+        "Alliance",
+        "Corporation",
+        "Institution",
+        "Institute",
+        "Society",
+        "Federation",
+        "Fund",
+        "Bank",
+        "Agency",
+        "Commission",
+        "Programme",
+        "Court",
+        "Office",
+        "Assembly",
+        "Crescent",
+        "Cross",
+        "Coalition",
+        "Force",
+        "State",
+        "Guard",
+        "Services",
+        "Association",
+        "Foundation",
+        "Centre",
+        "Center",
+        "Project",
+        "Trust",
+        "League",
+        "Mission",
+        "Parliament",
+        "Network",
+        "Youth",
+        "Den",
+        "Authority",
+        "Company",
+        "Conference",
+        "Community",
+        "Secretariat",
+        "Brotherhood",
+        "Congress",
+        "Militia",
+        "Battalion",
+        "Regiment",
+    ]
+)
+NOT_AID = re.compile(r"Bank|Settlements|Fund|Monetary|Trade|Court|Tribunal")
+THE_COUNTRY = ("United", "Republic", "Netherlands", "Philippines", "Islands", "Gambia", "Emirates")
+ROLE_CLASSES = {
+    "leader": {"president", "prime minister", "premier", "interim president"},
+    "minister": {
+        "foreign minister",
+        "defence minister",
+        "interior minister",
+        "foreign secretary",
+        "secretary of state",
+        "defence secretary",
+        "home secretary",
+        "secretary of defense",
+    },
+    "commander": {"army chief", "chief of the general staff", "army commander", "chief of staff"},
+}
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    """Rows of a tab-separated file with a header, skipping '#' comment lines."""
+    with path.open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def with_article(name: str) -> str:
+    """'Houthis' -> 'the Houthis'; names that are proper nouns stay bare."""
+    words = name.split()
+    if name.startswith("the ") or name.startswith("al-"):
+        return name
+    if words[-1] in ARTICLE_HEADS or " of " in name or " in " in name or " for " in name:
+        return "the " + name
+    return name
+
+
+def title_role(role: str) -> str:
+    """'chief of the general staff' -> 'Chief of the General Staff'."""
+    small = {"of", "the", "for", "and"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in role.split())
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    country: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass
+class Knowledge:
+    """Every pool the renderer draws from."""
+
+    phrases: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # iso3 -> (name, adj)
+    capitals: list[str] = field(default_factory=list)
+    groups: dict[str, list[str]] = field(default_factory=dict)
+    orgs: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    people: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
+    places: list[dict[str, str]] = field(default_factory=list)
+    triggers: dict[str, list[Trigger]] = field(default_factory=lambda: defaultdict(list))
+
+    def pick(self, name: str, state: Filled, rng: random.Random) -> tuple[str, str]:
+        """A filler for class `name` (with optional /sg, /pl, /h flags) and its number."""
+        cls, *flags = name.split("/")
+        for _ in range(30):
+            text, number = self._pick_class(cls, state, rng)
+            if ("sg" in flags and number != "sg") or ("pl" in flags and number != "pl"):
+                continue
+            break
+        else:
+            raise ValueError(f"no filler of class {name!r} with the number asked")
+        if "h" in flags and text.startswith("the "):
+            text = text[4:]
+        return text, number
+
+    def _pick_class(self, cls: str, state: Filled, rng: random.Random) -> tuple[str, str]:
+        builtin = getattr(self, "_pick_" + cls, None)
+        if builtin is not None:
+            result: tuple[str, str] = builtin(state, rng)
+            return result
+        if cls in self.phrases:
+            text, number = rng.choice(self.phrases[cls])
+            if number == "=":  # the phrase is one builtin class: take its number
+                return self._pick_class(text.strip("{}"), state, rng)
+            return text, number
+        raise KeyError(f"unknown filler class {cls!r}")
+
+    def country_of(self, group: str, state: Filled, rng: random.Random) -> str:
+        return rng.choice(self.groups.get(group) or sorted(self.countries))
+
+    def _pick_country(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self.country_of("diplomacy", state, rng)][0], "sg"
+
+    def _pick_power(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self.country_of("power", state, rng)][0], "sg"
+
+    def _pick_adj(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self.country_of("diplomacy", state, rng)][1], "sg"
+
+    def _pick_power_adj(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self.country_of("power", state, rng)][1], "sg"
+
+    def _pick_conflict_adj(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        iso = state.country or self.country_of("conflict", state, rng)
+        state.country = iso
+        return self.countries[iso][1], "sg"
+
+    def _person(self, cls: str, state: Filled, rng: random.Random) -> Person | None:
+        alive = [p for p in self.people[cls] if p.start <= state.year <= p.end]
+        return rng.choice(alive) if alive else None
+
+    def _official(self, cls: str, state: Filled, rng: random.Random, appos: bool) -> str:
+        person = self._person(cls, state, rng)
+        if person is None:
+            role = rng.choice(sorted(ROLE_CLASSES[cls]))
+            return f"the {self.countries[self.country_of('diplomacy', state, rng)][1]} {role}"
+        name, adj = self.countries[person.country]
+        if appos:
+            return rng.choice(
+                [
+                    f"{person.name}, {name}'s {person.role}",
+                    f"{person.name}, the {adj} {person.role}",
+                ]
+            )
+        return rng.choice(
+            [
+                f"{adj} {title_role(person.role)} {person.name}",
+                f"the {adj} {person.role} {person.name}",
+                f"{adj} {title_role(person.role)} {person.name}",
+                person.name,
+            ]
+        )
+
+    def _pick_leader(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._official("leader", state, rng, appos=False), "sg"
+
+    def _pick_minister(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._official("minister", state, rng, appos=False), "sg"
+
+    def _pick_commander(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._official("commander", state, rng, appos=False), "sg"
+
+    def _pick_appos(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._official(rng.choice(["leader", "minister"]), state, rng, appos=True), "sg"
+
+    def _org(self, sector: str, state: Filled, rng: random.Random) -> tuple[str, str]:
+        name, iso = rng.choice(self.orgs[sector])
+        if iso in self.countries and not state.country:
+            state.country = iso
+        plural = name.endswith("s") and not name.endswith("ss")
+        return with_article(name), "pl" if plural and sector == "REB" else "sg"
+
+    def _pick_armed_group(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._org("REB", state, rng)
+
+    def _pick_party(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._org("PTY", state, rng)
+
+    def _pick_ngo(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._org("NGO", state, rng)
+
+    def _pick_media(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._org("MED", state, rng)
+
+    def _pick_company(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._org("BUS", state, rng)
+
+    def _pick_igo(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._org("IGO", state, rng)
+
+    def _place(self, state: Filled, rng: random.Random) -> dict[str, str]:
+        local = [p for p in self.places if p["country"] == state.country]
+        place = rng.choice(local or self.places)
+        state.country = place["country"]
+        return place
+
+    def _pick_town(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._place(state, rng)["town"], "sg"
+
+    def _pick_region(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._place(state, rng)["province"], "sg"
+
+    def _pick_wplace(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        place = self._place(state, rng)
+        return f"{place['town']} ({place['district']}, {place['province']})", "sg"
+
+    def _pick_place_country(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self._place(state, rng)["country"]][0], "sg"
+
+    def _pick_capital_of_any(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return rng.choice(self.capitals), "sg"
+
+    def _pick_date(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        day, month = rng.randint(1, 28), rng.choice(MONTHS.split())
+        return (f"{day} {month} {state.year}" if rng.random() < 0.5 else f"{day} {month}"), "sg"
+
+    def _pick_weekday(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return rng.choice(WEEKDAYS.split()), "sg"
+
+    def _pick_num(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        words = [
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "11",
+            "12",
+            "14",
+            "15",
+            "17",
+            "20",
+            "23",
+            "30",
+            "41",
+        ]
+        return rng.choice(words), "pl"
+
+    def trigger(self, group: str, form: str, rng: random.Random) -> Trigger:
+        """A trigger of `group` that has `form` ('pres' needs both base and s)."""
+        need = ("base", "s") if form == "pres" else (form,)
+        fitting = [t for t in self.triggers[group] if all(t.forms.get(f) for f in need)]
+        if not fitting:
+            raise KeyError(f"trigger group {group!r} has no form {form!r}")
+        return rng.choice(fitting)
+
+
+def load_people(kb: Knowledge) -> None:
+    """Office holders by role class, with the years they held the office."""
+    wanted = {role: cls for cls, roles in ROLE_CLASSES.items() for role in roles}
+    for row in read_tsv(KB / "people.tsv"):
+        cls = wanted.get(row["role"])
+        if cls is None or row["country"] not in kb.countries:
+            continue
+        start = int(row["start"][:4])
+        end = int(row["end"][:4]) if row["end"] else 2025
+        kb.people[cls].append(Person(row["name"], row["country"], row["role"], start, end))
+
+
+def load() -> Knowledge:
+    """Read every knowledge and filler file once."""
+    kb = Knowledge()
+    for row in read_tsv(KB / "countries.tsv"):
+        if row["status"] == "member" or row["iso3"] == "PSE":
+            name = row["name"]
+            name = "the " + name if any(w in name for w in THE_COUNTRY) else name
+            kb.countries[row["iso3"]] = (name, row["adjectives"].split("|")[0])
+            if row["capital"]:
+                kb.capitals.append(row["capital"])
+    for row in read_tsv(KB / "organisations.tsv"):
+        if row["sector"] == "IGO" and (
+            row["kind"] not in {"igo", "un_agency"} or NOT_AID.search(row["name"])
+        ):
+            continue  # blocs and banks do not deliver aid or condemn
+        if row["sector"] in {"REB", "PTY", "NGO", "MED", "BUS", "IGO"} and "–" not in row["name"]:
+            kb.orgs[row["sector"]].append((row["name"], row["country"]))
+    load_people(kb)
+    for row in read_tsv(FILLERS / "country_groups.tsv"):
+        kb.groups[row["group"]] = [c for c in row["iso3"].split() if c in kb.countries]
+    kb.groups["diplomacy"] = sorted(kb.countries)
+    for row in read_tsv(FILLERS / "actors.tsv"):
+        kb.phrases[row["class"]].append((row["text"], row["number"]))
+    kb.places = read_tsv(FILLERS / "places.tsv")
+    for row in read_tsv(HERE / "triggers.tsv"):
+        forms = {f: row[f] for f in FORMS if row[f] and row[f] != "-"}
+        trig = Trigger(row["group"], row["type"], row["cameo"], row["mode"], forms)
+        kb.triggers[row["group"]].append(trig)
+    return kb
