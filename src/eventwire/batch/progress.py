@@ -72,7 +72,8 @@ class QuietReporter:
 
 
 class LineReporter:
-    """A progress line at most every `interval` seconds (the first at once)."""
+    """A progress line at most every `interval` seconds (the first at once), and at the end
+    one with the final count, unless the last line printed gave it already."""
 
     wants_total = False
 
@@ -82,22 +83,29 @@ class LineReporter:
         self.last = 0.0
         self.label = "ingest"
         self.warnings = _Warnings()
+        self.latest: RunSummary | None = None  # the last state seen
+        self.printed = ""  # the last line printed
 
     def start(self, total: int | None, label: str) -> None:
         self.label = label
 
     def update(self, summary: RunSummary) -> None:
+        self.latest = summary
         now = time.monotonic()
         if self.last and now - self.last < self.interval:
             return
         self.last = now
-        print(
+        self._print(summary)
+
+    def _print(self, summary: RunSummary) -> None:
+        line = (
             f"{self.label}: {summary.documents_coded} documents coded, "
             f"{summary.documents_skipped} already stored, {summary.failed} failed, "
-            f"{summary.events} events ({rate(summary):.1f} docs/s)",
-            file=self.stream,
-            flush=True,
+            f"{summary.events} events"
         )
+        if line != self.printed:
+            self.printed = line
+            print(f"{line} ({rate(summary):.1f} docs/s)", file=self.stream, flush=True)
 
     def failure(self, failure: InputFailure) -> None:
         line = self.warnings.line(failure)
@@ -105,7 +113,8 @@ class LineReporter:
             print(line, file=self.stream, flush=True)
 
     def stop(self) -> None:
-        pass
+        if self.latest is not None:
+            self._print(self.latest)
 
 
 class BarReporter:
@@ -140,6 +149,7 @@ class BarReporter:
             TimeRemainingColumn(),
             console=Console(stderr=True),
             speed_estimate_period=60,
+            transient=True,  # the run's summary, printed next, says how it ended
         )
         self.progress.start()
         self.task = self.progress.add_task(label, total=total, rate=0.0, events=0)
