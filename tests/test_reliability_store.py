@@ -195,6 +195,17 @@ def test_read_commands_say_which_process_writes_the_file(tmp_path: Path) -> None
     assert "\n" not in caught.value.message
 
 
+def test_read_commands_work_on_a_read_only_filesystem(tmp_path: Path) -> None:
+    # a read-only mount, since root may write any file whatever its mode
+    with small_filesystem(tmp_path / "disk") as disk:
+        stored_db(disk)
+        remounted = subprocess.run(["mount", "-o", "remount,ro", str(disk)], capture_output=True)
+        if remounted.returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        result = stats_command(str(disk / "events.duckdb"), "json")
+    assert result["tables"]["documents"] == 2
+
+
 def test_a_read_creates_nothing(tmp_path: Path) -> None:
     empty = tmp_path / "not-eventwire.duckdb"
     import duckdb
