@@ -26,7 +26,8 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Entry point: run the app, turning known errors into one line on stderr."""
-    sys.stdout = GuardedStdout(sys.stdout)
+    guarded = GuardedStdout(sys.stdout)
+    sys.stdout = guarded
     try:
         status = app(standalone_mode=False)
     except OutputClosed:  # `eventwire events | head`: the reader has all it wanted
@@ -49,6 +50,8 @@ def main() -> None:
             err=True,
         )
         sys.exit(1)
+    finally:
+        sys.stdout = guarded.stream
     if isinstance(status, int) and status:
         sys.exit(status)
 
