@@ -28,6 +28,8 @@ NEGATIVES = 900  # sentences generated from negatives.tsv
 HELD_OUT = 0.17  # share of each file's families held out (whole families)
 YEARS = (1990, 2025)
 OUT = HERE / "corpus.jsonl"
+# Types whose sentences happen where there is armed conflict (warplanes do not bomb Dresden).
+VIOLENT = {"assault", "retreat", "threaten", "mobilize", "request", "reject", "agree"}
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ def generate_rows(
     per_file: dict[str, int] = defaultdict(int)
     for template in templates:
         per_file[template.file] += 1
+    conflict = set(kb.groups["conflict"])
+    places = {False: kb.places, True: [p for p in kb.places if p["country"] in conflict]}
     seen: set[str] = set()
     records: list[dict[str, Any]] = []
     for template in templates:
@@ -98,7 +102,8 @@ def generate_rows(
         for _ in range(wanted * 6):
             if made == wanted:
                 break
-            filled = render(template.text, kb, rng, rng.randint(*YEARS))
+            country = rng.choice(places[template.file in VIOLENT])["country"]
+            filled = render(template.text, kb, rng, rng.randint(*YEARS), country)
             if filled.text in seen:
                 continue
             seen.add(filled.text)

@@ -89,8 +89,25 @@ ARTICLE_HEADS = set(
         "Regiment",
     ]
 )
-NOT_AID = re.compile(r"Bank|Settlements|Fund|Monetary|Trade|Court|Tribunal")
-THE_COUNTRY = ("United", "Republic", "Netherlands", "Philippines", "Islands", "Gambia", "Emirates")
+ARTICLE_REGIONS = {
+    "West Bank",
+    "Gaza Strip",
+    "Far North region",
+    "North-West region",
+    "Northern region",
+}
+THE_COUNTRY = (
+    "United",
+    "Republic",
+    "Netherlands",
+    "Philippines",
+    "Islands",
+    "Gambia",
+    "Emirates",
+    "Bahamas",
+    "Maldives",
+    "Comoros",
+)
 ROLE_CLASSES = {
     "leader": {"president", "prime minister", "premier", "interim president"},
     "minister": {
@@ -116,12 +133,17 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 def with_article(name: str) -> str:
     """'Houthis' -> 'the Houthis'; names that are proper nouns stay bare."""
-    words = name.split()
+    words = re.split(r"[ -]", name)
     if name.startswith("the ") or name.startswith("al-"):
         return name
-    if words[-1] in ARTICLE_HEADS or " of " in name or " in " in name or " for " in name:
+    if any(w in ARTICLE_HEADS for w in words[1:]) or re.search(r" (of|in|for|on|to) ", name):
         return "the " + name
     return name
+
+
+def possessive(name: str) -> str:
+    """'Iran' -> "Iran's", 'the United States' -> "the United States'"."""
+    return name + ("'" if name.endswith("s") else "'s")
 
 
 def title_role(role: str) -> str:
@@ -146,6 +168,8 @@ class Knowledge:
     phrases: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     countries: dict[str, tuple[str, str]] = field(default_factory=dict)  # iso3 -> (name, adj)
     capitals: list[str] = field(default_factory=list)
+    dyads: list[tuple[str, str, str, int, int]] = field(default_factory=list)
+    igos: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     groups: dict[str, list[str]] = field(default_factory=dict)
     orgs: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     people: dict[str, list[Person]] = field(default_factory=lambda: defaultdict(list))
@@ -162,8 +186,8 @@ class Knowledge:
             break
         else:
             raise ValueError(f"no filler of class {name!r} with the number asked")
-        if "h" in flags and text.startswith("the "):
-            text = text[4:]
+        if "h" in flags:
+            text = re.sub(r"^(the|a|an) ", "", text)
         return text, number
 
     def _pick_class(self, cls: str, state: Filled, rng: random.Random) -> tuple[str, str]:
@@ -193,6 +217,39 @@ class Knowledge:
     def _pick_power_adj(self, state: Filled, rng: random.Random) -> tuple[str, str]:
         return self.countries[self.country_of("power", state, rng)][1], "sg"
 
+    def _pick_local_adj(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[state.country][1], "sg"
+
+    def _pick_local_country(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[state.country][0], "sg"
+
+    def _dyad(self, kind: str, state: Filled, rng: random.Random) -> tuple[str, str]:
+        if not state.dyad:
+            live = [d for d in self.dyads if d[0] == kind and d[3] <= state.year <= d[4]]
+            chosen = rng.choice(live or [d for d in self.dyads if d[0] == kind])
+            state.dyad = (chosen[1], chosen[2])
+            if any(p["country"] == chosen[2] for p in self.places):
+                state.country = chosen[2]  # "near {town}" is then a town of b
+        return state.dyad
+
+    def _pick_foe_a(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self._dyad("hostile", state, rng)[0]][0], "sg"
+
+    def _pick_foe_b(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self._dyad("hostile", state, rng)[1]][0], "sg"
+
+    def _pick_foe_a_adj(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self._dyad("hostile", state, rng)[0]][1], "sg"
+
+    def _pick_foe_b_adj(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self._dyad("hostile", state, rng)[1]][1], "sg"
+
+    def _pick_ally_a(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self._dyad("friendly", state, rng)[0]][0], "sg"
+
+    def _pick_ally_b(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self.countries[self._dyad("friendly", state, rng)[1]][0], "sg"
+
     def _pick_conflict_adj(self, state: Filled, rng: random.Random) -> tuple[str, str]:
         iso = state.country or self.country_of("conflict", state, rng)
         state.country = iso
@@ -211,7 +268,7 @@ class Knowledge:
         if appos:
             return rng.choice(
                 [
-                    f"{person.name}, {name}'s {person.role}",
+                    f"{person.name}, {possessive(name)} {person.role}",
                     f"{person.name}, the {adj} {person.role}",
                 ]
             )
@@ -237,9 +294,16 @@ class Knowledge:
         return self._official(rng.choice(["leader", "minister"]), state, rng, appos=True), "sg"
 
     def _org(self, sector: str, state: Filled, rng: random.Random) -> tuple[str, str]:
-        name, iso = rng.choice(self.orgs[sector])
-        if iso in self.countries and not state.country:
-            state.country = iso
+        # a group or party of the country where the sentence happens, when there is one
+        local = [o for o in self.orgs[sector] if o[1] == state.country]
+        if sector in {"REB", "PTY"}:
+            if not local:
+                generic = "armed" if sector == "REB" else "party_generic"
+                return rng.choice([p for p in self.phrases[generic] if p[1] != "="])
+            name = rng.choice(local)[0]
+        else:
+            name = rng.choice(local if local and rng.random() < 0.9 else self.orgs[sector])[0]
+        state.organisation = True
         plural = name.endswith("s") and not name.endswith("ss")
         return with_article(name), "pl" if plural and sector == "REB" else "sg"
 
@@ -258,8 +322,27 @@ class Knowledge:
     def _pick_company(self, state: Filled, rng: random.Random) -> tuple[str, str]:
         return self._org("BUS", state, rng)
 
+    def _igo(self, role: str, state: Filled, rng: random.Random) -> tuple[str, str]:
+        state.organisation = True
+        return with_article(rng.choice(self.igos[role])), "sg"
+
     def _pick_igo(self, state: Filled, rng: random.Random) -> tuple[str, str]:
-        return self._org("IGO", state, rng)
+        return self._igo("political", state, rng)
+
+    def _pick_aid_igo(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._igo("aid", state, rng)
+
+    def _pick_fin_igo(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._igo("finance", state, rng)
+
+    def _pick_charity(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._igo("charity", state, rng)
+
+    def _pick_rights_ngo(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return self._igo("rights", state, rng)
+
+    def _pick_bignum(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        return rng.choice(["5,000", "10,000", "20,000", "25,000", "50,000", "100,000"]), "pl"
 
     def _place(self, state: Filled, rng: random.Random) -> dict[str, str]:
         local = [p for p in self.places if p["country"] == state.country]
@@ -271,7 +354,8 @@ class Knowledge:
         return self._place(state, rng)["town"], "sg"
 
     def _pick_region(self, state: Filled, rng: random.Random) -> tuple[str, str]:
-        return self._place(state, rng)["province"], "sg"
+        province = self._place(state, rng)["province"]
+        return ("the " + province if province in ARTICLE_REGIONS else province), "sg"
 
     def _pick_wplace(self, state: Filled, rng: random.Random) -> tuple[str, str]:
         place = self._place(state, rng)
@@ -321,6 +405,23 @@ class Knowledge:
         return rng.choice(fitting)
 
 
+IRREGULAR_PP = {
+    "broke": "broken",
+    "froze": "frozen",
+    "spoke": "spoken",
+    "took": "taken",
+    "went": "gone",
+    "gave": "given",
+    "fought": "fought",
+}
+
+
+def perfect(past: str) -> str:
+    """'broke off talks| with' -> 'broken off talks| with' (regular verbs: the past form)."""
+    first, space, rest = past.partition(" ")
+    return IRREGULAR_PP.get(first, first) + space + rest
+
+
 def load_people(kb: Knowledge) -> None:
     """Office holders by role class, with the years they held the office."""
     wanted = {role: cls for cls, roles in ROLE_CLASSES.items() for role in roles}
@@ -336,29 +437,39 @@ def load_people(kb: Knowledge) -> None:
 def load() -> Knowledge:
     """Read every knowledge and filler file once."""
     kb = Knowledge()
+    members = set()
     for row in read_tsv(KB / "countries.tsv"):
-        if row["status"] == "member" or row["iso3"] == "PSE":
+        if row["status"] == "member":
+            members.add(row["iso3"])
+        if row["adjectives"]:
             name = row["name"]
             name = "the " + name if any(w in name for w in THE_COUNTRY) else name
             kb.countries[row["iso3"]] = (name, row["adjectives"].split("|")[0])
             if row["capital"]:
                 kb.capitals.append(row["capital"])
+    names: dict[str, str] = {}
     for row in read_tsv(KB / "organisations.tsv"):
-        if row["sector"] == "IGO" and (
-            row["kind"] not in {"igo", "un_agency"} or NOT_AID.search(row["name"])
-        ):
-            continue  # blocs and banks do not deliver aid or condemn
-        if row["sector"] in {"REB", "PTY", "NGO", "MED", "BUS", "IGO"} and "–" not in row["name"]:
+        names[row["code"]] = row["name"]
+        if row["sector"] in {"REB", "PTY", "NGO", "MED", "BUS"} and "–" not in row["name"]:
             kb.orgs[row["sector"]].append((row["name"], row["country"]))
+    for row in read_tsv(FILLERS / "org_roles.tsv"):
+        kb.igos[row["role"]].append(names[row["code"]])
     load_people(kb)
     for row in read_tsv(FILLERS / "country_groups.tsv"):
         kb.groups[row["group"]] = [c for c in row["iso3"].split() if c in kb.countries]
-    kb.groups["diplomacy"] = sorted(kb.countries)
+    kb.groups["diplomacy"] = sorted(members & set(kb.countries))
+    kb.dyads = [
+        (row["kind"], row["a"], row["b"], int(row["start"]), int(row["end"]))
+        for row in read_tsv(FILLERS / "dyads.tsv")
+        if row["a"] in kb.countries and row["b"] in kb.countries
+    ]
     for row in read_tsv(FILLERS / "actors.tsv"):
         kb.phrases[row["class"]].append((row["text"], row["number"]))
     kb.places = read_tsv(FILLERS / "places.tsv")
     for row in read_tsv(HERE / "triggers.tsv"):
         forms = {f: row[f] for f in FORMS if row[f] and row[f] != "-"}
+        if "past" in forms:  # the perfect ("had broken off talks") for every verb with a past
+            forms["perf"] = forms.get("pp") or perfect(forms["past"])
         trig = Trigger(row["group"], row["type"], row["cameo"], row["mode"], forms)
         kb.triggers[row["group"]].append(trig)
     return kb

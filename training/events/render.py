@@ -8,7 +8,8 @@ Template syntax (documented in README.md):
   {s1:country+country}    coordinated actors: one span "Iran and Russia" (plural)
   {class}         a filler with no role (place, date, number, reporter ...)
   [1:group.form]  the trigger of event 1, from triggers.tsv (form: base, pres, past, pp, ing, noun)
-  <sg|pl>         a word that agrees with the last actor filled
+  <sg|pl>         a word that agrees with the last actor filled (<sg|pl:s1>: with actor s1)
+  <rel>           "which" after a named organisation, "who" after people
 A class may end in /sg or /pl (number wanted) and /h (headline: no leading "the").
 """
 
@@ -19,8 +20,25 @@ import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-TOKEN = re.compile(r"\{([^{}]+)\}|\[(\d+):([a-z_]+)\.([a-z0-9]+)\]|<([^<>|]*)\|([^<>|]*)>")
+TOKEN = re.compile(
+    r"\{([^{}]+)\}|\[(\d+):([a-z_]+)\.([a-z0-9]+)\]|<([^<>|]*)\|([^<>|:]*)(?::([so]\d))?>|<(rel)>"
+)
 Span = tuple[int, int]
+# Actors that are institutions take "which" in a relative clause; people take "who".
+BODY = re.compile(
+    r"(government|ministry|army|military|cabinet|presidency|air force|navy|party|court|bloc|council|commission|opposition|police)$",
+    re.I,
+)
+STATES = {
+    "country",
+    "power",
+    "foe_a",
+    "foe_b",
+    "ally_a",
+    "ally_b",
+    "local_country",
+    "place_country",
+}
 
 
 @dataclass(frozen=True)
@@ -41,10 +59,13 @@ class Filled:
     text: str = ""
     number: str = "sg"
     year: int = 2010
-    country: str = ""
+    country: str = ""  # where the sentence happens: places, local forces and groups agree
+    organisation: bool = False  # the last actor is a named organisation: "which", not "who"
+    dyad: tuple[str, str] | None = None  # the two countries of a hostile or friendly pair
     triggers: dict[int, tuple[Span, Trigger]] = field(default_factory=dict)
     roles: dict[tuple[str, int], Span] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
+    numbers: dict[str, str] = field(default_factory=dict)  # "s1" -> "pl"
 
 
 class Pools(Protocol):
@@ -71,12 +92,16 @@ def expand(text: str, pools: Pools, state: Filled, rng: random.Random) -> str:
 def pick_unused(cls: str, pools: Pools, state: Filled, rng: random.Random) -> str:
     """A filler of `cls` not yet used in this sentence ("Iran met Iran" reads as nonsense)."""
     if cls.startswith('"'):
+        state.organisation = False
         return cls.strip('"')
     for _ in range(20):
+        state.organisation = False
         text, number = pools.pick(cls, state, rng)
         text = expand(text, pools, state, rng)
         if text not in state.used:
             break
+    if BODY.search(text) or cls.split("/")[0] in STATES:
+        state.organisation = True
     state.used.add(text)
     state.number = number
     return text
@@ -92,17 +117,20 @@ def join_coordinated(parts: list[str]) -> str:
 def fill_actor(spec: str, pools: Pools, state: Filled, rng: random.Random) -> None:
     """Append an actor slot and record its roles."""
     roles_part, _, cls = spec.partition(":")
-    if cls.startswith('"'):
-        text, number = cls.strip('"'), "pl" if cls.strip('"').endswith("s") else "sg"
+    parts = [pick_unused(part, pools, state, rng) for part in cls.split("+")]
+    text = join_coordinated(parts)
+    if len(parts) > 1:
+        number = "pl"
+    elif cls.startswith('"'):  # a literal phrase: "the two leaders" is plural, "it" is not
+        number = "pl" if text.endswith("s") else "sg"
     else:
-        parts = [pick_unused(part, pools, state, rng) for part in cls.split("+")]
-        text = join_coordinated(parts)
-        number = "pl" if len(parts) > 1 else state.number
+        number = state.number
     start = len(state.text)
     state.text += text
     state.number = number
     for role in roles_part.split(","):
         state.roles[(role[0], int(role[1:]))] = (start, len(state.text))
+        state.numbers[role] = number
 
 
 def fill_trigger(
@@ -128,14 +156,14 @@ def append_literal(state: Filled, literal: str) -> None:
     state.text += literal
 
 
-def render(template: str, pools: Pools, rng: random.Random, year: int) -> Filled:
+def render(template: str, pools: Pools, rng: random.Random, year: int, country: str) -> Filled:
     """Fill every slot of `template` from left to right."""
-    state = Filled(year=year)
+    state = Filled(year=year, country=country)
     pos = 0
     for match in TOKEN.finditer(template):
         append_literal(state, template[pos : match.start()])
         pos = match.end()
-        slot, event, group, form, sing, plur = match.groups()
+        slot, event, group, form, sing, plur, agree_with, rel = match.groups()
         if slot is not None and ":" in slot and re.match(r"^[so]\d", slot):
             fill_actor(slot, pools, state, rng)
         elif slot is not None:
@@ -143,8 +171,11 @@ def render(template: str, pools: Pools, rng: random.Random, year: int) -> Filled
             state.text += expand(text, pools, state, rng)
         elif event is not None:
             fill_trigger(int(event), group, form, pools, state, rng)
+        elif rel:
+            state.text += "which" if state.organisation else "who"
         else:
-            state.text += sing if state.number == "sg" else plur
+            number = state.numbers[agree_with] if agree_with else state.number
+            state.text += sing if number == "sg" else plur
     append_literal(state, template[pos:])
     if state.text and state.text[0].islower():
         state.text = state.text[0].upper() + state.text[1:]
