@@ -22,106 +22,6 @@ KB = HERE.parents[1] / "src" / "eventwire" / "data"
 FORMS = ("base", "s", "past", "pp", "ing", "noun")
 MONTHS = "January February March April May June July August September October November December"
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
-# Organisation names that read as common-noun phrases take "the" ("the Syrian Democratic Forces").
-ARTICLE_HEADS = set(
-    [
-        "Forces",
-        "Army",
-        "Front",
-        "Units",
-        "Brigades",
-        "Brigade",
-        "Division",
-        "Council",
-        "Committee",
-        "Committees",
-        "Organization",
-        "Organisation",
-        "Movement",
-        "Party",
-        "Union",
-        "Nations",
-        "Houthis",
-        "Taliban",
-        "Group",
-        "Alliance",
-        "Corporation",
-        "Institution",
-        "Institute",
-        "Society",
-        "Federation",
-        "Fund",
-        "Bank",
-        "Agency",
-        "Commission",
-        "Programme",
-        "Court",
-        "Office",
-        "Assembly",
-        "Crescent",
-        "Cross",
-        "Coalition",
-        "Force",
-        "State",
-        "Guard",
-        "Services",
-        "Association",
-        "Foundation",
-        "Centre",
-        "Center",
-        "Project",
-        "Trust",
-        "League",
-        "Mission",
-        "Parliament",
-        "Network",
-        "Youth",
-        "Den",
-        "Authority",
-        "Company",
-        "Conference",
-        "Community",
-        "Secretariat",
-        "Brotherhood",
-        "Congress",
-        "Militia",
-        "Battalion",
-        "Regiment",
-    ]
-)
-ARTICLE_REGIONS = {
-    "West Bank",
-    "Gaza Strip",
-    "Far North region",
-    "North-West region",
-    "Northern region",
-}
-THE_COUNTRY = (
-    "United",
-    "Republic",
-    "Netherlands",
-    "Philippines",
-    "Islands",
-    "Gambia",
-    "Emirates",
-    "Bahamas",
-    "Maldives",
-    "Comoros",
-)
-ROLE_CLASSES = {
-    "leader": {"president", "prime minister", "premier", "interim president"},
-    "minister": {
-        "foreign minister",
-        "defence minister",
-        "interior minister",
-        "foreign secretary",
-        "secretary of state",
-        "defence secretary",
-        "home secretary",
-        "secretary of defense",
-    },
-    "commander": {"army chief", "chief of the general staff", "army commander", "chief of staff"},
-}
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -129,6 +29,24 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8") as handle:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def read_words() -> dict[str, dict[str, str]]:
+    """fillers/words.tsv by kind: word -> value."""
+    words: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in read_tsv(FILLERS / "words.tsv"):
+        words[row["kind"]][row["word"]] = row["value"]
+    return words
+
+
+WORDS = read_words()
+ARTICLE_HEADS = set(WORDS["article_head"])
+ARTICLE_REGIONS = set(WORDS["article_region"])
+THE_COUNTRY = tuple(WORDS["the_country"])
+IRREGULAR_PP = WORDS["perfect"]
+ROLE_CLASSES: dict[str, set[str]] = defaultdict(set)
+for _role, _cls in WORDS["role"].items():
+    ROLE_CLASSES[_cls].add(_role)
 
 
 def with_article(name: str) -> str:
@@ -403,17 +321,6 @@ class Knowledge:
         if not fitting:
             raise KeyError(f"trigger group {group!r} has no form {form!r}")
         return rng.choice(fitting)
-
-
-IRREGULAR_PP = {
-    "broke": "broken",
-    "froze": "frozen",
-    "spoke": "spoken",
-    "took": "taken",
-    "went": "gone",
-    "gave": "given",
-    "fought": "fought",
-}
 
 
 def perfect(past: str) -> str:
