@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import eventwire
 from eventwire import lang
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
 from eventwire.batch.report import run_warnings
 from eventwire.batch.runner import RunSummary
+from eventwire.errors import InvalidOption
 from eventwire.ingest import make_document
-from eventwire.pipeline import Coder
+from eventwire.pipeline import Coder, CoderSpec
+from eventwire.pipeline import coder as get_coder
 from eventwire.store import DuckDBStore
 
 # written for these tests: the same news in three languages
@@ -117,3 +122,39 @@ def test_a_run_counts_and_warns_of_other_languages(tmp_path: Path) -> None:
 
 def test_no_warning_when_every_document_is_english() -> None:
     assert run_warnings(RunSummary("r", "x.duckdb", documents_other_language=0)) == []
+
+
+def test_the_language_option_is_en_or_any() -> None:
+    assert lang.option(" ANY ") == "any" and lang.option("en") == "en"
+    with pytest.raises(InvalidOption):
+        lang.option("fr")
+
+
+@pytest.mark.model
+def test_a_coder_spec_with_language_any_codes_every_language(coder: Coder) -> None:
+    forced = get_coder(CoderSpec(language="any"))
+    assert forced.language == "any" and forced.nlp is coder.nlp  # the same heavy parts
+    assert get_coder().language == "en"
+    assert eventwire.code(FRENCH, date="2023-02-13", language="any").mentions.actors
+
+
+@pytest.mark.model
+def test_code_labels_languages_and_warns_once(tmp_path: Path) -> None:
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "eventwire", "code", "fr.txt", "en.txt", "--format", "jsonl"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    coded = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["document"]["language"], bool(c["events"])) for c in coded] == [
+        ("fr", False),
+        ("en", True),
+    ]
+    warnings = result.stderr.splitlines()
+    assert sum("1 document is not in English" in w for w in warnings) == 1
+    assert sum("2 documents have no publication date" in w for w in warnings) == 1

@@ -17,8 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from .errors import InvalidOption
+
 ENGLISH = "en"
 ANY = "any"  # the `language` option that codes every document as English
+OPTIONS = (ENGLISH, ANY)
 MIN_LETTERS = 40
 MAX_ENGLISH = 0.01
 SAMPLE_CHARS = 2000
@@ -54,3 +57,11 @@ def detect(text: str) -> Detected:
 
 def language_of(text: str) -> str:
     return detect(text).language
+
+
+def option(value: str) -> str:
+    """The `--language` option: "en" (other languages are stored, not coded) or "any"."""
+    chosen = value.strip().lower()
+    if chosen not in OPTIONS:
+        raise InvalidOption(f"--language must be one of {', '.join(OPTIONS)}, not {value!r}")
+    return chosen

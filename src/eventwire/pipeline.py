@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -70,6 +70,8 @@ class Coder:
     actors: ActorMatcher
     gazetteer: Gazetteer
     events: EventCoder
+    # which documents are coded: "en" (others are stored with their language, uncoded) or "any"
+    language: str = lang.ENGLISH
 
     @classmethod
     def create(
@@ -116,12 +118,13 @@ class Coder:
         return CodedDocument(document=document, events=_inferred(events, dates), mentions=mentions)
 
     def code_documents(
-        self, documents: Iterable[Document], language: str = lang.ENGLISH
+        self, documents: Iterable[Document], language: str | None = None
     ) -> Iterator[CodedDocument]:
-        """Code documents in English (or every one, with `language="any"`); a document in
-        another language comes back with its language, its anchor and nothing coded."""
+        """Code documents in English (or every one, with `language="any"`; by default the
+        coder's `language`); a document in another language comes back with its language, its
+        anchor and nothing coded."""
         docs = [_with_language(d) for d in documents]
-        wanted = [_codes(d, language) for d in docs]
+        wanted = [_codes(d, language or self.language) for d in docs]
         texts = [d.text for d, to_code in zip(docs, wanted, strict=True) if to_code]
         parsed = iter(nlp_module.parse(self.nlp, texts))
         for document, to_code in zip(docs, wanted, strict=True):
@@ -171,6 +174,7 @@ class CoderSpec:
     model: str | None = None
     actors: tuple[str, ...] = ()  # user actor files (.tsv/.yaml), absolute paths
     places: tuple[str, ...] = ()  # user place files (.tsv/.csv)
+    language: str = lang.ENGLISH  # "any": code documents in every language as English
 
 
 _CODERS: dict[tuple[str, tuple[str, ...], tuple[str, ...]], Coder] = {}
@@ -180,13 +184,15 @@ def coder(
     model: str | CoderSpec | None = None,
     actors: Iterable[str | Path] = (),
     places: Iterable[str | Path] = (),
+    language: str | None = None,
 ) -> Coder:
     """The process-wide coder for a model and user files (built on first use); `actors` are
-    user actor files (.tsv/.yaml), `places` user place files (.tsv/.csv). `model` may be a
-    `CoderSpec`, which names all three."""
+    user actor files (.tsv/.yaml), `places` user place files (.tsv/.csv); `language` "any"
+    codes documents in every language as English. `model` may be a `CoderSpec`, which names
+    them all."""
     if isinstance(model, CoderSpec):
         spec = model
-        model, actors, places = spec.model, spec.actors, spec.places
+        model, actors, places, language = spec.model, spec.actors, spec.places, spec.language
     actor_files = tuple(str(p) for p in actors)
     place_files = tuple(str(p) for p in places)
     # the files are part of the key: a worker codes many jobs with one coder, built once
@@ -196,7 +202,9 @@ def coder(
             kb_module.load(extra_actors=[Path(p) for p in actor_files]) if actor_files else None
         )
         _CODERS[key] = Coder.create(model, kb=knowledge, places=place_files)
-    return _CODERS[key]
+    built = _CODERS[key]
+    # the same heavy parts, another choice of documents to code
+    return built if language in (None, built.language) else replace(built, language=language)
 
 
 def code(
@@ -206,10 +214,12 @@ def code(
     *,
     actors: Iterable[str | Path] = (),
     places: Iterable[str | Path] = (),
+    language: str = lang.ENGLISH,
 ) -> CodedDocument:
     """Code one article: `eventwire.code(text, date="2023-02-12")`; `actors` and `places` name
-    user files, as `--actors` and `--places` do."""
+    user files, as `--actors` and `--places` do; `language="any"` codes a text in another
+    language as English (else it comes back uncoded, with its language)."""
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     document = make_document(text, published_at=date)
-    return next(coder(model, actors, places).code_documents([document]))
+    return next(coder(model, actors, places, lang.option(language)).code_documents([document]))

@@ -38,11 +38,15 @@ def current_coder() -> str:
 
 
 def coder_spec(
-    model: str | None, actors: Sequence[str | Path] = (), places: Sequence[str | Path] = ()
+    model: str | None,
+    actors: Sequence[str | Path] = (),
+    places: Sequence[str | Path] = (),
+    language: str = "en",
 ) -> CoderSpec:
     """The coder every worker builds: the model and the user's files, read once here so that
     a malformed file fails before anything is stored, with absolute paths for the workers."""
     from ..kb_user import user_actors
+    from ..lang import option
     from ..pipeline import CoderSpec
     from ..places import load_user_places
 
@@ -54,6 +58,7 @@ def coder_spec(
         model,
         tuple(str(Path(p).resolve()) for p in actors),
         tuple(str(Path(p).resolve()) for p in places),
+        option(language),
     )
 
 
@@ -107,12 +112,13 @@ def ingest_command(
     quiet: bool = False,
     actors: Sequence[str | Path] = (),
     places: Sequence[str | Path] = (),
+    language: str = "en",
 ) -> RunSummary:
     """Ingest into a database (or Parquet directory); raises KeyboardInterrupt when stopped."""
     if request.inputs or not resume:
         read = request.validate()  # bad options and missing inputs: before anything is opened
         check_mapped_columns(request.inputs, read)
-    spec = coder_spec(model, actors, places)
+    spec = coder_spec(model, actors, places, language)
     sink = open_sink(db, out)  # an unreachable database fails here, before the model loads
     try:
         coder = current_coder()
@@ -134,9 +140,10 @@ def recode_command(
     quiet: bool = False,
     actors: Sequence[str | Path] = (),
     places: Sequence[str | Path] = (),
+    language: str = "en",
 ) -> RunSummary:
     coder = current_coder()
-    spec = coder_spec(model, actors, places)
+    spec = coder_spec(model, actors, places, language)
     with open_store(db, must_exist=True) as store:
         runner = make_engine("local", workers, None, spec)
         with closing_engine(runner), stop_on_terminate():

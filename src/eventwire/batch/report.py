@@ -148,16 +148,28 @@ def summary_line(summary: RunSummary, verb: str = "stored") -> str:
 
 def run_warnings(summary: RunSummary, first_coded: str = "today") -> list[str]:
     """What a finished run must tell of the documents it stored, once each, with their count."""
+    return document_warnings(
+        summary.documents_undated, summary.documents_other_language, first_coded
+    )
+
+
+def document_warnings(undated: int, other_language: int, first_coded: str = "today") -> list[str]:
+    """Warnings for documents without a publication date and documents not in English."""
     lines = []
-    if summary.documents_undated:
+    if undated:
         lines.append(
-            f"warning: {summary.documents_undated} documents have no publication date: their "
-            f"'yesterday', 'on Monday', 'January 23' were resolved against the day they were first "
-            f"coded ({first_coded}) and marked inferred; give --date to anchor them"
+            f"warning: {_documents(undated)} no publication date: dates in them ('yesterday', "
+            f"'on Monday', 'January 23') are resolved against the day they were first coded "
+            f"({first_coded}) and marked inferred; give --date to anchor them"
         )
-    if summary.documents_other_language:
+    if other_language:
         lines.append(
-            f"warning: {summary.documents_other_language} documents are not in English: stored "
-            "with their language, not coded (--language any codes them as English)"
+            f"warning: {_documents(other_language, 'are')} not in English: stored with their "
+            "language and not coded, unless --language any codes them as English"
         )
     return lines
+
+
+def _documents(n: int, verb: str = "have") -> str:
+    singular = {"have": "has", "are": "is"}[verb]
+    return f"1 document {singular}" if n == 1 else f"{n} documents {verb}"

@@ -58,6 +58,14 @@ PlacesOption = Annotated[
         "feature,id); its places win over namesakes. Repeatable.",
     ),
 ]
+LanguageOption = Annotated[
+    str,
+    typer.Option(
+        "--language",
+        help="en: documents detected as another language are kept with their language, not "
+        "coded; any: code every document as English.",
+    ),
+]
 
 
 def _print_version(value: bool) -> None:

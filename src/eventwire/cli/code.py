@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import TYPE_CHECKING, Annotated
 
@@ -14,6 +15,7 @@ from .app import (
     DateOption,
     DbOption,
     FormatOption,
+    LanguageOption,
     ModelOption,
     OutputFormat,
     PlacesOption,
@@ -40,17 +42,24 @@ def code(
     db: DbOption = None,
     actors: ActorsOption = None,
     places: PlacesOption = None,
+    language: LanguageOption = "en",
 ) -> int:
     """Code articles into events: who did what to whom, when, where, how much, per whom."""
+    from ..batch.report import document_warnings
     from ..ingest import parse_date
+    from ..lang import option
     from ..pipeline import coder
     from .inputs import read_code_inputs
 
     read = read_code_inputs(sources, parse_date(date))
-    chosen = coder(model, actors or (), places or ())
+    chosen = coder(model, actors or (), places or (), option(language))
     results = list(chosen.code_documents(s.document for s in read.documents))
     for failure in read.skipped:
         typer.echo(f"warning {failure} (skipped)", err=True)
+    undated = sum(c.document.anchor_fallback for c in results)
+    other = sum(c.document.language != "en" for c in results)
+    for warning in document_warnings(undated, other, dt.date.today().isoformat()):
+        typer.echo(warning, err=True)
     if db:
         _store(results, read.documents, db)
     _write(results, output)

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidOption
-from .app import PARTIAL_FAILURE, ActorsOption, ModelOption, PlacesOption, app
+from .app import PARTIAL_FAILURE, ActorsOption, LanguageOption, ModelOption, PlacesOption, app
 
 CorpusDb = Annotated[
     str,
@@ -95,6 +95,7 @@ def ingest(
     quiet: QuietOption = False,
     actors: ActorsOption = None,
     places: PlacesOption = None,
+    language: LanguageOption = "en",
 ) -> int:
     """Read, code and store a corpus; re-ingesting stores nothing twice."""
     from ..batch import IngestRequest
@@ -123,6 +124,7 @@ def ingest(
             quiet=quiet,
             actors=actors or (),
             places=places or (),
+            language=language,
         )
     except KeyboardInterrupt:
         target = f"--out {out}" if out else f"--db {db}"
@@ -147,6 +149,7 @@ def recode(
     quiet: QuietOption = False,
     actors: ActorsOption = None,
     places: PlacesOption = None,
+    language: LanguageOption = "en",
 ) -> int:
     """Re-code stored documents that other stage versions coded (see `eventwire version`)."""
     from ..batch.commands import recode_command
@@ -163,6 +166,7 @@ def recode(
             quiet=quiet,
             actors=actors or (),
             places=places or (),
+            language=language,
         )
     except KeyboardInterrupt:
         typer.echo(f"error: interrupted; run `eventwire recode --db {db}` again", err=True)
@@ -254,6 +258,7 @@ class ExportFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     geojson = "geojson"
+    acled = "acled"
 
 
 @app.command()
