@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 
 from .errors import KnowledgeError
+from .kb_events import EventContext, EventMode, load_event_contexts, load_event_modes
 
 DATA_PACKAGE = "eventwire.data"
 
@@ -116,6 +117,8 @@ class KnowledgeBase:
     lexicon: list[LexiconEntry] = field(default_factory=list)
     modality_cues: list[ModalityCue] = field(default_factory=list)
     reporting: dict[str, str] = field(default_factory=dict)  # cue -> "verb" | "prep"
+    modes: list[EventMode] = field(default_factory=list)
+    contexts: list[EventContext] = field(default_factory=list)
 
     def country(self, iso3: str) -> Country | None:
         if len(self._by_iso3) != len(self.countries):
@@ -306,6 +309,8 @@ def load(extra_actors: Sequence[Path] = ()) -> KnowledgeBase:
             r["cue"]: r["kind"] for r in read_tsv(_data_path("attribution.tsv"), ("cue", "kind"))
         },
     )
+    kb.modes = load_event_modes(_data_path("event_modes.tsv"), set(kb.plover))
+    kb.contexts = load_event_contexts(_data_path("event_contexts.tsv"))
     if extra_actors:
         from .kb_user import merge_user_actors, user_actors  # only for users' files
 

@@ -169,6 +169,11 @@ class Actor(Record):
     country: str | None = None
     sector: str | None = None
     span: Span
+    country_inferred: bool = Field(
+        False,
+        description="True when neither the text nor the knowledge base gives the actor a "
+        "country and it takes the country of the place the event happens in ('gunmen' in Kidal).",
+    )
 
 
 class Attribution(Record):
@@ -193,6 +198,12 @@ class EventLocation(Record):
     lat: float | None = None
     lon: float | None = None
     gazetteer_id: str | None = None
+    admin1: str | None = Field(None, description="First-level region (state, province) name.")
+    precision: Literal["point", "admin1", "country", "region"] = Field(
+        "point",
+        description="What the point stands for: a town or site (point), a state or province "
+        "(admin1), a whole country, or a wider region; approximate points are not 'point'.",
+    )
 
 
 class EventQuantity(Record):
@@ -216,6 +227,17 @@ class Event(Record):
     id: str
     type: str
     cameo: str
+    mode: str | None = Field(
+        None,
+        description="PLOVER mode: the form the event takes (ASSAULT: aerial, heavy-weapons, "
+        "firearms, explosives, suicide-attack, ...; PROTEST: demo, riot, strike, hunger, boycott; "
+        "COERCE: arrest, curfew, seize, deport, ...); see eventwire/data/event_modes.tsv.",
+    )
+    context: list[str] = Field(
+        default_factory=list,
+        description="PLOVER contexts: what the event is about (military, economic, election, "
+        "humanitarian, ...); see eventwire/data/event_contexts.tsv.",
+    )
     quad_class: int = Field(ge=1, le=4)
     intensity: float = Field(ge=-10, le=10)
     trigger: Mention

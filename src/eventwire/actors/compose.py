@@ -220,7 +220,10 @@ def _merge(into: ActorHit, other: ActorHit, via: str, am: ActorMatcher) -> None:
     gives_country = into.country is None and other.country is not None
     if gives_country:
         into.country = other.country
-    if other.sector and (into.sector is None or _institution_sector_wins(into, other)):
+    place = via == "origin" and other.rules[:1] == ["metonym"]  # "people in Baghdad": a place
+    if other.sector and (
+        into.sector is None or (_institution_sector_wins(into, other) and not place)
+    ):
         into.sector = other.sector
     if into.kind == "role_person" and other.kind == "person" and via != "poss":
         into.name, into.kind = other.name, "person"  # "Secretary of State Antony Blinken"

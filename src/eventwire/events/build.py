@@ -22,10 +22,11 @@ from .dyads import (
 )
 from .lexicon import Match
 from .modality import ModalityCues, modality_of
+from .modes import clause_lemmas, contexts_of, mode_of
 from .roles import Arguments
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v2"
+VERSION = "eventwire.events.v3"
 # Nouns for people who belong where they are (not prisoners, refugees or workers abroad).
 _LOCAL_PEOPLE = frozenset(
     [
@@ -37,6 +38,32 @@ _LOCAL_PEOPLE = frozenset(
         "townspeople",
         "townsfolk",
         "population",
+    ]
+)
+
+
+# People who are often not of the place they are in: they take no country from it.
+_AWAY_PEOPLE = frozenset(
+    [
+        "prisoner",
+        "detainee",
+        "inmate",
+        "hostage",
+        "captive",
+        "refugee",
+        "migrant",
+        "asylum-seeker",
+        "tourist",
+        "foreigner",
+        "pilgrim",
+        "expatriate",
+        "expat",
+        "worker",
+        "diplomat",
+        "journalist",
+        "peacekeeper",
+        "aid-worker",
+        "volunteer",
     ]
 )
 
@@ -99,10 +126,13 @@ class EventBuilder:
             *(target.notes if target else []),
             *(note for _, note in placed if note),
         ]
+        sentence = [t.lemma_.lower() for t in ctx.sent]
         return Event(
             id=_event_id(ctx.document.id, trigger.start_char, source, target),
             type=entry.type,
             cameo=entry.cameo,
+            mode=mode_of(entry.type, entry.cameo, clause_lemmas(token), self.kb.modes) or None,
+            context=contexts_of(entry.cameo, sentence, self.kb.contexts),
             quad_class=plover.quad_class,
             intensity=plover.intensity,
             trigger=Mention(text=trigger.text, start=trigger.start_char, end=trigger.end_char),
@@ -134,15 +164,19 @@ class EventBuilder:
         if resolved is None:
             return None, None
         actor = resolved.actor(doc)
-        guessed = actor.country is None or any(r.startswith("setting:") for r in resolved.hit.rules)
-        local = doc[resolved.hit.head].lemma_.lower() in _LOCAL_PEOPLE
-        if location is None or not local or not guessed:
+        setting = any(r.startswith("setting:") for r in resolved.hit.rules)
+        local = resolved.hit.head >= 0 and doc[resolved.hit.head].lemma_.lower() in _LOCAL_PEOPLE
+        # any actor without a country ("gunmen", "protesters") is placed where the event is;
+        # local people are placed there even against the document's setting
+        head = doc[resolved.hit.head].lemma_.lower() if resolved.hit.head >= 0 else ""
+        group = resolved.hit.kind in {"role", "role_person"} and head not in _AWAY_PEOPLE
+        if location is None or not ((actor.country is None and group) or (local and setting)):
             return actor, None
         where = location.country
         if where is None or where == actor.country or self.kb.country(where) is None:
             return actor, None
-        note = f"{actor.text}: country {where} from the event's place {location.name}"
-        return actor.model_copy(update={"country": where}), note
+        note = f"{actor.text}: country {where} from the event's place {location.name} (inferred)"
+        return actor.model_copy(update={"country": where, "country_inferred": True}), note
 
 
 def _pattern_text(match: Match) -> str:

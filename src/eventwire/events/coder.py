@@ -213,8 +213,6 @@ class EventCoder:
             and not actors
         ):
             return "its object is not an actor"
-        if not any((r.country or r.hit.country) for r in sources + targets):
-            return "no actor with a country"
         return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -143,7 +144,19 @@ def event_location(trigger: Token, places: list[PlaceMention]) -> EventLocation 
         lat=place.lat,
         lon=place.lon,
         gazetteer_id=place.gazetteer_id,
+        admin1=place.admin1,
+        precision=_precision(place),
     )
+
+
+def _precision(place: PlaceMention) -> Literal["point", "admin1", "country", "region"]:
+    if place.feature == "country":
+        return "country"
+    if place.feature in {"region", "continent"}:
+        return "region"
+    if place.feature == "admin" or place.approximate:
+        return "admin1"
+    return "point"
 
 
 def event_quantities(trigger: Token, quantities: list[QuantityMention]) -> list[EventQuantity]:

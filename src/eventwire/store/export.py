@@ -18,7 +18,7 @@ from .migrations import TABLES
 from .postgres import PostgresStore
 from .query import DOCUMENT_COLUMNS, EventFilter, as_json, select_events
 
-FORMATS = ("parquet", "csv", "jsonl", "geojson")
+FORMATS = ("parquet", "csv", "jsonl", "geojson", "acled")
 
 
 def export(store: SqlStore, fmt: str, out_dir: str | Path) -> list[Path]:
@@ -34,6 +34,8 @@ def export(store: SqlStore, fmt: str, out_dir: str | Path) -> list[Path]:
         return [_table(store, table, fmt, out / f"{table}.{fmt}") for table in TABLES]
     if fmt == "jsonl":
         return [_events_jsonl(store, out / "events.jsonl"), _documents_jsonl(store, out)]
+    if fmt == "acled":
+        return [_acled_csv(store, out / "events_acled.csv")]
     return [_geojson(store, out / "events.geojson")]
 
 
@@ -98,6 +100,32 @@ def _write_lines(path: Path, lines: Iterator[str]) -> Path:
 def _events_jsonl(store: SqlStore, path: Path) -> Path:
     columns, rows = select_events(store, EventFilter(), with_record=True)
     return _write_lines(path, (json.dumps(event_object(columns, row)) for row in rows))
+
+
+def _acled_csv(store: SqlStore, path: Path) -> Path:
+    """Events with an ACLED counterpart, in ACLED's columns (see docs/interop.md)."""
+    import csv
+    import io
+
+    from ..interop.acled import COLUMNS, acled_rows
+    from ..kb import default
+
+    columns, rows = select_events(store, EventFilter(), with_record=True)
+    objects = (event_object(columns, row) for row in rows)
+    pairs = ((o, o["document"]) for o in objects)
+
+    def lines() -> Iterator[str]:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, COLUMNS, lineterminator="")
+        writer.writeheader()
+        for row in acled_rows(default(), pairs):
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+            writer.writerow(row)
+        yield buffer.getvalue()
+
+    return _write_lines(path, lines())
 
 
 def event_object(columns: list[str], row: tuple[Any, ...]) -> dict[str, Any]:

@@ -1,0 +1,58 @@
+"""The mode of an event (an ASSAULT by air strike, a PROTEST as a strike) and its contexts (what
+it is about: military, economic, election...), from the pattern's CAMEO code and cue words in
+the trigger's clause; the tables are `event_modes.tsv` and `event_contexts.tsv`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from ..kb_events import EventContext, EventMode
+
+# Clauses of their own under a trigger: their words tell of other events
+_OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "acl"})
+MAX_CONTEXTS = 3
+
+
+def clause_lemmas(trigger: Token) -> list[str]:
+    """Lower-case lemmas of the trigger's own clause in text order: the trigger, its dependents
+    and theirs, without clauses of their own; an event noun's governing verb too."""
+    keep: list[Token] = []
+    stack = [trigger]
+    while stack:
+        token = stack.pop()
+        keep.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in _OWN_CLAUSES)
+    if trigger.pos_ == "NOUN" and trigger.head.i != trigger.i:
+        keep.append(trigger.head)
+    subject = any(c.dep_ in {"nsubj", "nsubjpass"} for c in trigger.children)
+    if trigger.dep_ in {"advcl", "xcomp", "conj"} and not subject:  # "hit a market, killing 14"
+        keep.extend(
+            t for c in trigger.head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree
+        )
+    return [t.lemma_.lower() for t in sorted(keep, key=lambda t: t.i)]
+
+
+def _fits(cue: tuple[str, ...], lemmas: Sequence[str]) -> bool:
+    n = len(cue)
+    return any(tuple(lemmas[i : i + n]) == cue for i in range(len(lemmas) - n + 1))
+
+
+def mode_of(event_type: str, cameo: str, lemmas: Sequence[str], modes: list[EventMode]) -> str:
+    """The first mode of the type (in the table's order, specific first) whose CAMEO codes hold
+    the pattern's code or whose cue words are in the clause; "" when none fits."""
+    for row in modes:
+        if row.type != event_type:
+            continue
+        if cameo in row.cameo or any(_fits(cue, lemmas) for cue in row.cues):
+            return row.mode
+    return ""
+
+
+def contexts_of(cameo: str, lemmas: Sequence[str], contexts: list[EventContext]) -> list[str]:
+    """The contexts whose CAMEO codes hold the pattern's code, then those whose cue words are in
+    the sentence, in the table's order; at most `MAX_CONTEXTS`."""
+    by_code = [c.context for c in contexts if cameo in c.cameo]
+    by_cue = [c.context for c in contexts if any(_fits(cue, lemmas) for cue in c.cues)]
+    return list(dict.fromkeys(by_code + by_cue))[:MAX_CONTEXTS]
