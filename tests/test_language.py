@@ -16,7 +16,7 @@ from eventwire import lang
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
 from eventwire.batch.report import run_warnings
 from eventwire.batch.runner import RunSummary
-from eventwire.errors import InvalidOption
+from eventwire.errors import InvalidOption, KnowledgeError
 from eventwire.ingest import make_document
 from eventwire.pipeline import Coder, CoderSpec
 from eventwire.pipeline import coder as get_coder
@@ -158,3 +158,23 @@ def test_code_labels_languages_and_warns_once(tmp_path: Path) -> None:
     warnings = result.stderr.splitlines()
     assert sum("1 document is not in English" in w for w in warnings) == 1
     assert sum("2 documents have no publication date" in w for w in warnings) == 1
+
+
+def test_english_news_is_known_by_its_common_words_without_the_model() -> None:
+    lang._identifier.cache_clear()
+    article = " ".join([ENGLISH, "The army said that it would respond, and the talks were off."])
+    assert lang.detect(article).reason == "common words"
+    assert lang._identifier.cache_info().currsize == 0  # the model was not loaded
+    quoting = FRENCH + " « We will not back down, » the minister said in English."
+    assert lang.language_of(quoting) == "fr"
+
+
+def test_common_words_file_is_checked(tmp_path: Path) -> None:
+    assert {"the", "said"} <= lang.common_words()["en"] and "in" not in lang.common_words()["en"]
+    bad = tmp_path / "language_words.tsv"
+    bad.write_text("language\twords\nfr\tle|la\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        lang.load_common_words(bad)
+    bad.write_text("lang\twords\nen\tthe\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError):
+        lang.load_common_words(bad)
