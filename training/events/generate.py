@@ -29,7 +29,7 @@ HELD_OUT = 0.17  # share of each file's families held out (whole families)
 YEARS = (1990, 2025)
 OUT = HERE / "corpus.jsonl"
 # Types whose sentences happen where there is armed conflict (warplanes do not bomb Dresden).
-VIOLENT = {"assault", "retreat", "threaten", "mobilize", "request", "reject", "agree"}
+VIOLENT = {"assault", "retreat", "threaten", "mobilize", "request", "reject", "agree", "places"}
 
 
 @dataclass(frozen=True)

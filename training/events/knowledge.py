@@ -54,7 +54,9 @@ def with_article(name: str) -> str:
     words = re.split(r"[ -]", name)
     if name.startswith("the ") or name.startswith("al-"):
         return name
-    if any(w in ARTICLE_HEADS for w in words[1:]) or re.search(r" (of|in|for|on|to) ", name):
+    if any(w in ARTICLE_HEADS for w in (words[1:] or words)) or re.search(
+        r" (of|in|for|on|to) ", name
+    ):
         return "the " + name
     return name
 
@@ -262,25 +264,30 @@ class Knowledge:
     def _pick_bignum(self, state: Filled, rng: random.Random) -> tuple[str, str]:
         return rng.choice(["5,000", "10,000", "20,000", "25,000", "50,000", "100,000"]), "pl"
 
-    def _place(self, state: Filled, rng: random.Random) -> dict[str, str]:
-        local = [p for p in self.places if p["country"] == state.country]
-        place = rng.choice(local or self.places)
+    def _place(self, state: Filled, rng: random.Random, same_province: bool) -> dict[str, str]:
+        # places of one sentence agree: a town in the province already named, else in its country
+        pool = [p for p in self.places if p["country"] == state.country] or self.places
+        if same_province and state.place:
+            pool = [p for p in pool if p["province"] == state.place["province"]] or pool
+        place = rng.choice(pool)
         state.country = place["country"]
+        state.place = place
         return place
 
     def _pick_town(self, state: Filled, rng: random.Random) -> tuple[str, str]:
-        return self._place(state, rng)["town"], "sg"
+        return self._place(state, rng, same_province=True)["town"], "sg"
 
     def _pick_region(self, state: Filled, rng: random.Random) -> tuple[str, str]:
-        province = self._place(state, rng)["province"]
+        place = state.place or self._place(state, rng, same_province=True)
+        province = place["province"]
         return ("the " + province if province in ARTICLE_REGIONS else province), "sg"
 
     def _pick_wplace(self, state: Filled, rng: random.Random) -> tuple[str, str]:
-        place = self._place(state, rng)
+        place = self._place(state, rng, same_province=True)
         return f"{place['town']} ({place['district']}, {place['province']})", "sg"
 
     def _pick_place_country(self, state: Filled, rng: random.Random) -> tuple[str, str]:
-        return self.countries[self._place(state, rng)["country"]][0], "sg"
+        return self.countries[state.country][0], "sg"
 
     def _pick_capital_of_any(self, state: Filled, rng: random.Random) -> tuple[str, str]:
         return rng.choice(self.capitals), "sg"

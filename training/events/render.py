@@ -60,6 +60,7 @@ class Filled:
     number: str = "sg"
     year: int = 2010
     country: str = ""  # where the sentence happens: places, local forces and groups agree
+    place: dict[str, str] | None = None  # the last place named
     organisation: bool = False  # the last actor is a named organisation: "which", not "who"
     dyad: tuple[str, str] | None = None  # the two countries of a hostile or friendly pair
     triggers: dict[int, tuple[Span, Trigger]] = field(default_factory=dict)
