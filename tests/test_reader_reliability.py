@@ -211,6 +211,13 @@ def test_an_unclosed_quote_is_a_warning_and_merges_no_rows(tmp_path: Path) -> No
     assert failure.location.endswith("e.csv:2")
 
 
+def test_one_bad_byte_in_a_json_file_costs_its_record(tmp_path: Path) -> None:
+    content = b'[{"text": "Iran met Ir\xe4q."}, {"text": "Oman met Qatar."}, {"text": "Chad."}]'
+    docs, (failure,) = split(read(tmp_path / "b.json", content))
+    assert [d.document.text for d in docs] == ["Oman met Qatar.", "Chad."]
+    assert failure.location.endswith("b.json[0]") and failure.code == "E004"
+
+
 def test_cr_only_line_ends_are_lines(tmp_path: Path) -> None:
     content = b'{"text": "Iran met Iraq."}\r{"text": "Oman met Qatar."}\r\r{"text": "Chad."}\r'
     docs, failures = split(read(tmp_path / "mac.jsonl", content))

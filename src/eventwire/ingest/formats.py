@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import IO, Any
 
-from ..errors import EventwireError, MalformedInput
+from ..errors import EncodingError, EventwireError, MalformedInput
 from .core import decode, split_title
 from .items import InputFailure, Item, ReadOptions, Sourced
 from .limits import (
@@ -30,6 +30,7 @@ _CONTAINER_KEYS = ("documents", "articles", "items", "entries", "data", "records
 # `&#99999999;` names no character: feedparser's chr() raises on it and loses the whole feed
 _CHAR_REF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,16})|([0-9]{1,20}));")
 _MAX_CODE_POINT = 0x10FFFF
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
 _DECLARED_ENCODING = re.compile(rb"^(\s*<\?xml[^>]*?)\s+encoding\s*=\s*(?:\"[^\"]*\"|'[^']*')")
 
 
@@ -75,14 +76,39 @@ def _json_value(text: str) -> object:
 
 
 def read_json(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
-    text = decode(read_capped(stream, markup_file_cap(options.max_chars), origin), origin)
-    data = _json_value(text)
-    records = _records_of(data)
-    if records is None:
-        yield record_item(data, origin, options)
-        return
-    for index, record in enumerate(records):
-        yield record_item(record, f"{origin}[{index}]", options)
+    data = read_capped(stream, markup_file_cap(options.max_chars), origin)
+    try:
+        text, undecodable = decode(data, origin), False
+    except EncodingError:  # keep the bad bytes apart, so that only their records are lost
+        text, undecodable = data.decode("utf-8-sig", "surrogateescape"), True
+    value = _json_value(text)
+    records = _records_of(value)
+    located = [(value, origin)] if records is None else _indexed(records, origin)
+    for record, location in located:
+        if undecodable and _holds_undecodable_bytes(record):
+            yield InputFailure(location, "E004", "not valid UTF-8 (a byte in this record)")
+        else:
+            yield record_item(record, location, options)
+
+
+def _indexed(records: list[Any], origin: str) -> list[tuple[Any, str]]:
+    return [(record, f"{origin}[{index}]") for index, record in enumerate(records)]
+
+
+def _holds_undecodable_bytes(value: object) -> bool:
+    """Whether a parsed value holds a byte `surrogateescape` kept (U+DC80-U+DCFF); walked
+    without recursion, since JSON nests as deep as the parser allows."""
+    todo = [value]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, str) and _ESCAPED_BYTE.search(item):
+            return True
+        if isinstance(item, dict):
+            todo.extend(item.keys())
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+    return False
 
 
 def _records_of(data: object) -> list[Any] | None:
@@ -153,13 +179,18 @@ def _entry_item(entry: Any, outlet: str | None, location: str, options: ReadOpti
             title=text_of(fragment_text(str(entry.get("title") or ""))),
             url=text_of(entry.get("link")),
             outlet=outlet,
-            published=entry.get("published_parsed") or entry.get("updated_parsed"),
+            published=_entry_date(entry),
         )
     except EventwireError as err:
         return InputFailure.from_error(location, err)
     except Exception as err:  # the last guard: no entry may stop a run
         return InputFailure.unexpected(location, err)
     return Sourced(document, location)
+
+
+def _entry_date(entry: Any) -> object:
+    # the plain dict's get: feedparser's maps one key to the other with a DeprecationWarning
+    return dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
 
 
 READERS: dict[str, Reader] = {

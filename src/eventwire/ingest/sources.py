@@ -68,7 +68,7 @@ def iter_items(sources: Sequence[str], options: ReadOptions) -> Iterator[Item]:
             yield from read_stream(sys.stdin.buffer, "standard input", options)
             continue
         for path, fmt in walk(Path(source), options.input_format):
-            yield from _read(partial(open_binary, path), str(path), fmt, options)
+            yield from read_one(partial(open_binary, path), str(path), fmt, options)
 
 
 def read_stream(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
@@ -76,7 +76,7 @@ def read_stream(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterato
     format guessed from its first bytes unless `--input-format` names it; streamed, not slurped."""
     head, whole = with_head(stream, _SNIFF_BYTES)
     fmt = options.input_format or sniff_format(head)
-    yield from _read(lambda: whole, origin, fmt, options)
+    yield from read_one(lambda: whole, origin, fmt, options)
 
 
 def count_items(sources: Sequence[str], options: ReadOptions) -> int | None:
@@ -102,7 +102,7 @@ def _count(path: Path, fmt: str, options: ReadOptions) -> int:
     except (EventwireError, *_READ_ERRORS):
         return 1
     if fmt in {"json", "feed"}:
-        return sum(1 for _ in _read(partial(open_binary, path), str(path), fmt, options))
+        return sum(1 for _ in read_one(partial(open_binary, path), str(path), fmt, options))
     return 1
 
 
@@ -154,7 +154,7 @@ def sniff_format(head: bytes) -> str:
     return "text"
 
 
-def _read(
+def read_one(
     opener: Callable[[], IO[bytes]], origin: str, fmt: str, options: ReadOptions
 ) -> Iterator[Item]:
     """Run one reader; an error reading the file is a failure at its location, and what was
