@@ -292,3 +292,66 @@ def test_max_chars_option_reaches_the_readers_and_is_checked() -> None:
     assert IngestRequest(inputs=["-"], max_chars=50).read_options().max_chars == 50
     with pytest.raises(InvalidOption):
         IngestRequest(inputs=["-"], max_chars=0).validate()
+
+
+# -- a whole run: hostile records are warnings and skips, counted; the rest is stored ------------
+
+
+def hostile_corpus(root: Path) -> tuple[list[str], int, int]:
+    """Inputs of every format with hostile records; (paths, good documents, bad records)."""
+    root.mkdir()
+    lines = [
+        {"text": "Iran met Iraq."},
+        "[" * 50_000,  # RecursionError
+        {"text": "Oman \x00met Qatar.", "url": "http://x/\ud800", "date": "²"},
+        {"text": "Chad met Niger.", "published": 10**400},
+        {"text": "   "},  # no text
+    ]
+    body = "\r".join(x if isinstance(x, str) else json.dumps(x) for x in lines)  # CR-only lines
+    (root / "a.jsonl").write_bytes(body.encode() + b"\r\xff\xfe\r")  # and a line of bad bytes
+    # a quote left open on the last line merges nothing: that row is read as it stands
+    (root / "b.csv").write_bytes(b'title,text\nT1,Peru met Chile.\nT2,Bad \xe4 byte.\nT3,"open\n')
+    feed = (
+        '<?xml version="1.0" encoding="undefined"?><rss version="2.0"><channel><title>W</title>'
+        "<item><description>Mali met Togo &#99999999;.</description>"
+        "<pubDate>Mon, 09 Jan 99999999999 10:00:00 GMT</pubDate></item></channel></rss>"
+    )
+    (root / "c.xml").write_text(feed)
+    (root / "d.txt.gz").write_bytes(gzip.compress(bytes(10 * 2**20)))  # binary: refused unread
+    # good: Iran, Oman, Chad, Peru, open, Mali; bad: 3 JSONL lines, 1 CSV row, the gzip file
+    return [str(root)], 6, 5
+
+
+@pytest.mark.parametrize("backend", ["duckdb", "postgres"])
+def test_a_hostile_corpus_run_never_aborts_and_counts_every_skip(
+    tmp_path: Path, backend: str, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
+    from tests.test_resume import FakeCoder  # the coder is not under test: the readers are
+
+    monkeypatch.setattr("eventwire.pipeline.coder", lambda *args, **kwargs: FakeCoder())
+    inputs, good, bad = hostile_corpus(tmp_path / "corpus")
+    target = request.getfixturevalue("pg_url") if backend == "postgres" else tmp_path / "x.duckdb"
+    with open_store(target) as store:
+        summary = run_ingest(
+            IngestRequest(inputs, batch_size=2),
+            StoreSink(store),
+            InProcessEngine(),
+            LineReporter(),
+            "v",
+        )
+        ((stored,),) = store.fetchall("SELECT count(*) FROM documents")
+        ((status, failed, failures),) = store.fetchall(
+            "SELECT status, inputs_failed, failures FROM runs"
+        )
+    assert (summary.documents_coded, summary.failed) == (good, bad) and stored == good
+    assert (status, failed) == ("completed", bad)
+    recorded = failures if isinstance(failures, list) else json.loads(failures)
+    assert not [f for f in recorded if UNEXPECTED in f["message"]]
+    assert sorted(f["location"].rsplit("/", 1)[1] for f in recorded) == [
+        "a.jsonl:2",
+        "a.jsonl:5",
+        "a.jsonl:6",
+        "b.csv:3",
+        "d.txt.gz",
+    ]

@@ -52,7 +52,7 @@ class InputFailure:
     def unexpected(cls, location: str, err: BaseException) -> InputFailure:
         """A failure of a kind no reader foresaw: the record is skipped, the run goes on."""
         detail = str(err)[:200]
-        return cls(location, "E010", f"{UNEXPECTED} {type(err).__name__} ({detail}); skipped")
+        return cls(location, "E010", f"{UNEXPECTED} {type(err).__name__} ({detail})")
 
 
 Item = Sourced | InputFailure

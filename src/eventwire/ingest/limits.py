@@ -46,7 +46,7 @@ def read_capped(stream: IO[bytes], cap: int, origin: str, over: str = "") -> byt
         if size > cap:
             unpacked = " once decompressed" if origin.lower().endswith(".gz") else ""
             raise MalformedInput(
-                f"{origin} is larger than {cap:,} bytes{unpacked}; skipped "
+                f"{origin} is larger than {cap:,} bytes{unpacked} "
                 f"({over or 'split it, or use JSON Lines, which is read line by line'})"
             )
     return b"".join(chunks)
@@ -89,7 +89,7 @@ def physical_lines(stream: IO[bytes], cap: int) -> Iterator[Line]:
             number += 1
             if len(piece) > cap and not piece.endswith(_NEWLINES):
                 size = len(piece) + _skip_rest_of_line(handle, cap)
-                yield Line(number, "", size, f"line longer than {cap:,} bytes; skipped")
+                yield Line(number, "", size, f"line longer than {cap:,} bytes")
                 continue
             yield _decoded(number, piece.encode("latin-1"))
     finally:

@@ -38,7 +38,7 @@ def build_document(
     if len(text) > options.max_chars:
         raise MalformedInput(
             f"document of {len(text):,} characters, over the limit of {options.max_chars:,} "
-            "(--max-chars); skipped"
+            "(--max-chars)"
         )
     url = storable_or_none(url)
     return Document(

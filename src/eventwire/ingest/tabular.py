@@ -88,7 +88,7 @@ def csv_reader(delimiter: str) -> Reader:
 
 def _undecodable(location: str, first: Line, bad: Line) -> InputFailure:
     where = "" if bad.number == first.number else f"line {bad.number}: "
-    return InputFailure(location, "E004", f"{where}{bad.error}; row skipped")
+    return InputFailure(location, "E004", f"{where}{bad.error}")
 
 
 def _rows(feeder: _Feeder, delimiter: str) -> Iterator[tuple[list[str], list[Line], str | None]]:
@@ -123,7 +123,7 @@ def _broken_row(
         try:
             fields = next(csv.reader([lines[0].text], delimiter=delimiter), [])
         except csv.Error as err:
-            yield [], lines, f"malformed CSV row ({err}); skipped"
+            yield [], lines, f"malformed CSV row ({err})"
             return
         if fields:
             yield fields, lines, None
@@ -134,6 +134,6 @@ def _broken_row(
         [],
         lines,
         f"malformed CSV row ({reason}): a quote opened here is not closed as it should be, "
-        f"and would take lines {lines[0].number}-{last} as one row; skipped, the next lines "
+        f"and would take lines {lines[0].number}-{last} as one row; the next lines "
         "are read as rows",
     )
