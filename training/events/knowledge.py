@@ -210,6 +210,19 @@ class Knowledge:
     def _pick_commander(self, state: Filled, rng: random.Random) -> tuple[str, str]:
         return self._official("commander", state, rng, appos=False), "sg"
 
+    def _pick_local_leader(self, state: Filled, rng: random.Random) -> tuple[str, str]:
+        # the head of state or government of the country where the sentence happens
+        alive = [
+            p
+            for p in self.people["leader"]
+            if p.country == state.country and p.start <= state.year <= p.end
+        ]
+        if not alive:
+            return f"the {self.countries[state.country][1]} government", "sg"
+        person = rng.choice(alive)
+        adj = self.countries[person.country][1]
+        return f"{adj} {title_role(person.role)} {person.name}", "sg"
+
     def _pick_appos(self, state: Filled, rng: random.Random) -> tuple[str, str]:
         return self._official(rng.choice(["leader", "minister"]), state, rng, appos=True), "sg"
 
