@@ -81,12 +81,24 @@ class Person:
         return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
 
 
+TYPE_PROPERTIES = (
+    "symmetric",
+    "clause_target",
+    "complement_target",
+    "moves_forces",
+    "needs_actor_object",
+    "campaign",
+)
+
+
 @dataclass(frozen=True)
 class PloverType:
     type: str
     quad_class: int
     intensity: float
     cameo: str
+    properties: frozenset[str] = frozenset()  # of TYPE_PROPERTIES (see plover_types.tsv)
+    partner_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -269,13 +281,21 @@ def load_people(path: Path) -> list[Person]:
 
 
 def load_plover(path: Path) -> dict[str, PloverType]:
-    rows = read_tsv(path, ("type", "quad_class", "intensity", "cameo"))
-    return {
-        r["type"]: PloverType(
-            r["type"], int(r["quad_class"]), _float(r["intensity"], str(path)), r["cameo"]
+    columns = ("type", "quad_class", "intensity", "cameo", "properties", "partner_preps")
+    types = {}
+    for r in read_tsv(path, columns):
+        properties = frozenset(_split(r["properties"]))
+        if unknown := properties - set(TYPE_PROPERTIES):
+            raise KnowledgeError(f"{path.name}: {r['type']}: unknown properties {sorted(unknown)}")
+        types[r["type"]] = PloverType(
+            r["type"],
+            int(r["quad_class"]),
+            _float(r["intensity"], str(path)),
+            r["cameo"],
+            properties,
+            frozenset(_split(r["partner_preps"])),
         )
-        for r in rows
-    }
+    return types
 
 
 def load_lexicon(path: Path) -> list[LexiconEntry]:

@@ -93,9 +93,14 @@ class Coder:
         )
 
     def code_doc(
-        self, doc: Doc, document: Document, timings: dict[str, float] | None = None
+        self,
+        doc: Doc,
+        document: Document,
+        timings: dict[str, float] | None = None,
+        trace: dict[int, list[str]] | None = None,
     ) -> CodedDocument:
-        """Run the stages on a parsed document; `timings` (optional) accumulates seconds per stage.
+        """Run the stages on a parsed document; `timings` (optional) accumulates seconds per stage,
+        `trace` (optional) collects, per sentence, why its triggers gave no event (`explain`).
         The document comes back with the anchor its dates were resolved against."""
         clock = _StageClock(timings)
         document = anchored(document)
@@ -111,7 +116,9 @@ class Coder:
             for t in s
         }
         quantities = clock("quantities", find_quantities, doc, date_tokens)
-        events = clock("events", self.events.code, doc, document, hits, places, dates, quantities)
+        events = clock(
+            "events", self.events.code, doc, document, hits, places, dates, quantities, trace
+        )
         mentions = Mentions(
             actors=[h.mention(doc) for h in hits], places=places, dates=dates, quantities=quantities
         )

@@ -7,12 +7,12 @@ import hashlib
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import KnowledgeBase
+from ..kb import KnowledgeBase, PloverType
 from ..model import Actor, Event, EventLocation, Evidence, Mention
+from .assign import RoleAssignment
 from .context import event_date, event_location, event_quantities
 from .dyads import (
     _MAX_PAIRS,
-    CAMPAIGN,
     Resolved,
     SentenceState,
     carry_target,
@@ -23,7 +23,7 @@ from .dyads import (
 from .lexicon import Match
 from .modality import ModalityCues, modality_of
 from .modes import clause_lemmas, contexts_of, mode_of
-from .roles import Arguments
+from .predicates import Predicate
 from .sentence import SentenceContext
 
 VERSION = "eventwire.events.v3"
@@ -75,31 +75,29 @@ class EventBuilder:
 
     def events(
         self,
-        token: Token,
-        match: Match,
-        args: Arguments,
-        sources: list[Resolved],
-        targets: list[Resolved],
+        pred: Predicate,
+        kind: PloverType,
+        roles: RoleAssignment,
         extra: list[str],
         ctx: SentenceContext,
         state: SentenceState,
     ) -> list[Event]:
+        token, match = pred.token, pred.match
         entry = match.entry
         notes = [
             f"pattern {entry.pos.lower()} '{_pattern_text(match)}' -> {entry.type} {entry.cameo}",
-            *args.notes,
+            *roles.notes,
             *extra,
         ]
-        reciprocal = (
-            is_symmetric(entry.type, entry.cameo)
-            and len({r.country or r.hit.country for r in sources}) > 1
-        )
-        if not targets and state.events and entry.type in CAMPAIGN and not reciprocal:
+        sources, targets = list(roles.sources), list(roles.targets)
+        symmetric = is_symmetric(kind, entry.cameo)
+        reciprocal = symmetric and len({r.country or r.hit.country for r in sources}) > 1
+        if not targets and state.events and "campaign" in kind.properties and not reciprocal:
             carried = carry_target(state.events, sources)
             if carried is not None:
                 targets = [Resolved(carried, token, ["target carried from previous sentence"])]
                 notes.append("target carried from previous sentence")
-        dyads = pairs(is_symmetric(entry.type, entry.cameo), sources, targets)
+        dyads = pairs(symmetric, sources, targets)
         return [self.event(token, match, s, t, notes, ctx, state) for s, t in dyads[:_MAX_PAIRS]]
 
     def event(

@@ -1,44 +1,31 @@
-"""The events stage's driver: for each sentence, the lexicon's matches, their argument roles
-and the checks that keep implausible ones out; `build` turns what survives into events."""
+"""The events stage's driver: for each sentence, find the lexicon's predicates, assign their
+roles, run the checks that keep implausible ones out, and build events from what survives."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from ..actors import ActorHit
 from ..kb import KnowledgeBase
 from ..model import DateMention, Document, Event, EventDate, PlaceMention, QuantityMention
 from ..nlp import text_of
+from .assign import Resolver, arguments, assign_roles
 from .attribution import Reporter, ReportingCues, find_reporter
 from .build import EventBuilder
-from .dyads import (
-    CLAUSE_TARGET,
-    COMPLEMENT_TARGET,
-    MOVES_FORCES,
-    NEEDS_ACTOR_OBJECT,
-    TYPE_PREPS,
-    Resolved,
-    SentenceState,
-    split_forces,
-    topic_country,
-)
-from .lexicon import Lexicon, Match
+from .checks import rejections
+from .dyads import SentenceState
+from .lexicon import Lexicon
 from .modality import ModalityCues
-from .naming import (
-    PRONOUNS,
-    Demonyms,
-    actor_at,
-    actors_at,
-    possessive_pronoun,
-    resolve_pronoun,
-)
-from .roles import Arguments, noun_arguments, verb_arguments
+from .naming import Demonyms, actor_at
+from .predicates import find_predicates
 from .sentence import SentenceContext
 
-AGENT_NOTE = "actor is the agent of an event noun"
+Trace = dict[int, list[str]]  # sentence -> why its triggers gave no event (for `explain`)
 
 
 class EventCoder:
+    """find (predicates) -> roles (assign) -> checks -> build, sentence by sentence."""
+
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.lexicon = Lexicon(kb.lexicon)
@@ -50,7 +37,6 @@ class EventCoder:
             for word in (c.name, *c.aliases, *c.adjectives)
         }
         self.builder = EventBuilder(kb, self.cues)
-        self.trace: dict[int, list[str]] | None = None  # sentence -> rejections, for `explain`
 
     def code(
         self,
@@ -60,6 +46,7 @@ class EventCoder:
         places: list[PlaceMention],
         dates: list[DateMention],
         quantities: list[QuantityMention],
+        trace: Trace | None = None,
     ) -> list[Event]:
         index = {i: h for h in hits for i in h.tokens}
         persons = {i for h in hits if h.kind == "person" for i in h.tokens}
@@ -80,8 +67,8 @@ class EventCoder:
             ctx = SentenceContext(
                 doc, document, s_idx, sent, index, reporter, lead, places, dates, quantities
             )
-            if self.trace is not None:
-                ctx.trace = self.trace.setdefault(s_idx, [])
+            if trace is not None:
+                ctx.trace = trace.setdefault(s_idx, [])
             sent_events = answer_accusations(self._code_sentence(ctx, state), state.events)
             events.extend(sent_events)
             state.events = sent_events or state.events
@@ -89,18 +76,10 @@ class EventCoder:
         return events
 
     def _code_sentence(self, ctx: SentenceContext, state: SentenceState) -> list[Event]:
-        matches = [
-            (t, m)
-            for t in ctx.sent
-            if (ctx.reporter is None or ctx.reporter.verb is None or t.i != ctx.reporter.verb.i)
-            and (m := self.lexicon.match(t)) is not None
-        ]
-        ctx.event_nouns = frozenset(t.i for t, m in matches if m.entry.pos == "NOUN")
-        light = {m.object_token.i for _, m in matches if m.object_token is not None}
-        verbs = frozenset(t.i for t, m in matches if m.entry.pos == "VERB")
-        coded_verbs: set[int] = set()
-        matches.sort(key=lambda tm: tm[1].entry.pos != "VERB")  # verbs first, nouns may be subsumed
-        events: list[Event] = []
+        verb = ctx.reporter.verb if ctx.reporter is not None else None
+        predicates = find_predicates(ctx.sent, self.lexicon, verb.i if verb is not None else None)
+        ctx.event_nouns = predicates.nouns
+        resolve = Resolver(self.demonyms, ctx, state)
         subjects = [
             h
             for t in ctx.sent
@@ -110,110 +89,27 @@ class EventCoder:
         ]
         if subjects:  # "Russia readies its offensive": 'its' may point back to this subject
             state.groups.append(subjects)
-        for token, match in matches:
+        coded_verbs: set[int] = set()
+        events: list[Event] = []
+        for pred in predicates.items:
+            token, kind = pred.token, self.kb.plover[pred.match.entry.type]
             # "rejected the proposal": an event noun that is the object of a coded verb is part of it
-            if token.i in light or (token.dep_ == "dobj" and token.head.i in coded_verbs):
+            if token.i in predicates.light_objects or (
+                token.dep_ == "dobj" and token.head.i in coded_verbs
+            ):
                 ctx.reject(token.text, "part of the phrase of a coded verb")
                 continue
-            args = (
-                verb_arguments(
-                    token,
-                    match.object_token,
-                    match.particle_token,
-                    TYPE_PREPS.get(match.entry.type, frozenset()),
-                )
-                if match.entry.pos == "VERB"
-                else noun_arguments(token, verbs)
-            )
-            sources = self._resolve(args.sources, ctx, state)
-            if not sources and args.fallback_sources:
-                sources = self._resolve(args.fallback_sources, ctx, state)
-                args.direct_source = False
-                args.notes += ["source from governing clause"] if sources else []
-            targets = self._resolve(args.targets, ctx, state)
-            if not targets and match.entry.type in CLAUSE_TARGET:  # "demanded that the US leave"
-                targets = self._resolve(args.clause_subjects, ctx, state)
-            if not targets and match.entry.type in COMPLEMENT_TARGET:  # "offered to meet Armenia"
-                targets = self._resolve(args.complement_targets, ctx, state)
-            if any(r.hit.country for r in targets):  # "ceded villages to Azerbaijan": the actor
-                targets = (
-                    [r for r in targets if r.hit.country]
-                    if match.entry.type not in MOVES_FORCES
-                    else targets
-                )
-            extra: list[str] = []
-            if match.entry.type in MOVES_FORCES:
-                sources, targets, extra = split_forces(sources, targets)
-            self._add_topic(sources, state)
-            reason = self._implausible(match, args, sources, targets)
-            if reason is not None:
-                ctx.reject(token.text, f"{match.entry.type} pattern, {reason}")
+            args = arguments(pred, kind, predicates)
+            roles, extra = assign_roles(pred, kind, args, resolve)
+            if reasons := rejections(pred, kind, roles):
+                ctx.reject(token.text, f"{kind.type} pattern, {reasons[0]}")
                 continue
-            new_events = self.builder.events(
-                token, match, args, sources, targets, extra, ctx, state
-            )
+            new_events = self.builder.events(pred, kind, roles, extra, ctx, state)
             events.extend(new_events)
             coded_verbs |= {token.i} if new_events else set()
-            if match.entry.pos == "VERB" and args.direct_source and sources:
-                state.groups.append([r.hit for r in sources])
+            if pred.is_verb and roles.direct_source and roles.sources:
+                state.groups.append([r.hit for r in roles.sources])
         return sorted(events, key=lambda e: e.trigger.start)
-
-    @staticmethod
-    def _add_topic(sources: list[Resolved], state: SentenceState) -> None:
-        """A role with no country ("new recruits") takes the country the paragraph is about,
-        when no other source names one."""
-        if any(r.hit.country for r in sources):
-            return
-        for r in sources:
-            if r.hit.country is None and r.hit.kind in {"role", "role_person"}:
-                topic = topic_country(state)
-                if topic:
-                    r.country = topic
-                    r.notes.append("country from the paragraph's topic")
-
-    def _resolve(
-        self, tokens: list[Token], ctx: SentenceContext, state: SentenceState
-    ) -> list[Resolved]:
-        found: list[Resolved] = []
-        reporter = ctx.reporter.tokens if ctx.reporter else frozenset()
-        for token in tokens:
-            if token.i in reporter:
-                continue
-            if token.lower_ in PRONOUNS:
-                found += [
-                    Resolved(h, token, ["pronoun resolved"])
-                    for h in resolve_pronoun(token, state.groups)
-                ]
-            elif named := actors_at(token, ctx.index, self.demonyms):
-                # "rejected an Indian proposal": the agent of an event noun, not the noun itself
-                agent = token.i in ctx.event_nouns and token.i not in ctx.index
-                found += [Resolved(hit, token, [AGENT_NOTE] if agent else []) for hit in named]
-            elif (pronoun := possessive_pronoun(token)) is not None:
-                found += [
-                    Resolved(h, pronoun, ["pronoun resolved"])
-                    for h in resolve_pronoun(pronoun, state.groups)
-                ]
-        unique = {id(r.hit): r for r in found}
-        return list(unique.values())
-
-    @staticmethod
-    def _implausible(
-        match: Match, args: Arguments, sources: list[Resolved], targets: list[Resolved]
-    ) -> str | None:
-        """Why a match gives no event, or None when it does."""
-        if not sources and not targets:
-            return "no actor among its arguments"
-        if match.entry.lemma == "be" and not targets:
-            return "'be in' is a visit only when the place is an actor"
-        actors = [t for t in targets if AGENT_NOTE not in t.notes]  # "meet an Israeli offensive"
-        if (
-            match.entry.type in NEEDS_ACTOR_OBJECT
-            and match.entry.pos == "VERB"
-            and args.objects
-            and not actors
-        ):
-            return "its object is not an actor"
-        return None
 
 
 def answer_accusations(events: list[Event], before: list[Event]) -> list[Event]:

@@ -8,26 +8,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ..actors import ActorHit
+from ..kb import PloverType
 from ..model import Actor, Event, EventDate
 from ..model import Span as CharSpan
 from ..nlp import text_of
 from .lexicon import Match
 from .naming import PRONOUNS
 
-SYMMETRIC = {"AGREE", "CONSULT", "COOPERATE"}
 SYMMETRIC_CAMEO = {"057"}  # signing an agreement is mutual, praise (051, also SUPPORT) is not
-# Types whose target may be the subject of the verb's clause ("demanded that the US leave").
-CLAUSE_TARGET = {"REQUEST", "THREATEN", "ACCUSE"}
-# Types whose target may be the partner of their infinitive ("offered to negotiate with Armenia").
-COMPLEMENT_TARGET = {"AGREE", "REQUEST", "REJECT", "THREATEN"}
-# Partner prepositions of a type beyond the usual ones ("withdrew from Lebanon").
-TYPE_PREPS = {"RETREAT": frozenset({"from"})}
-# Types whose object may be the source's own forces ("withdrew its troops").
-MOVES_FORCES = {"MOBILIZE", "RETREAT"}
-NEEDS_ACTOR_OBJECT = {"CONSULT", "COOPERATE"}  # "meet a challenge" is not a meeting
 _MAX_PAIRS = 6
-# Conflict types whose target a following sentence often leaves implicit (a campaign goes on).
-CAMPAIGN = {"MOBILIZE", "ASSAULT", "COERCE", "THREATEN"}
 
 
 @dataclass
@@ -109,8 +98,8 @@ def carry_target(previous: list[Event], sources: list[Resolved]) -> ActorHit | N
     return None
 
 
-def is_symmetric(kind: str, cameo: str) -> bool:
-    return kind in SYMMETRIC or cameo in SYMMETRIC_CAMEO
+def is_symmetric(kind: PloverType, cameo: str) -> bool:
+    return "symmetric" in kind.properties or cameo in SYMMETRIC_CAMEO
 
 
 def pairs(

@@ -55,12 +55,9 @@ def explain(coder: Coder, document: Document, n: int) -> Explanation:
             f"--sentence {n} is out of range: the document has {len(sentences)} sentences "
             f"(0 to {len(sentences) - 1})"
         )
-    coder.events.trace = {}
-    try:
-        coded = coder.code_doc(doc, document)
-        trace = coder.events.trace.get(n, [])
-    finally:
-        coder.events.trace = None
+    traces: dict[int, list[str]] = {}
+    coded = coder.code_doc(doc, document, trace=traces)
+    trace = traces.get(n, [])
     sent = sentences[n]
     explanation = Explanation(sentence=n, text=sent.text, rejected=list(trace))
     explanation.tokens = [
