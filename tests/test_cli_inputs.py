@@ -290,3 +290,20 @@ def test_events_type_and_modality_are_checked_in_any_case(
         assert status == 1 and out == ""
         assert err.startswith(f"error E009: {option}: unknown value {value!r}"), err
         assert valid in err and err.strip().count("\n") == 0
+
+
+@pytest.mark.model
+def test_explain_reads_a_page_as_code_does_so_sentence_numbers_agree(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(PAGE, encoding="utf-8")
+    _, out, _ = run_main(capsys, "code", str(page), "-f", "json")
+    event = json.loads(out)["events"][-1]
+    number = str(event["evidence"]["sentence"])
+    status, out, err = run_main(capsys, "explain", str(page), "--sentence", number)
+    assert status == 0, err
+    assert out.startswith(f"sentence {number}: {event['evidence']['text'].strip()}")
+    corpus = write_jsonl(tmp_path / "w.jsonl", RECORDS)
+    status, _, err = run_main(capsys, "explain", str(corpus), "--sentence", "0")
+    assert status == 1 and err.startswith("error E009: ") and "3 documents" in err

@@ -8,6 +8,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import InvalidOption
 from .app import ActorsOption, DateOption, ModelOption, PlacesOption, app
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
@@ -74,7 +75,13 @@ def _place_lines(entry: dict[str, object]) -> str:
 
 @app.command()
 def explain(
-    source: Annotated[str, typer.Argument(help="A text file; '-' reads standard input.")],
+    source: Annotated[
+        str,
+        typer.Argument(
+            help="A file of one document, read as `code` reads it (a page: its main text); "
+            "'-' reads standard input."
+        ),
+    ],
     sentence: Annotated[
         int, typer.Option("--sentence", "-s", help="Sentence number, 0-based (as in evidence).")
     ],
@@ -86,9 +93,16 @@ def explain(
     """Show how one sentence was coded: its parse, the lexicon patterns that fit or were
     rejected (and why), and the events made from it."""
     from ..events.explain import explain_sentence
-    from ..ingest import parse_date, read_source
+    from ..ingest import parse_date
     from ..pipeline import coder
+    from .inputs import read_code_inputs
 
-    document = read_source(source, parse_date(date))
+    # the same text `code` codes, so that sentence numbers are those of its evidence
+    documents = read_code_inputs([source], parse_date(date)).documents
+    if len(documents) != 1:
+        raise InvalidOption(
+            f"{source} holds {len(documents)} documents; explain takes one "
+            f"(e.g. one JSON line on standard input: sed -n 3p {source} | eventwire explain - ...)"
+        )
     built = coder(model, user_actors or (), user_places or ())
-    typer.echo(explain_sentence(built, document, sentence), nl=False)
+    typer.echo(explain_sentence(built, documents[0].document, sentence), nl=False)
