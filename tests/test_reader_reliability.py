@@ -251,12 +251,21 @@ def test_whole_file_formats_stop_at_their_cap(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("eventwire.ingest.limits.FILE_BYTES", 2**20)
-    big = b'[{"text": "' + b" " * (64 * 2**20) + b'Iran met Iraq."}]'
-    peak, (failure,) = peak_bytes_reading(
-        tmp_path / "big.json.gz", gzip.compress(big, 9), max_chars=1000
-    )
-    assert isinstance(failure, InputFailure) and "larger than 1,048,576 bytes" in failure.message
-    assert peak < 8 * 2**20
+    monkeypatch.setattr("eventwire.ingest.limits.PAGE_BYTES", 2**19)
+    spaces = b" " * (64 * 2**20)  # 64 MiB that gzip packs into about 64 KB
+    bombs = {
+        "big.json.gz": b'[{"text": "' + spaces + b'Iran met Iraq."}]',
+        "big.xml.gz": b'<rss version="2.0"><channel>' + spaces + b"</channel></rss>",
+        "big.html.gz": b"<html><body><p>" + spaces + b"Iran met Iraq.</p></body></html>",
+    }
+    for name, content in bombs.items():
+        cap = "524,288" if name.endswith("html.gz") else "1,048,576"
+        peak, (failure,) = peak_bytes_reading(
+            tmp_path / name, gzip.compress(content, 9), max_chars=1000
+        )
+        assert isinstance(failure, InputFailure), name
+        assert f"larger than {cap} bytes once decompressed" in failure.message
+        assert peak < 8 * 2**20
 
 
 def test_a_huge_json_line_costs_that_line_only(

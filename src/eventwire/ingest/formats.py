@@ -17,6 +17,7 @@ from .items import InputFailure, Item, ReadOptions, Sourced
 from .limits import (
     line_cap,
     markup_file_cap,
+    page_file_cap,
     physical_lines,
     read_capped,
     text_file_cap,
@@ -41,17 +42,17 @@ def read_text(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[
     yield Sourced(build_document(text, options, title=split_title(text)), origin)
 
 
-def _markup_bytes(stream: IO[bytes], origin: str, options: ReadOptions) -> bytes:
+def _markup_bytes(stream: IO[bytes], origin: str, cap: int) -> bytes:
     """The bytes of a page or feed, refusing empty and binary files as text files are refused
     (their encoding is the parser's business: it reads the XML declaration or meta charset)."""
-    data = read_capped(stream, markup_file_cap(options.max_chars), origin)
+    data = read_capped(stream, cap, origin)
     if not data.strip() or b"\x00" in data[:8192]:
         decode(data, origin)  # raises EmptyInput or BinaryInput
     return data
 
 
 def read_html(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[Item]:
-    page = extract_page(_markup_bytes(stream, origin, options), origin)
+    page = extract_page(_markup_bytes(stream, origin, page_file_cap(options.max_chars)), origin)
     document = build_document(
         page.text,
         options,
@@ -144,7 +145,8 @@ def read_feed(stream: IO[bytes], origin: str, options: ReadOptions) -> Iterator[
     """RSS or Atom entries; the feed is parsed from the bytes we read, links are never fetched."""
     import feedparser  # type: ignore[import-untyped]  # needed only for feeds; ships no types
 
-    data = _CHAR_REF.sub(_valid_char_ref, _markup_bytes(stream, origin, options))
+    data = _markup_bytes(stream, origin, markup_file_cap(options.max_chars))
+    data = _CHAR_REF.sub(_valid_char_ref, data)
     try:
         feed = feedparser.parse(io.BytesIO(data))
     except Exception:  # feedparser and its SAX and sgmllib parsers raise many kinds

@@ -13,7 +13,8 @@ from typing import IO
 from ..errors import BinaryInput, MalformedInput
 
 BINARY_PROBE_BYTES = 8192
-FILE_BYTES = 256 * 2**20  # a JSON file, an HTML page or a feed is read whole up to this
+FILE_BYTES = 256 * 2**20  # a JSON file or a feed is read whole up to this
+PAGE_BYTES = 32 * 2**20  # an HTML page: its parsed tree takes about ten times its size
 LINE_BYTES = 64 * 2**20  # one JSON line or CSV row, unless --max-chars asks for more
 _UTF8_BOM = b"\xef\xbb\xbf"
 _NEWLINES = ("\r\n", "\n", "\r")
@@ -26,8 +27,13 @@ def text_file_cap(max_chars: int) -> int:
 
 
 def markup_file_cap(max_chars: int) -> int:
-    """Bytes of a JSON file, page or feed read whole: markup and escapes take more room than text."""
+    """Bytes of a JSON file or feed read whole: markup and escapes take more room than text."""
     return max(FILE_BYTES, 8 * max_chars)
+
+
+def page_file_cap(max_chars: int) -> int:
+    """Bytes of an HTML page read whole."""
+    return max(PAGE_BYTES, 8 * max_chars)
 
 
 def line_cap(max_chars: int) -> int:
