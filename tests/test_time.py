@@ -309,6 +309,7 @@ def test_years_need_a_temporal_cue() -> None:
         "Police said the death toll reached 1600.",
         "Aid reached 2000-2010 families.",
         "The army says it lost some 1900.",
+        "Police arrested a man of 1935 Orchard St., Alexandria.",
     ],
 )
 def test_counts_are_not_years(text: str) -> None:
@@ -327,6 +328,9 @@ def test_counts_are_not_years(text: str) -> None:
         ("Markets fell after the 1987 crash.", ["1987"]),
         ("It was hurt by its 1990 invasion of Kuwait.", ["1990"]),
         ("The company's 1989 results were weak.", ["1989"]),
+        ("A law on the books since 1980 requires it.", ["1980"]),
+        ("Bills were rejected in 1777, 1779 and 1780.", ["1777", "1779", "1780"]),
+        ("She worked there from 1986 to 1998. Investigators said so.", ["1986/1998"]),
     ],
 )
 def test_years_with_a_cue(text: str, values: list[str]) -> None:
@@ -335,6 +339,12 @@ def test_years_with_a_cue(text: str, values: list[str]) -> None:
 
 def test_a_number_after_a_determiner_and_before_a_unit_is_not_a_year() -> None:
     assert find_dates("They built a 1500 km pipeline.", ANCHOR) == []
+
+
+def test_an_age_in_words_is_not_a_decade() -> None:
+    assert find_dates("A man in his fifties was killed.", ANCHOR) == []
+    assert find_dates("She is in her late twenties.", ANCHOR) == []
+    assert only("The town was built in the fifties.").value == "195"
 
 
 def test_the_financial_quarter_in_focus() -> None:

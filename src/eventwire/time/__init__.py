@@ -32,7 +32,7 @@ def find_dates(
     mention. With `anchor_known` false (the anchor is a fallback, not the publication date),
     the mentions whose dates depend on the anchor are marked `inferred`."""
     mentions = _resolved(text, anchor, tense_at)
-    if anchor_known:
+    if anchor_known or not mentions:
         return mentions
     # resolved again against another anchor: what moves with it was resolved against it
     elsewhere = {(m.start, m.end): m for m in _resolved(text, anchor - _ELSEWHERE, tense_at)}

@@ -28,6 +28,9 @@ _CUE = r"(?:in|since|until|till|by|during|from|to|through|throughout|before|afte
 # 1600" is a count
 _YEAR_CUE = _CUE + r"|(?:later|earlier|sooner)\s+than|early|late|mid|and|or"
 _WEAK_CUES = {"and", "or"}
+# prepositions that take a year, hardly a count: "since 1980 requires" is a year and a verb
+_NEVER_COUNTS = {"since", "until", "till", "during", "throughout"}
+_YEAR_BEFORE = re.compile(r"(?:1[5-9]|20)\d\d,?\s+$")  # "1779 and 1780": a list of years
 
 
 def _mod(m: re.Match[str]) -> str | None:
@@ -131,9 +134,15 @@ def year_alone(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _digits_are_a_year(m: re.Match[str], year: int, ctx: Context) -> bool:
-    if counts.counted_after(m.string, m.end()) or counts.count_cued_before(m.string, m.start()):
-        return False
     cue = (m["cue"] or "").lower()
+    if counts.counted_after(m.string, m.end(), plural=cue not in _NEVER_COUNTS):
+        return False
+    if counts.count_cued_before(m.string, m.start()) or counts.street_after(m.string, m.end()):
+        return False
+    if (not cue or cue in _WEAK_CUES) and _YEAR_BEFORE.search(
+        m.string, max(0, m.start() - 8), m.start()
+    ):
+        return True
     if (cue and cue not in _WEAK_CUES) or m["mod"] or m["fiscal"] or m["poss"]:
         return True
     weak = bool(cue) or m.string[m.end() : m.end() + 1] in {",", ".", ";", ":", ")", "", "\n"}
@@ -152,7 +161,13 @@ def year_range(m: re.Match[str], ctx: Context) -> Resolution | None:
     return date(periods.Period(start.start, end.end, "year", f"{first}/{last}"))
 
 
+# "in his fifties", "in her late twenties": an age, not a decade
+_AGE_BEFORE = re.compile(r"\b(?:his|her|their|my|your|our)\s+$", re.IGNORECASE)
+
+
 def decade(m: re.Match[str], ctx: Context) -> Resolution | None:
+    if m["decw"] and _AGE_BEFORE.search(m.string, max(0, m.start() - 8), m.start()):
+        return None
     if m["dec"]:
         first = int(m["dec"])
     elif m["dd"]:

@@ -12,11 +12,13 @@ from .grammar import alternation
 from .lexicon import time_words
 
 # the word after the number, past a second number of a range ("between 1500 and 2000 people")
-_NEXT_WORD = re.compile(r"(?:\s*(?:and|or|to|-|–)\s*\d[\d,.]*)?\s+([^\W\d_]+)")
+_NEXT_WORD = re.compile(r"(?:\s*(?:and|or|to|-|–)\s*\d+(?:[,.]\d+)*)?\s+([^\W\d_]+)")
 # "the 1987 crash", "its 1990 invasion", "the company's 1989 results": a year as a modifier
 _DETERMINER = re.compile(
     r"(?:(?<![\w-])(?:the|a|an|its|his|her|their|our|that|this|whose)|\w['’]s)\s+$", re.IGNORECASE
 )
+# "of 1935 Orchard St.": a house number, before a street's name and its street word
+_STREET = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,3}\s+([A-Za-z]+\.?)")
 _LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
 # a bare year is cued weakly by "and"/"or" or by the end of a clause; counts of 1500 to 1899
 # are likelier there than years, and dates this far ahead are not news
@@ -28,9 +30,10 @@ def _count_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){alternation(time_words().count_cues)}\s+$", re.IGNORECASE)
 
 
-def counted_after(text: str, end: int) -> bool:
-    """Whether a noun counted follows the number ending at `end`: a plural noun ("troops",
-    "Palestinians") or one of the nouns counted without an -s ("people", "police")."""
+def counted_after(text: str, end: int, plural: bool = True) -> bool:
+    """Whether a noun counted follows the number ending at `end`: one of the nouns counted
+    without an -s ("people", "police") or, with `plural`, a word in -s ("troops", "Palestinians";
+    a verb in -s too, which is why cues that never take a count ask without it)."""
     found = _NEXT_WORD.match(text, end)
     if found is None:
         return False
@@ -38,9 +41,15 @@ def counted_after(text: str, end: int) -> bool:
     words = time_words()
     if word in words.counted:
         return True
-    if word in words.not_counted or len(word) < 3:
+    if not plural or word in words.not_counted or len(word) < 3:
         return False
     return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def street_after(text: str, end: int) -> bool:
+    """Whether the number ending at `end` is a house number: "1935 Orchard St."."""
+    found = _STREET.match(text, end)
+    return found is not None and found[1].lower() in quantity_words().addresses
 
 
 def count_cued_before(text: str, start: int) -> bool:
