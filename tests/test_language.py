@@ -3,6 +3,7 @@ coded as English; short or doubtful texts are taken as English."""
 
 from __future__ import annotations
 
+import io
 import json
 import socket
 import subprocess
@@ -14,13 +15,14 @@ import pytest
 import eventwire
 from eventwire import lang
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
-from eventwire.batch.report import run_warnings
+from eventwire.batch.report import run_warnings, write_stats
 from eventwire.batch.runner import RunSummary
 from eventwire.errors import InvalidOption, KnowledgeError
 from eventwire.ingest import make_document
 from eventwire.pipeline import Coder, CoderSpec
 from eventwire.pipeline import coder as get_coder
 from eventwire.store import DuckDBStore
+from eventwire.store.query import stats
 
 # written for these tests: the same news in three languages
 FRENCH = (
@@ -113,11 +115,14 @@ def test_a_run_counts_and_warns_of_other_languages(tmp_path: Path) -> None:
             "ON e.document_id = d.id GROUP BY 1 ORDER BY 1"
         )
         (recorded,) = store.fetchall("SELECT documents_other_language FROM runs")
+        shown = io.StringIO()
+        write_stats(stats(store), "table", shown)
     assert languages == [("ar",), ("en",), ("fr",)]
     assert events[0] == ("ar", 0) and events[2] == ("fr", 0) and events[1][1] > 0
     assert summary.documents_other_language == 2 and recorded == (2,)
     (line,) = run_warnings(summary)
     assert line.startswith("warning: 2 documents are not in English")
+    assert "2 not in English" in shown.getvalue()  # `eventwire stats` lists it with the run
 
 
 def test_no_warning_when_every_document_is_english() -> None:

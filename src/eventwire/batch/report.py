@@ -125,12 +125,21 @@ def write_stats(stats: dict[str, Any], fmt: str, out: TextIO | None = None) -> N
         lines.append(
             f"  run {run['id']} {run['command']} {run['status']}: {run['documents_coded']} coded, "
             f"{run['documents_skipped']} skipped, {run['inputs_failed']} failed, "
-            f"{run['events']} events" + (f", resumed {run['resumed']}x" if run["resumed"] else "")
+            f"{run['events']} events"
+            + (f", resumed {run['resumed']}x" if run["resumed"] else "")
+            + _document_counts(run)
         )
         lines.extend(
             f"    failed {f['location']}: {f['code']} {f['message']}" for f in run["failures"]
         )
     stream.write("\n".join(lines) + "\n")
+
+
+def _document_counts(run: dict[str, Any]) -> str:
+    undated, other = run.get("documents_undated", 0), run.get("documents_other_language", 0)
+    return (f", {undated} undated" if undated else "") + (
+        f", {other} not in English" if other else ""
+    )
 
 
 def summary_line(summary: RunSummary, verb: str = "stored") -> str:

@@ -158,5 +158,7 @@ def _run_summary(run: Any) -> dict[str, Any]:
         "inputs_failed": run.inputs_failed,
         "events": run.events,
         "resumed": run.resumed,
+        "documents_undated": run.documents_undated,
+        "documents_other_language": run.documents_other_language,
         "failures": run.failures[:20],
     }

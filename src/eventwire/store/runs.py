@@ -25,7 +25,7 @@ STALE_AFTER = dt.timedelta(minutes=30)
 _COLUMNS = (
     "id, command, status, started_at, finished_at, inputs, options, coder, documents_read, "
     "documents_coded, documents_skipped, inputs_failed, events, resumed, failures, pid, host, "
-    "heartbeat_at"
+    "heartbeat_at, documents_undated, documents_other_language"
 )
 
 
@@ -49,6 +49,8 @@ class RunRecord:
     pid: int | None = None
     host: str | None = None
     heartbeat_at: dt.datetime | str | None = None
+    documents_undated: int = 0  # stored without a publication date (dates anchored to the run)
+    documents_other_language: int = 0  # stored with another language than English, uncoded
 
 
 def this_process() -> tuple[int, str]:
@@ -167,4 +169,6 @@ def _record(row: tuple[Any, ...]) -> RunRecord:
         pid=None if row[15] is None else int(row[15]),
         host=row[16],
         heartbeat_at=row[17],
+        documents_undated=int(row[18] or 0),
+        documents_other_language=int(row[19] or 0),
     )
