@@ -30,7 +30,7 @@ CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 ACTOR_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
 MAX_PATH = 6  # longer paths are rare and say little beyond "far away"
 # Groups whose pairwise conjunctions the "conjoined" design adds (trigger lemma x path, ...).
-CONJOINED_GROUPS = ("tlemma", "tpos", "voice", "path", "cdep", "prep", "side", "tnoun")
+CONJOINED_GROUPS = ("tlemma", "tpos", "voice", "path", "cdep", "prep", "side", "tnoun", "tsubj")
 _DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12)
 
 
@@ -104,12 +104,21 @@ def _path_features(prefix: str, candidate: Token, trigger: Token) -> dict[str, s
     return {prefix: path, f"{prefix}_lex": f"{path}/{lemmas}", f"{prefix}_len": str(len(steps))}
 
 
+def _own_subject(trigger: Token) -> str:
+    """What the trigger's own subject is: a pronoun points elsewhere ("the ministry said it
+    would..." makes the ministry the source), a noun is a party, none sends one looking."""
+    subject = next((c for c in trigger.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None:
+        return "none"
+    return "pron" if subject.pos_ == "PRON" else "noun"
+
+
 def _preposition(candidate: Token) -> str:
     """The preposition heading the candidate ("by", "against"), with where it attaches."""
     base = _base(candidate)
     if base.dep_ != "pobj" or base.head.i == base.i:
         return "-"
-    return base.head.lower_
+    return base.head.text.lower()  # not lower_: a blank Vocab has no lexical attributes
 
 
 def feature_groups(trigger: Token, candidate: Token) -> dict[str, str]:
@@ -129,12 +138,13 @@ def feature_groups(trigger: Token, candidate: Token) -> dict[str, str]:
         "coord": "conj" if base.i != candidate.i else "-",
         "tnoun": "noun" if trigger.pos_ in {"NOUN", "PROPN"} else "-",
         "chead": "trigger" if candidate.head.i == trigger.i else "-",
+        "tsubj": _own_subject(trigger),
     }
     groups.update(_path_features("path", candidate, trigger))
     if base.i != candidate.i:
         groups.update(_path_features("bpath", base, trigger))
     if candidate.pos_ == "PRON":
-        groups["pron"] = candidate.lower_
+        groups["pron"] = candidate.text.lower()
     if groups["tnoun"] == "noun" and base.head.i == trigger.i and base.dep_ in {"poss", "compound"}:
         groups["nominal"] = base.dep_
     return groups
