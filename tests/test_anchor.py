@@ -30,6 +30,10 @@ def test_dates_resolved_against_a_fallback_anchor_are_inferred() -> None:
     assert found["Saturday"].date_start == D(2018, 4, 28) and found["Saturday"].inferred
     assert found["January 23"].date_start == D(2018, 1, 23) and found["January 23"].inferred
     assert not found["2019"].inferred  # a year named in full does not depend on the anchor
+    # a weekday picks the year next to the anchor's: it depends on the anchor all the same
+    text = "The fair opened on Saturday, March 28."
+    (dated,) = find_dates(text, D(2026, 12, 1), anchor_known=False)
+    assert dated.date_start == D(2026, 3, 28) and dated.inferred
     assert not any(d.inferred for d in find_dates(text, FIRST_CODED))
 
 

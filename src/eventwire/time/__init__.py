@@ -41,8 +41,10 @@ def find_dates(
     ]
 
 
-# not a whole number of weeks, months or years: every anchored date moves ("Monday" too)
-_ELSEWHERE = dt.timedelta(days=401)
+# not a whole number of weeks, months or years, so every anchored date moves ("Monday" too),
+# and over three years, so that "Saturday, March 28" (a weekday that picks the year next to
+# the anchor's) moves too
+_ELSEWHERE = dt.timedelta(days=3 * 365 + 40)
 
 
 def _resolved(
