@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import secrets
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
@@ -16,7 +19,7 @@ from eventwire.batch.report import run_warnings
 from eventwire.batch.runner import RunSummary
 from eventwire.model import Document
 from eventwire.pipeline import Coder, anchored
-from eventwire.store import DuckDBStore
+from eventwire.store import DuckDBStore, SqlStore, open_store
 from eventwire.time import find_dates
 
 D = dt.date
@@ -59,32 +62,48 @@ def test_an_undated_document_is_coded_against_its_stored_anchor(coder: Coder) ->
 
 @pytest.mark.model
 def test_ingest_stores_the_anchor_and_recode_keeps_it(tmp_path: Path) -> None:
+    with DuckDBStore(tmp_path / "x.duckdb") as store:
+        check_anchor_is_stored_and_kept(store, tmp_path)
+
+
+@pytest.mark.model
+def test_the_anchor_is_stored_and_kept_on_postgresql(tmp_path: Path) -> None:
+    server = os.environ.get("EVENTWIRE_TEST_POSTGRES", "postgresql://127.0.0.1:5432/test")
+    if server == "off":
+        pytest.skip("EVENTWIRE_TEST_POSTGRES=off")
+    schema = f"ew_anchor_{os.getpid()}_{secrets.token_hex(4)}"
+    try:
+        with open_store(f"{server}{'&' if '?' in server else '?'}schema={schema}") as store:
+            check_anchor_is_stored_and_kept(store, tmp_path)
+    finally:
+        with psycopg.connect(server, autocommit=True) as con:
+            con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+def check_anchor_is_stored_and_kept(store: SqlStore, tmp_path: Path) -> None:
     corpus = tmp_path / "c.jsonl"
     lines = [{"text": UNDATED}, {"text": "Iran met Iraq on Monday.", "date": "2023-02-13"}]
     corpus.write_text("".join(json.dumps(line) + "\n" for line in lines))
-    with DuckDBStore(tmp_path / "x.duckdb") as store:
-        request = IngestRequest([str(corpus)])
-        summary = run_ingest(request, StoreSink(store), InProcessEngine(), LineReporter(), "v1")
-        assert summary.documents_undated == 1
-        rows = store.fetchall(
-            "SELECT published_at IS NULL, anchor_date, anchor_fallback FROM documents ORDER BY 1"
-        )
-        assert rows == [(False, D(2023, 2, 13), False), (True, dt.date.today(), True)]
-        # as if first coded on 2018-05-01: re-coding today must not move its dates
-        store.execute(
-            "UPDATE documents SET anchor_date = ? WHERE published_at IS NULL", [FIRST_CODED]
-        )
-        again = run_recode(store, InProcessEngine(), LineReporter(), "v2", everything=True)
-        assert again.documents_undated == 1
-        anchors = store.fetchall("SELECT anchor_date, anchor_fallback FROM documents ORDER BY 1")
-        assert anchors == [(FIRST_CODED, True), (D(2023, 2, 13), False)]
-        dates = store.fetchall(
-            "SELECT e.date_start, e.date_inferred FROM events e JOIN documents d "
-            "ON e.document_id = d.id WHERE d.published_at IS NULL AND e.date_text = 'Saturday'"
-        )
-        assert dates and set(dates) == {(D(2018, 4, 28), True)}
-        counts = store.fetchall("SELECT command, documents_undated FROM runs ORDER BY started_at")
-        assert counts == [("ingest", 1), ("recode", 1)]
+    request = IngestRequest([str(corpus)])
+    summary = run_ingest(request, StoreSink(store), InProcessEngine(), LineReporter(), "v1")
+    assert summary.documents_undated == 1
+    rows = store.fetchall(
+        "SELECT published_at IS NULL, anchor_date, anchor_fallback FROM documents ORDER BY 1"
+    )
+    assert rows == [(False, D(2023, 2, 13), False), (True, dt.date.today(), True)]
+    # as if first coded on 2018-05-01: re-coding today must not move its dates
+    store.execute("UPDATE documents SET anchor_date = ? WHERE published_at IS NULL", [FIRST_CODED])
+    again = run_recode(store, InProcessEngine(), LineReporter(), "v2", everything=True)
+    assert again.documents_undated == 1
+    anchors = store.fetchall("SELECT anchor_date, anchor_fallback FROM documents ORDER BY 1")
+    assert anchors == [(FIRST_CODED, True), (D(2023, 2, 13), False)]
+    dates = store.fetchall(
+        "SELECT e.date_start, e.date_inferred FROM events e JOIN documents d "
+        "ON e.document_id = d.id WHERE d.published_at IS NULL AND e.date_text = 'Saturday'"
+    )
+    assert dates and set(dates) == {(D(2018, 4, 28), True)}
+    counts = store.fetchall("SELECT command, documents_undated FROM runs ORDER BY started_at")
+    assert counts == [("ingest", 1), ("recode", 1)]
 
 
 def test_a_run_with_undated_documents_warns_once_with_the_count() -> None:
