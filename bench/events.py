@@ -1,4 +1,4 @@
-"""Event coding accuracy on three gold sets, none of them written for the coder's rules.
+"""Event coding accuracy on four gold sets, none of them written for the coder's rules.
 
 1. The project's dev gold (bench/data/events_dev/, format in its README): precision, recall
    and F1 of unique (source country, target country, PLOVER type) triples per document, and
@@ -12,9 +12,18 @@
    when its type is acceptable and its source and target spans overlap the gold spans (either
    order for AlliesOf and CommWith). Precision counts coded events with a source and a target
    of those types; re3d does not annotate every relation, so it is a lower bound.
+4. The held-out part of the team's training corpus (training/events/corpus.jsonl, split
+   "heldout"; format in training/events/README.md), per sentence, on its exact spans; with mode
+   accuracy and its hard negatives (neg none, neg clean: bench/event_scoring.py).
 
-Usage: python bench/events.py [--only gold|gsr|re3d] [--gold DIR] [--gsr FILE] [--re3d DIR]
-                              [--json] [--errors N]
+A summary table follows (measures defined in bench/event_scoring.py): one row per set, once
+with every coded event and once with the events of confidence >= 0.5 only. Spans: PLOVER GSR
+actors are found in the sentence from their actorText (or the SRC/TAR markup); the dev gold is
+country-level, so its span recalls are n/a and its type and quad class are scored, as re3d's
+are, where the dyad was found; GSR's type is PLOVER's reading (modality folded into the type).
+
+Usage: python bench/events.py [--only gold|gsr|re3d|corpus] [--gold DIR] [--gsr FILE]
+                              [--re3d DIR] [--corpus FILE] [--json] [--errors N]
 """
 
 from __future__ import annotations
@@ -30,6 +39,9 @@ from functools import lru_cache
 from itertools import product
 from pathlib import Path
 from typing import Any
+
+import event_scoring as es
+from event_scoring import CONFIDENT, Measures, Rows, Scoring, Unit, confident, prf, share
 
 from eventwire.events.plover import plover_view
 from eventwire.ingest import make_document
@@ -54,6 +66,8 @@ RE3D_TYPES = {
     "CommWith": {"CONSULT"},
 }
 RE3D_SYMMETRIC = {"AlliesOf", "CommWith"}
+CORPUS = HERE.parent / "training" / "events" / "corpus.jsonl"
+CORPUS_DATE = dt.date(2023, 6, 1)
 TypeOf = Callable[[Event], str]
 KeyOf = Callable[[Event], tuple[Any, ...]]
 
@@ -61,19 +75,6 @@ KeyOf = Callable[[Event], tuple[Any, ...]]
 def code_texts(items: Iterable[tuple[str, dt.date | None]]) -> Iterator[CodedDocument]:
     documents = [make_document(text, published_at=date) for text, date in items]
     yield from coder().code_documents(documents)
-
-
-def prf(tp_predicted: int, predicted: int, found: int, gold: int) -> dict[str, float | int]:
-    p = tp_predicted / predicted if predicted else 0.0
-    r = found / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {
-        "gold": gold,
-        "predicted": predicted,
-        "precision": round(p, 3),
-        "recall": round(r, 3),
-        "f1": round(f, 3),
-    }
 
 
 # --- 1. the project's dev gold ---------------------------------------------------------------
@@ -157,11 +158,19 @@ def quad_key(event: Event) -> tuple[Any, ...]:
     return (*triple_key(event), event.modality, event.negated)
 
 
-def score_gold(directory: Path, errors: list[str]) -> dict[str, Any]:
+def score_gold(
+    directory: Path, plover: dict[str, PloverType], errors: list[str]
+) -> tuple[dict[str, Any], Rows]:
     """Dyadic: events with a source and a target country, against gold events that have
     both; all: every event with at least one side, one-sided gold events included."""
     documents = load_gold(directory, SHARED)
     coded = list(code_texts((d.text, d.published) for d in documents))
+    sentences = sum(es.count_sentences(d.text for d in documents))
+    events = [r.events for r in coded]
+    rows = {
+        "all": _gold_measures(documents, events, plover, sentences),
+        CONFIDENT: _gold_measures(documents, [confident(e) for e in events], plover, sentences),
+    }
     measures = {
         "dyadic triples": (triple_key, False, True),
         "dyadic, with modality": (quad_key, True, True),
@@ -176,11 +185,46 @@ def score_gold(directory: Path, errors: list[str]) -> dict[str, Any]:
             if name == "dyadic triples":
                 errors += tally[4]
     n_events = sum(len(d.events) for d in documents)
-    return (
+    figures = (
         {"documents": len(documents), "gold events": n_events}
         | {name: prf(*c) for name, c in counts.items()}
         | {"dyadic precision by confidence": _precision_by_confidence(documents, coded)}
     )
+    return figures, rows
+
+
+def _gold_measures(
+    documents: list[GoldDocument],
+    events: list[list[Event]],
+    plover: dict[str, PloverType],
+    sentences: int,
+) -> Measures:
+    """The summary row: dyadic triples' P/R/F1; type and quad class where a coded event has
+    the gold event's country dyad; no spans in this gold."""
+    counts = [0, 0, 0, 0]
+    found: list[tuple[GoldEvent, list[Event]]] = []
+    for gold, coded in zip(documents, events, strict=True):
+        tally = _score_gold_document(gold, coded, triple_key, False, True)
+        counts = [a + b for a, b in zip(counts, tally[:4], strict=True)]
+        for g in gold.events:
+            dyads = set(product(g.sources, g.targets))
+            on_dyad = [e for e in coded if (e.source or e.target) and triple_key(e)[:2] in dyads]
+            found += [(g, on_dyad)] if on_dyad else []
+    figures = prf(*counts)
+    return {
+        "type": share(any(e.type in g.types for e in ev) for g, ev in found),
+        "src R": None,
+        "tgt R": None,
+        "dyad R": None,
+        "P": float(figures["precision"]),
+        "R": float(figures["recall"]),
+        "F1": float(figures["f1"]),
+        "quad": share(
+            any(es.quad_of(e.type, plover) in es.quads_of(g.types, plover) for e in ev)
+            for g, ev in found
+        ),
+        "ev/sent": round(sum(len(e) for e in events) / max(1, sentences), 2),
+    }
 
 
 def _precision_by_confidence(
@@ -242,12 +286,23 @@ def actor_codes(actor: Actor | None) -> set[str]:
     return codes
 
 
-def score_gsr(path: Path, plover: dict[str, PloverType], errors: list[str]) -> dict[str, Any]:
+def score_gsr(
+    path: Path, plover: dict[str, PloverType], errors: list[str]
+) -> tuple[dict[str, Any], Rows]:
     """Per sentence, as coded and in PLOVER's reading (modality folded into the type)."""
     records = [
         r for r in json.loads(path.read_text(encoding="utf-8")) if r.get("event") != "DOCUMENT"
     ]
     coded = list(code_texts((r["text"], dt.date(2000, 1, 1)) for r in records))
+    scoring = Scoring(
+        lambda e: plover_view(e.type, e.modality, e.negated, plover),
+        lambda t: es.quad_of(t, plover),
+    )
+    units = [
+        Unit([es.gsr_span_gold(r, _gsr_gold(r)[0], plover)], c.events)
+        for r, c in zip(records, coded, strict=True)
+    ]
+    rows = es.span_rows(units, scoring)
     views: dict[str, TypeOf] = {
         "as coded": lambda e: e.type,
         "PLOVER view": lambda e: plover_view(e.type, e.modality, e.negated, plover),
@@ -271,7 +326,7 @@ def score_gsr(path: Path, plover: dict[str, PloverType], errors: list[str]) -> d
             errors.append(
                 f"gsr {record['id']} gold {_gsr_gold(record)} coded {found}: {record['text'][:120]}"
             )
-    return figures
+    return figures, rows
 
 
 def _gsr_gold(record: dict[str, Any]) -> tuple[str, set[str], set[str]]:
@@ -335,16 +390,32 @@ def _matches(event: Event, relation: dict[str, Any]) -> bool:
     return forward or (relation["type"] in RE3D_SYMMETRIC and backward)
 
 
-def score_re3d(directory: Path, errors: list[str]) -> dict[str, Any]:
+def score_re3d(
+    directory: Path, plover: dict[str, PloverType], errors: list[str]
+) -> tuple[dict[str, Any], Rows]:
     mapped = set().union(*RE3D_TYPES.values())
     by_folder: dict[str, list[int]] = {}
+    units: list[Unit] = []
     for folder in sorted(p for p in directory.iterdir() if (p / "documents.json").exists()):
         documents = _lines(folder / "documents.json")
         relations = [r for r in _lines(folder / "relations.json") if r["type"] in RE3D_TYPES]
         coded = code_texts((d["text"], None) for d in documents)
         counts = by_folder.setdefault(folder.name, [0, 0, 0, 0])
-        for document, result in zip(documents, coded, strict=True):
+        sentences = es.count_sentences(d["text"] for d in documents)
+        for document, result, n in zip(documents, coded, sentences, strict=True):
             gold = [r for r in relations if r["documentId"] == document["_id"]]
+            units.append(
+                Unit(
+                    [
+                        es.re3d_span_gold(
+                            r, RE3D_TYPES[r["type"]], r["type"] in RE3D_SYMMETRIC, plover
+                        )
+                        for r in gold
+                    ],
+                    result.events,
+                    n,
+                )
+            )
             events = [e for e in result.events if e.source and e.target and e.type in mapped]
             good = [e for e in events if any(_matches(e, r) for r in gold)]
             found = [r for r in gold if any(_matches(e, r) for e in events)]
@@ -358,36 +429,88 @@ def score_re3d(directory: Path, errors: list[str]) -> dict[str, Any]:
                 if r not in found
             ]
     total = [sum(c[i] for c in by_folder.values()) for i in range(4)]
-    return {"all": prf(*total), **{name: prf(*c) for name, c in by_folder.items()}}
+    figures = {"all": prf(*total), **{name: prf(*c) for name, c in by_folder.items()}}
+    scoring = Scoring(
+        lambda e: e.type,
+        lambda t: es.quad_of(t, plover),
+        counted=lambda e: bool(e.source and e.target and e.type in mapped),
+        given_dyad=True,
+    )
+    return figures, es.span_rows(units, scoring)
+
+
+# --- 4. the training corpus, held out --------------------------------------------------------
+
+
+def score_corpus(
+    path: Path, plover: dict[str, PloverType], errors: list[str]
+) -> tuple[dict[str, Any], Rows]:
+    """One Document per held-out sentence, coded in one batch; dated in the record's year,
+    if it names one."""
+    records = [r for r in _lines(path) if r["split"] == "heldout"]
+    coded = list(code_texts((r["text"], _corpus_date(r)) for r in records))
+    units = [es.corpus_unit(r, c.events, plover) for r, c in zip(records, coded, strict=True)]
+    scoring = Scoring(lambda e: e.type, lambda t: es.quad_of(t, plover))
+    rows = es.span_rows(units, scoring)
+    for block, chosen in (("all", units), (CONFIDENT, es.confident_units(units))):
+        rows[block] |= {"mode": es.mode_share(chosen)} | es.negative_measures(chosen)
+    errors += es.corpus_errors(units)
+    figures = {
+        "sentences": len(records),
+        "gold events": sum(len(u.golds) for u in units),
+        "not coded (language)": sum(c.document.language != "en" for c in coded),
+        "hard negatives": es.negatives_by_kind(units),
+        "dyad + type recall by construction": es.recall_by(units, "construction"),
+    }
+    return figures, rows
+
+
+def _corpus_date(record: dict[str, Any]) -> dt.date:
+    year = record.get("year")
+    return dt.date(int(year), 6, 1) if year else CORPUS_DATE
 
 
 # --- output -------------------------------------------------------------------------------
 
 
+SETS = {
+    # --only name: (detail block, summary row, scorer)
+    "gold": ("dev gold", "own articles", score_gold),
+    "gsr": ("PLOVER GSR dev", "PLOVER GSR dev", score_gsr),
+    "re3d": ("re3d relations", "re3d dev", score_re3d),
+    "corpus": ("corpus held-out", "corpus held-out", score_corpus),
+}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["gold", "gsr", "re3d"])
+    parser.add_argument("--only", choices=list(SETS))
     parser.add_argument("--gold", type=Path, default=HERE / "data" / "events_dev")
     parser.add_argument("--gsr", type=Path, default=SHARED / "plover" / "PLOVER_GSR_dev.json")
     parser.add_argument("--re3d", type=Path, default=SHARED / "re3d")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print N errors per gold set")
     args = parser.parse_args()
     plover = coder().kb.plover
     results: dict[str, Any] = {}
+    summary: dict[str, dict[str, Measures]] = {"all": {}, CONFIDENT: {}}
     errors: dict[str, list[str]] = {}
-    if args.only in (None, "gold"):
-        results["dev gold"] = score_gold(args.gold, errors.setdefault("dev gold", []))
-    if args.only in (None, "gsr"):
-        results["PLOVER GSR dev"] = score_gsr(args.gsr, plover, errors.setdefault("gsr", []))
-    if args.only in (None, "re3d"):
-        results["re3d relations"] = score_re3d(args.re3d, errors.setdefault("re3d", []))
+    for name, (block, row, scorer) in SETS.items():
+        if args.only in (None, name):
+            path = getattr(args, name)
+            results[block], rows = scorer(path, plover, errors.setdefault(name, []))
+            for kept, measures in rows.items():
+                summary[kept][row] = measures
+    results["summary"] = summary
     if args.json:
         print(json.dumps(results, indent=2))
         return
     for name, figures in results.items():
-        print(f"== {name}")
-        _print(figures, "  ")
+        if name != "summary":
+            print(f"== {name}")
+            _print(figures, "  ")
+    es.print_table(summary)
     for lines in errors.values():
         for line in lines[: args.errors]:
             print(line)
