@@ -116,9 +116,9 @@ def test_html_parser_assertions_in_feed_fragments() -> None:
 
 def hostile_records() -> bytes:
     records: list[object] = []
-    for bad in HOSTILE_STRINGS:
+    for n, bad in enumerate(HOSTILE_STRINGS):
         records.append({"text": f"Iran {bad} met Iraq.", "url": f"http://x/{bad}"})
-        records.append({"text": "Oman met Qatar.", "title": bad, "source": bad, "lang": bad})
+        records.append({"text": f"Oman met Qatar {n}.", "title": bad, "source": bad, "lang": bad})
     records.append({"text": "\x00\x01\x02"})  # nothing left once cleaned: a failure
     return "\n".join(json.dumps(r) for r in records).encode()
 
@@ -140,7 +140,8 @@ def store_items(store: SqlStore, items: list[Sourced | InputFailure]) -> int:
     in the run's record. Returns the documents stored."""
     docs, failures = split(items)
     run_id = run_table.start_run(store, "ingest", ["x"], {}, None)
-    batch = [(CodedDocument(document=d.document), Provenance(location=d.location)) for d in docs]
+    once = {d.document.id: d for d in reversed(docs)}.values()  # as a run skips repeats
+    batch = [(CodedDocument(document=d.document), Provenance(location=d.location)) for d in once]
     written = store.save_new(batch, run_id)
     run_table.finish_run(store, run_id, run_table.COMPLETED, [f.__dict__ for f in failures])
     return written.documents
@@ -364,3 +365,26 @@ def test_a_hostile_corpus_run_never_aborts_and_counts_every_skip(
         "b.csv:3",
         "d.txt.gz",
     ]
+
+
+def fuzzed_items() -> list[Sourced | InputFailure]:
+    """What the readers make of a few hundred fuzzed inputs (tests/test_fuzz_readers.py)."""
+    from tests import test_fuzz_readers as fuzz
+
+    items: list[Sourced | InputFailure] = []
+    for seed in range(150):
+        hostile = fuzz.Hostile(seed)
+        jsonl = fuzz.joined(fuzz.jsonl_lines(hostile, 6), "\n")
+        items += fuzz.read_bytes(jsonl, "f.jsonl", "jsonl")
+        items += fuzz.read_bytes(fuzz.table(seed, 4, set(), ",", "\r\n"), "f.csv", "csv")
+        items += fuzz.read_bytes(fuzz.feed(seed, 2, seed % 2 == 0, False, "utf-8"), "f.xml", "feed")
+    return items
+
+
+def test_fuzzed_documents_store_in_duckdb_and_postgres(tmp_path: Path, pg_url: str) -> None:
+    items = fuzzed_items()
+    distinct = {i.document.id for i in items if isinstance(i, Sourced)}
+    assert len(distinct) > 300  # enough hostile documents to mean something
+    for target in (tmp_path / "f.duckdb", pg_url):
+        with open_store(target) as store:
+            assert store_items(store, items) == len(distinct)
