@@ -117,8 +117,32 @@ def test_capitals_are_known(gaz: Gazetteer) -> None:
 
 def test_qualifier_after_a_comma() -> None:
     text = "He was arrested in Alexandria, La., on Friday."
-    assert qualifier_after(text, text.index(",")) == ["La."]
-    assert qualifier_after("Talks in Paris ended.", len("Talks in Paris")) == []
+    assert qualifier_after(text, text.index(",")) == (["La."], "hint")
+    assert qualifier_after("Talks in Paris ended.", len("Talks in Paris")) == ([], "hint")
+
+
+def test_qualifiers_in_brackets_and_after_in() -> None:
+    note = "Gunmen attacked Andar (Andar district, Ghazni province) on Monday."
+    phrases, binding = qualifier_after(note, note.index(" ("))
+    assert binding == "must" and "Ghazni" in phrases and "Andar" in phrases
+    assert qualifier_after("Hanoi (VNA) - Viet", len("Hanoi")) == ([], "must")  # an acronym
+    text = "Clashes in Tripoli in Lebanon."
+    assert qualifier_after(text, text.index(" in Lebanon")) == (["Lebanon"], "preferred")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Clashes broke out in Tripoli in Lebanon on Sunday.", "Tripoli", "LBN"),
+        ("Clashes broke out in Tripoli on Sunday.", "Tripoli", "LBY"),
+        # no Andar in the gazetteer's Afghanistan: the province stands in, approximately
+        ("Gunmen attacked a convoy in Andar (Ghazni province).", "Andar", "AFG"),
+    ],
+)
+def test_a_containing_region_binds_the_place(
+    gaz: Gazetteer, text: str, name: str, country: str
+) -> None:
+    assert resolve_text(gaz, text, name)[name].country == country
 
 
 def test_demonym_and_settlement_word_before_a_name(gaz: Gazetteer) -> None:

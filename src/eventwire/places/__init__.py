@@ -27,7 +27,7 @@ from .resolve import Weights, resolve_spans
 from .sources import load_built
 from .userfile import load_user_places
 
-VERSION = "eventwire.places.v2"
+VERSION = "eventwire.places.v3"
 _MENTION_FEATURES = {"continent", "region", "country", "admin", "city", "custom"}
 
 __all__ = [
@@ -96,6 +96,8 @@ def to_mention(gaz: Gazetteer, resolution: Resolution) -> PlaceMention | None:
         region = gaz.regions.get(state) if state else (gaz.region_of(near) if near else None)
         admin1 = gaz.table.names[region] if region is not None else None
         feature = "admin" if resolution.approximate == "county" else "city"
+        if resolution.approximate == "qualifier" and near is not None:
+            feature = gaz.table.features[near]
     else:
         return None
     return PlaceMention(

@@ -1,6 +1,7 @@
 """Cues in the words around a place name, read from the plain text (no parse needed):
 
-- a qualifier after a comma: "Alexandria, La.", "Paris, Texas", "Tbilisi, Georgia";
+- a qualifier after a comma: "Alexandria, La.", "Paris, Texas", "Tbilisi, Georgia"; in brackets,
+  as wire notes write them: "Andar (Ghazni province)"; after "in": "Tripoli in Lebanon";
 - a demonym before a settlement word: "the Russian town of Yelabuga";
 - a relative expression: "Yelabuga, 960 km east of Moscow";
 - demonyms anywhere in the text ("Iranian officials"), which say which countries it is about.
@@ -19,6 +20,9 @@ from .knowledge import Terms
 _QUALIFIER = re.compile(
     r"\s*,\s*((?:[A-Z][\w'’\-]*\.?)(?:\s?(?:[A-Z][\w'’\-]*\.?|of|and|de|del|la))*)"
 )
+_IN_QUALIFIER = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2})")
+_BRACKETS = re.compile(r"\s*\(([^()\n]{1,80})\)")
+_LEADING_CAPITALS = re.compile(r"[A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,3}")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\-\s][A-Z][a-z]+)?\b")
 _BEFORE = 60  # characters read before a name for "the Russian town of"
 _AFTER = 80  # characters read after a name for a relative expression
@@ -33,13 +37,28 @@ class Relative:
     anchor_start: int
 
 
-def qualifier_after(text: str, end: int) -> list[str]:
-    """The words after ", " that may name the region or country of the place just before,
-    longest first ("Alexandria, La., on Friday" -> ["La."])."""
+def qualifier_after(text: str, end: int) -> tuple[list[str], str]:
+    """The words that may name the region or country of the place just before, longest first,
+    and how far they bind it: after a comma, a "hint" ("Alexandria, La., on Friday" -> ["La."];
+    "London, Paris and Berlin" is a list); after "in", the candidates inside are "preferred" to
+    the others ("Tripoli in Lebanon"); in the brackets of wire notes, the place "must" lie inside
+    ("Andar (Ghazni province)", "Ghazni (Andar district, Ghazni province)": each part)."""
     match = _QUALIFIER.match(text, end)
-    if match is None:
-        return []
-    words = match.group(1).split()
+    if match is not None:
+        return _prefixes(match.group(1)), "hint"
+    match = _IN_QUALIFIER.match(text, end)
+    if match is not None:
+        return _prefixes(match.group(1)), "preferred"
+    brackets = _BRACKETS.match(text, end)
+    if brackets is None:
+        return [], "hint"
+    parts = [_LEADING_CAPITALS.match(p.strip()) for p in brackets.group(1).split(",")]
+    names = [p.group(0) for p in parts if p is not None and not p.group(0).isupper()]
+    return [phrase for name in names for phrase in _prefixes(name)], "must"  # not "(AP)", "(CIS)"
+
+
+def _prefixes(phrase: str) -> list[str]:
+    words = phrase.split()
     return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
 
 

@@ -89,6 +89,9 @@ def approximate(gaz: Gazetteer, resolutions: list[Resolution]) -> None:
         mention = resolution.mention
         if resolution.candidates:
             continue
+        if mention.qualifiers and not mention.rows:  # "Andar (Ghazni province)": the province
+            _at_qualifier(gaz, resolution)
+            continue
         state = _county_state(gaz, mention.counties, resolutions) if mention.counties else None
         found = _county_point(gaz, mention.key, state, resolutions) if state else None
         if found is not None:
@@ -101,3 +104,14 @@ def approximate(gaz: Gazetteer, resolutions: list[Resolution]) -> None:
         ):
             resolution.point = (gaz.table.lats[centre], gaz.table.lons[centre])
             resolution.near, resolution.approximate = centre, "document focus"
+
+
+def _at_qualifier(gaz: Gazetteer, resolution: Resolution) -> None:
+    """The smallest region the qualifier names (a province before a country)."""
+    t = gaz.table
+    rows = resolution.mention.qualifiers
+    row = next((q for q in rows if t.features[q] == "admin"), rows[0])
+    resolution.point, resolution.near = (t.lats[row], t.lons[row]), row
+    if t.features[row] == "admin" and t.admin1[row]:
+        resolution.admin1 = (t.countries[row], t.admin1[row])
+    resolution.approximate = "qualifier"

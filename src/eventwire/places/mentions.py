@@ -121,6 +121,15 @@ def candidate_rows(gaz: Gazetteer, text: str) -> tuple[list[int], set[int]]:
     return rows, aliased
 
 
+def within_qualifiers(gaz: Gazetteer, rows: list[int], qualifiers: list[int]) -> list[int]:
+    """The candidates in a country that the qualifier names ("Andar (Ghazni province)" is not
+    Andard in France); none when no candidate is, and the qualifier stands in for the place."""
+    if not qualifiers:
+        return rows
+    countries = {gaz.table.countries[q] for q in qualifiers} - {""}
+    return [r for r in rows if gaz.table.countries[r] in countries or r in qualifiers]
+
+
 def qualifier_rows(gaz: Gazetteer, phrases: list[str]) -> list[int]:
     """Countries and regions named by the first phrase that names any."""
     for phrase in phrases:
@@ -146,8 +155,11 @@ def make_mention(gaz: Gazetteer, text: str, start: int, end: int, label: str = "
         start, end, surface, key, gaz.index_key(head), rows, label, _term_of(key, gaz)
     )
     mention.aliased = aliased
-    phrases = [tail] if tail else qualifier_after(text, end)
+    phrases, binding = ([tail], "hint") if tail else qualifier_after(text, end)
     mention.qualifiers = qualifier_rows(gaz, phrases)
+    if binding != "hint":
+        inside = within_qualifiers(gaz, mention.rows, mention.qualifiers)
+        mention.rows = inside if inside or binding == "must" else mention.rows
     mention.demonym = demonym_before(text, start, gaz)
     mention.relative = relative_after(text, end, default_terms())
     mention.counties = gaz.counties.get(key, []) if not mention.rows else []
