@@ -36,12 +36,11 @@ from eventwire.events.lexicon import Lexicon  # noqa: E402
 from eventwire.events.roles import noun_arguments, verb_arguments  # noqa: E402
 from training.events.corpus import CORPUS, load  # noqa: E402
 
+PLOVER = kb.load_plover(rm.DATA / "plover_types.tsv")
 GSR = ROOT.parent / "shared" / "data" / "plover" / "PLOVER_GSR_dev.json"
 SEED = 13
 MIN_COUNT = 2  # features seen once in training carry no evidence
 C_VALUE = 0.5  # inverse L2 strength, chosen on held-out log loss (0.25, 0.5, 1, 2)
-# The type's own partner prepositions, as the coder passes them to the rules ("withdrew from")
-TYPE_PREPS = {"RETREAT": frozenset({"from"})}
 DIGITS = 5
 LOW_THRESHOLD = 0.3  # also reported: accuracy when a role needs only P >= 0.3  # weights rounded so the file is small and byte-stable
 
@@ -176,7 +175,8 @@ def rule_lists(lexicon: Lexicon, trigger: Trigger) -> tuple[list[Token], list[To
     if is_verb:
         obj = match.object_token if match else None
         particle = match.particle_token if match else None
-        extra = TYPE_PREPS.get(match.entry.type, frozenset()) if match else frozenset()
+        kind = PLOVER.get(match.entry.type) if match else None
+        extra = kind.partner_preps if kind else frozenset()  # "withdrew from", as the coder
         args = verb_arguments(token, obj, particle, extra)
     else:
         args = noun_arguments(token)
