@@ -296,7 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     spacy_nlp = nlp.load()
     sets: dict[str, list[Trigger]] = {}
     for split in ("train", "heldout"):
-        records = load(split, args.corpus)
+        try:
+            records = load(split, args.corpus)
+        except (OSError, ValueError, KeyError) as exc:  # a user's corpus: say what is wrong
+            print(f"E010: {args.corpus}: not a corpus in the training/events format ({exc!r})")
+            return 2
         docs = parsed(spacy_nlp, [r["text"] for r in records])
         sets[split] = list(corpus_triggers(records, docs))
     dev = {"heldout": sets["heldout"]}
