@@ -242,7 +242,7 @@ def peak_bytes_reading(path: Path, content: bytes, **options: object) -> tuple[i
 
 
 def test_a_gzip_bomb_of_zeros_is_binary_from_its_first_bytes(tmp_path: Path) -> None:
-    bomb = gzip.compress(bytes(200 * 2**20), compresslevel=9)  # 200 MiB of NUL in ~200 KB
+    bomb = gzip.compress(bytes(64 * 2**20), compresslevel=9)  # 64 MiB of NUL in 64 KB
     peak, (failure,) = peak_bytes_reading(tmp_path / "bomb.json.gz", bomb)
     assert isinstance(failure, InputFailure) and failure.code == "E003"
     assert peak < 8 * 2**20
@@ -253,7 +253,7 @@ def test_whole_file_formats_stop_at_their_cap(
 ) -> None:
     monkeypatch.setattr("eventwire.ingest.limits.FILE_BYTES", 2**20)
     monkeypatch.setattr("eventwire.ingest.limits.PAGE_BYTES", 2**19)
-    spaces = b" " * (64 * 2**20)  # 64 MiB that gzip packs into about 64 KB
+    spaces = b" " * (32 * 2**20)  # 32 MiB that gzip packs into about 32 KB
     bombs = {
         "big.json.gz": b'[{"text": "' + spaces + b'Iran met Iraq."}]',
         "big.xml.gz": b'<rss version="2.0"><channel>' + spaces + b"</channel></rss>",
@@ -273,7 +273,7 @@ def test_a_huge_json_line_costs_that_line_only(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("eventwire.ingest.limits.LINE_BYTES", 2**20)
-    huge = b'{"text": "' + b"a" * (64 * 2**20) + b'"}\n'
+    huge = b'{"text": "' + b"a" * (32 * 2**20) + b'"}\n'
     content = gzip.compress(huge + b'{"text": "Iran met Iraq."}\n', 9)
     peak, items = peak_bytes_reading(tmp_path / "long.jsonl.gz", content, max_chars=1000)
     docs, (failure,) = split(items)  # type: ignore[arg-type]
