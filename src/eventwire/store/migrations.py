@@ -148,5 +148,33 @@ _PROVENANCE = Migration(
     postgres_only=("CREATE INDEX IF NOT EXISTS sightings_document_idx ON sightings (document_id)",),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_DOCUMENTS_AND_EVENTS, _CORPUS, _PROVENANCE)
+# Version 4: the analysis layer's event clusters (one real-world event, many reports), their
+# members, and the story (documents reporting the same happening) of each document.
+_CLUSTERS = Migration(
+    4,
+    "event clusters, their members and stories",
+    (
+        """CREATE TABLE IF NOT EXISTS clusters (
+            id VARCHAR PRIMARY KEY, version VARCHAR NOT NULL, story_id VARCHAR,
+            type VARCHAR, quad_class INTEGER, source_country VARCHAR, target_country VARCHAR,
+            date_start DATE, date_end DATE, date_granularity VARCHAR, location_name VARCHAR,
+            location_country VARCHAR, lat {DOUBLE}, lon {DOUBLE}, location_precision VARCHAR,
+            reports INTEGER NOT NULL, outlets INTEGER NOT NULL, first_published DATE,
+            first_outlet VARCHAR, intensity {DOUBLE}, corroboration {JSON}
+        )""",
+        """CREATE TABLE IF NOT EXISTS cluster_members (
+            event_id VARCHAR PRIMARY KEY, cluster_id VARCHAR NOT NULL,
+            document_id VARCHAR NOT NULL, version VARCHAR NOT NULL, coder VARCHAR
+        )""",
+        """CREATE TABLE IF NOT EXISTS stories (
+            document_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL, version VARCHAR NOT NULL
+        )""",
+    ),
+    postgres_only=(
+        "CREATE INDEX IF NOT EXISTS cluster_members_cluster_idx ON cluster_members (cluster_id)",
+        "CREATE INDEX IF NOT EXISTS clusters_date_idx ON clusters (date_start)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_DOCUMENTS_AND_EVENTS, _CORPUS, _PROVENANCE, _CLUSTERS)
 TABLES = ("documents", "mentions", "actors", "places", "events", "runs", "sightings")

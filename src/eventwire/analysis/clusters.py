@@ -1,0 +1,245 @@
+"""Bringing the stored clusters up to date: only reports not clustered yet are compared, with
+the reports they can match (the same block, dates within the widest window), a stretch of days
+at a time so that memory stays bounded. Clusters are the connected components of the links,
+named after their smallest member id, so clustering batch by batch gives what clustering
+everything at once gives, and running again changes nothing."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..store.base import SqlStore
+from .corroboration import cluster_row
+from .reports import Report, overlapping, select_reports
+from .rules import ClusterConfig, block_key, links
+from .stories import UnionFind, document_vectors, update_stories
+
+ANALYSIS_VERSION = "clusters-1.0"
+CHUNK_EVENTS = 50_000  # new reports compared in one pass (bounds memory)
+CHUNK_DAYS = 92
+_LONGEST_RANGE = 400  # days: a report dated "2023" spans a year; look that far back for overlaps
+
+
+@dataclass(frozen=True)
+class ClusterUpdate:
+    events_added: int
+    clusters: int
+    stories: int
+    version: str
+    full: bool
+
+
+def cluster_id(members: Iterable[str]) -> str:
+    return "c" + hashlib.sha1(min(members).encode()).hexdigest()[:15]
+
+
+def update_clusters(
+    store: SqlStore, config: ClusterConfig | None = None, full: bool = False
+) -> ClusterUpdate:
+    """Cluster the reports not clustered yet (everything, from scratch, when `full`, or when
+    the store was clustered by another ANALYSIS_VERSION or its events were re-coded)."""
+    config = config or ClusterConfig()
+    full = full or stale(store)
+    if full:
+        with store.transaction():
+            for table in ("clusters", "cluster_members", "stories"):
+                store.execute(f"DELETE FROM {table}")
+    stories_added = update_stories(store, config, ANALYSIS_VERSION)
+    added = sum(_cluster_chunk(store, config, chunk) for chunk in _new_chunks(store))
+    if added or stories_added:
+        _refresh_story_ids(store)
+    (clusters,) = store.fetchall("SELECT count(*) FROM clusters")[0]
+    (stories,) = store.fetchall("SELECT count(DISTINCT story_id) FROM stories")[0]
+    return ClusterUpdate(added, int(clusters), int(stories), ANALYSIS_VERSION, full)
+
+
+def stale(store: SqlStore) -> bool:
+    """Stored clusters that this version did not make, or whose events changed since."""
+    checks: tuple[tuple[str, list[Any]], ...] = (
+        ("SELECT count(*) FROM cluster_members WHERE version <> ?", [ANALYSIS_VERSION]),
+        ("SELECT count(*) FROM stories WHERE version <> ?", [ANALYSIS_VERSION]),
+        (
+            "SELECT count(*) FROM cluster_members m LEFT JOIN events e ON e.id = m.event_id "
+            "WHERE e.id IS NULL OR e.coder IS DISTINCT FROM m.coder",
+            [],
+        ),
+        (
+            "SELECT count(*) FROM stories s LEFT JOIN documents d ON d.id = s.document_id "
+            "WHERE d.id IS NULL",
+            [],
+        ),
+    )
+    return any(store.fetchall(sql, params)[0][0] for sql, params in checks)
+
+
+_DAY = "COALESCE(e.date_start, d.published_at)"
+_LAST = "COALESCE(e.date_end, e.date_start, d.published_at)"
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    first: dt.date | None  # None: the undated reports
+    last: dt.date | None
+    last_end: dt.date | None  # the latest end of a new report's range in the chunk
+
+
+def _new_chunks(store: SqlStore) -> list[_Chunk]:
+    """Stretches of days holding at most CHUNK_EVENTS new reports (and at most CHUNK_DAYS)."""
+    rows = store.fetchall(
+        f"SELECT {_DAY} AS day, count(*), max({_LAST}) FROM events e "
+        "JOIN documents d ON d.id = e.document_id "
+        "LEFT JOIN cluster_members m ON m.event_id = e.id WHERE m.event_id IS NULL "
+        "GROUP BY 1 ORDER BY 1"
+    )
+    chunks: list[_Chunk] = []
+    current: _Chunk | None = None
+    count = 0
+    for day, n, last_end in rows:
+        if day is None:
+            chunks.append(_Chunk(None, None, None))
+            continue
+        assert current is None or current.first is not None
+        if current and (count + n > CHUNK_EVENTS or (day - current.first).days > CHUNK_DAYS):
+            chunks.append(current)
+            current = None
+        if current is None or current.last_end is None:
+            current, count = _Chunk(day, day, last_end), int(n)
+        else:
+            current, count = _Chunk(current.first, day, max(current.last_end, last_end)), count + n
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def _load(store: SqlStore, chunk: _Chunk, config: ClusterConfig) -> list[Report]:
+    if chunk.first is None or chunk.last is None or chunk.last_end is None:
+        return list(select_reports(store, f"{_DAY} IS NULL"))
+    margin = dt.timedelta(days=config.widest_window)
+    old, params = overlapping(chunk.first - margin, chunk.last_end + margin)
+    where = (
+        f"((m.cluster_id IS NOT NULL AND {old}) "
+        f"OR (m.cluster_id IS NULL AND {_DAY} BETWEEN ? AND ?))"
+    )
+    return list(select_reports(store, where, [*params, chunk.first, chunk.last]))
+
+
+def _links(reports: list[Report], config: ClusterConfig, vectors: dict[str, Any]) -> UnionFind:
+    """Union-find over the reports: stored clusters as they are, joined by new links."""
+    found = UnionFind()
+    by_cluster: dict[str, str] = {}
+    blocks: dict[tuple[int, str, str], list[Report]] = defaultdict(list)
+    for report in reports:
+        found.add(report.id)
+        if report.cluster_id is not None:
+            found.union(by_cluster.setdefault(report.cluster_id, report.id), report.id)
+        blocks[block_key(report)].append(report)
+    window = dt.timedelta(days=config.widest_window)
+    for block in blocks.values():
+        dated = sorted((r for r in block if r.day is not None), key=lambda r: (r.day, r.id))
+        days = [r.day or dt.date.min for r in dated]
+        undated = [r for r in block if r.day is None]
+        for report in block:
+            if report.cluster_id is not None:
+                continue
+            if report.day is None or report.last_day is None:
+                candidates = undated
+            else:
+                low = bisect.bisect_left(days, report.day - window - dt.timedelta(_LONGEST_RANGE))
+                high = bisect.bisect_right(days, report.last_day + window)
+                candidates = dated[low:high]
+            for other in candidates:
+                new_pair = other.cluster_id is not None or other.id < report.id
+                if new_pair and other.id != report.id and links(report, other, config, vectors):
+                    found.union(report.id, other.id)
+    return found
+
+
+def _cluster_chunk(store: SqlStore, config: ClusterConfig, chunk: _Chunk) -> int:
+    reports = _load(store, chunk, config)
+    new = [r for r in reports if r.cluster_id is None]
+    if not new:
+        return 0
+    vectors = document_vectors(store, sorted({r.document_id for r in reports}))
+    found = _links(reports, config, vectors)
+    by_id = {r.id: r for r in reports}
+    components: dict[str, list[str]] = defaultdict(list)
+    for report in new:
+        components[found.find(report.id)].append(report.id)
+    with store.transaction():
+        _write_components(store, found, components, by_id)
+    return len(new)
+
+
+def _write_components(
+    store: SqlStore,
+    found: UnionFind,
+    components: dict[str, list[str]],
+    by_id: dict[str, Report],
+) -> None:
+    """Rename the stored clusters each component absorbed, add the new members, and rewrite
+    the `clusters` rows of every component touched."""
+    old_of: dict[str, set[str]] = defaultdict(set)
+    for rid, report in by_id.items():
+        if report.cluster_id is not None and found.find(rid) in components:
+            old_of[found.find(rid)].add(report.cluster_id)
+    members: list[dict[str, Any]] = []
+    names: dict[str, str] = {}
+    for root, new_ids in components.items():
+        old = sorted(old_of[root])
+        stored = _member_ids(store, old)
+        name = cluster_id([*new_ids, *stored])
+        names[root] = name
+        if old:
+            store.execute(
+                f"UPDATE cluster_members SET cluster_id = ? WHERE {store.in_list('cluster_id')}",
+                [name, old],
+            )
+            store.execute(f"DELETE FROM clusters WHERE {store.in_list('id')}", [old])
+        members += [
+            {
+                "event_id": rid,
+                "cluster_id": name,
+                "document_id": by_id[rid].document_id,
+                "version": ANALYSIS_VERSION,
+                "coder": by_id[rid].coder,
+            }
+            for rid in new_ids
+        ]
+    store.insert("cluster_members", sorted(members, key=lambda m: m["event_id"]))
+    _write_cluster_rows(store, sorted(names.values()))
+
+
+def _member_ids(store: SqlStore, cluster_ids: list[str]) -> list[str]:
+    if not cluster_ids:
+        return []
+    rows = store.fetchall(
+        f"SELECT event_id FROM cluster_members WHERE {store.in_list('cluster_id')}",
+        [cluster_ids],
+    )
+    return [str(r[0]) for r in rows]
+
+
+def _write_cluster_rows(store: SqlStore, names: list[str]) -> None:
+    grouped: dict[str, list[Report]] = defaultdict(list)
+    for start in range(0, len(names), 5000):
+        part = names[start : start + 5000]
+        store.execute(f"DELETE FROM clusters WHERE {store.in_list('id')}", [part])
+        where = store.in_list("m.cluster_id")
+        for report in select_reports(store, where, [part], with_words=False):
+            grouped[str(report.cluster_id)].append(report)
+    rows = [cluster_row(name, grouped[name], ANALYSIS_VERSION) for name in names]
+    store.insert("clusters", rows)
+
+
+def _refresh_story_ids(store: SqlStore) -> None:
+    """Each cluster's story: the smallest story id among its documents' stories."""
+    store.execute(
+        "UPDATE clusters SET story_id = (SELECT min(s.story_id) FROM cluster_members m "
+        "JOIN stories s ON s.document_id = m.document_id WHERE m.cluster_id = clusters.id)"
+    )

@@ -1,0 +1,143 @@
+"""When two reports tell the same real-world event: blocking (which pairs are compared at all)
+and scoring (the pairs that pass). Every rule looks at the two reports (and their documents)
+only, never at the rest of the store, so that links, and the clusters they make, do not depend
+on the order in which batches arrive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+from .reports import Report
+from .text import Vector, cosine
+
+_VAGUE = {"week", "fuzzy"}
+_VERY_VAGUE = {"month", "season", "quarter", "half", "year", "decade", "century"}
+# modalities that describe something that has not happened (a plan, a threat) do not merge
+# with one that did; a denial is kept with the assertion it denies (corroboration counts it)
+_UNREAL = {"planned", "intended", "threatened", "feared", "hypothetical"}
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """The thresholds of matching; part of what ANALYSIS_VERSION names."""
+
+    window_days: int = 3  # dates at most this far apart (day-precise dates)
+    vague_window_days: int = 10  # a week or fuzzy date on either side
+    very_vague_window_days: int = 45  # a month or vaguer
+    max_km: float = 300.0  # both events have a point: at most this far apart
+    near_km: float = 50.0
+    link_score: float = 0.5  # pairs scoring at least this are the same event
+    story_similarity: float = 0.3  # documents this similar report the same happening
+    story_window_days: int = 3
+
+    def window(self, a: Report, b: Report) -> int:
+        granularities = {a.granularity, b.granularity}
+        if granularities & _VERY_VAGUE:
+            return self.very_vague_window_days
+        if granularities & _VAGUE:
+            return self.vague_window_days
+        return self.window_days
+
+    @property
+    def widest_window(self) -> int:
+        return max(self.window_days, self.vague_window_days, self.very_vague_window_days)
+
+
+def day_gap(a: Report, b: Report) -> int | None:
+    """Days between the two reports' date ranges (0 when they overlap; None: one is undated)."""
+    if a.day is None or b.day is None or a.last_day is None or b.last_day is None:
+        return None
+    return max(0, (b.day - a.last_day).days, (a.day - b.last_day).days)
+
+
+def km(a: Report, b: Report) -> float | None:
+    """Great-circle distance between the two events' points, if both have one."""
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    lat1, lon1, lat2, lon2 = (math.radians(float(v)) for v in (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def block_key(report: Report) -> tuple[int, str, str]:
+    """Reports are compared only within a block: the same quad class and unordered dyad."""
+    return (report.quad_class, *report.dyad)
+
+
+def comparable(a: Report, b: Report, config: ClusterConfig) -> bool:
+    """Blocking beyond the key: dates within the window, places not too far apart."""
+    gap = day_gap(a, b)
+    if (a.day is None) != (b.day is None):
+        return False
+    if gap is not None and gap > config.window(a, b):
+        return False
+    distance = km(a, b)
+    return distance is None or distance <= config.max_km
+
+
+def _figures_agree(a: Report, b: Report) -> float:
+    """+ when the same kind of casualty is counted alike, - when far apart (12 vs 200)."""
+    shared = set(a.figures) & set(b.figures)
+    score = 0.0
+    for kind in shared:
+        low, high = sorted((a.figures[kind], b.figures[kind]))
+        ratio = high / low if low > 0 else (1.0 if high == 0 else math.inf)
+        score += 0.1 if ratio <= 1.5 else (-0.2 if ratio > 3 else 0.0)
+    return max(-0.3, min(0.2, score))
+
+
+def _names_agree(a: Report, b: Report) -> float:
+    pairs = ((a.source_name, b.source_name), (a.target_name, b.target_name))
+    same = sum(1 for x, y in pairs if x and y and x == y)
+    crossed = a.source_name and a.source_name in (b.target_name,) and a.target_name == b.source_name
+    return 0.1 * same + (0.1 if crossed else 0.0)
+
+
+def score(a: Report, b: Report, same_story: bool) -> float:
+    """How likely two comparable reports tell one event: evidence similarity, plus the same
+    type, names, figures and place, and both documents telling the same happening."""
+    if (a.modality in _UNREAL) != (b.modality in _UNREAL):
+        return 0.0
+    total = cosine(a.words, b.words)
+    total += 0.1 if a.type == b.type else -0.1
+    total += 0.25 if same_story else 0.0
+    total += _names_agree(a, b) + _figures_agree(a, b)
+    distance = km(a, b)
+    if distance is not None and distance <= 50.0:
+        total += 0.1
+    return total
+
+
+def same_document_link(a: Report, b: Report) -> bool:
+    """One article often tells one event twice (headline, lead, detail): the same type, the
+    same dyad and modality class in one document is one event."""
+    return (
+        a.document_id == b.document_id
+        and a.type == b.type
+        and (a.modality in _UNREAL) == (b.modality in _UNREAL)
+        and comparable(a, b, ClusterConfig())
+    )
+
+
+def links(a: Report, b: Report, config: ClusterConfig, documents: dict[str, Vector]) -> bool:
+    """Whether a and b (same block) are the same event."""
+    if not comparable(a, b, config):
+        return False
+    if a.document_id == b.document_id:
+        return same_document_link(a, b)
+    story = (
+        cosine(documents.get(a.document_id, {}), documents.get(b.document_id, {}))
+        >= config.story_similarity
+    )
+    return score(a, b, story) >= config.link_score
+
+
+def story_dates_close(a: dt.date | None, b: dt.date | None, config: ClusterConfig) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs((a - b).days) <= config.story_window_days

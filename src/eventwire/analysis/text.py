@@ -1,0 +1,65 @@
+"""Text similarity for matching reports: a weighted bag of content words per text, compared by
+cosine. Pair-only on purpose (no corpus statistics such as IDF): whether two texts match must
+not depend on what else is stored, so clustering incrementally gives what clustering from
+scratch gives."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+_WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
+NAME_WEIGHT = 2.5  # a capitalised word inside a sentence: a name, which tells events apart
+FIGURE_WEIGHT = 1.5  # a number: 7.3 (magnitude), 12 (killed)
+
+Vector = dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """The package's stop words (`data/analysis_stopwords.txt`)."""
+    text = resources.files("eventwire.data").joinpath("analysis_stopwords.txt").read_text("utf-8")
+    lines = (line.strip().casefold() for line in text.splitlines())
+    return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+def _weight(token: str, sentence_start: bool) -> float:
+    if token[0].isdigit():
+        return FIGURE_WEIGHT
+    if token[0].isupper() and not sentence_start:
+        return NAME_WEIGHT
+    return 1.0
+
+
+def vector(text: str | None) -> Vector:
+    """Content words of `text` with sublinear counts and name/figure weights, unit length."""
+    if not text:
+        return {}
+    stop = stopwords()
+    counts: Counter[str] = Counter()
+    weights: dict[str, float] = {}
+    previous_end = -1
+    for match in _WORD.finditer(text):
+        token = match.group()
+        key = token.casefold()
+        gap = text[previous_end : match.start()] if previous_end >= 0 else "."
+        previous_end = match.end()
+        if key in stop or (len(key) < 3 and not key[0].isdigit()):
+            continue
+        counts[key] += 1
+        starts = "\n" in gap or gap.strip().endswith((".", "!", "?", ":"))
+        weight = _weight(token, sentence_start=starts)
+        weights[key] = max(weights.get(key, 0.0), weight)
+    raw = {key: (1.0 + math.log(n)) * weights[key] for key, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in raw.values()))
+    return {key: v / norm for key, v in raw.items()} if norm else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Cosine of two unit vectors (0 when either is empty)."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(key, 0.0) for key, v in a.items())

@@ -1,0 +1,302 @@
+"""Event clusters and stories on small hand-made stores (events built directly, no spaCy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from eventwire.analysis import ANALYSIS_VERSION, update_clusters
+from eventwire.model import (
+    Actor,
+    Attribution,
+    CodedDocument,
+    Document,
+    Event,
+    EventDate,
+    EventLocation,
+    EventQuantity,
+    Evidence,
+    Mention,
+    Span,
+)
+from eventwire.store import DuckDBStore, SqlStore
+
+QUAD = {"ASSAULT": (4, -9.0), "CONSULT": (1, 1.0), "AID": (2, 7.0), "ACCUSE": (3, -2.0)}
+
+
+def event(
+    eid: str,
+    kind: str,
+    source: str | None,
+    target: str | None,
+    text: str,
+    day: dt.date | None,
+    *,
+    granularity: str = "day",
+    place: tuple[str, float, float] | None = None,
+    killed: float | None = None,
+    modality: str = "asserted",
+    attribution: str | None = None,
+) -> Event:
+    quad, intensity = QUAD[kind]
+
+    def actor(code: str | None) -> Actor | None:
+        return code and Actor(text=code, name=code, country=code, span=Span(start=0, end=1))
+
+    return Event(
+        id=eid,
+        type=kind,
+        cameo="190",
+        quad_class=quad,
+        intensity=intensity,
+        trigger=Mention(text="x", start=0, end=1),
+        source=actor(source),
+        target=actor(target),
+        modality=modality,  # type: ignore[arg-type]
+        attribution=attribution and Attribution(text="officials", kind=attribution),  # type: ignore[arg-type]
+        date=day and EventDate(text="today", start=day, end=day, granularity=granularity),  # type: ignore[arg-type]
+        location=place and EventLocation(text=place[0], name=place[0], lat=place[1], lon=place[2]),
+        quantities=[EventQuantity(text=f"{killed:g}", value=killed, casualty="killed")]
+        if killed is not None
+        else [],
+        evidence=Evidence(sentence=0, start=0, end=len(text), text=text),
+        confidence=0.9,
+        coder="test-coder",
+    )
+
+
+def document(
+    doc_id: str, text: str, published: dt.date | None, outlet: str, events: list[Event]
+) -> CodedDocument:
+    return CodedDocument(
+        document=Document(id=doc_id, text=text, outlet=outlet, published_at=published),
+        events=events,
+    )
+
+
+D = dt.date(2024, 3, 10)
+KABUL = ("Kabul", 34.53, 69.17)
+DAMASCUS = ("Damascus", 33.51, 36.29)
+STRIKE = "Israeli jets struck a weapons depot near Damascus, killing 12 soldiers, officials said."
+
+
+def strike_reports() -> list[CodedDocument]:
+    """Three reports of one air strike (one a denial, figures 12 to 20), one of another strike a
+    week later, and a meeting between the same countries the same day."""
+    return [
+        document(
+            "d1",
+            STRIKE,
+            D,
+            "Reuters",
+            [event("e1", "ASSAULT", "ISR", "SYR", STRIKE, D, place=DAMASCUS, killed=12)],
+        ),
+        document(
+            "d2",
+            "Syria says Israeli jets struck a weapons depot near Damascus, killing 20 soldiers.",
+            D + dt.timedelta(days=1),
+            "SANA",
+            [
+                event(
+                    "e2",
+                    "ASSAULT",
+                    "ISR",
+                    "SYR",
+                    "Israeli jets struck a weapons depot near Damascus, killing 20 soldiers.",
+                    D,
+                    place=DAMASCUS,
+                    killed=20,
+                    attribution="official",
+                ),
+            ],
+        ),
+        document(
+            "d3",
+            "Israel denied that its jets struck a weapons depot near Damascus.",
+            D + dt.timedelta(days=1),
+            "Haaretz",
+            [
+                event(
+                    "e3",
+                    "ASSAULT",
+                    "SYR",
+                    "ISR",  # the dyad told the other way round is the same dyad
+                    "Israel denied that its jets struck a weapons depot near Damascus.",
+                    D,
+                    modality="denied",
+                    place=DAMASCUS,
+                ),
+            ],
+        ),
+        document(
+            "d4",
+            "Israeli jets struck an airport in Aleppo on Sunday.",
+            D + dt.timedelta(days=9),
+            "Reuters",
+            [
+                event(
+                    "e4",
+                    "ASSAULT",
+                    "ISR",
+                    "SYR",
+                    "Israeli jets struck an airport in Aleppo on Sunday.",
+                    D + dt.timedelta(days=9),
+                    place=("Aleppo", 36.2, 37.16),
+                )
+            ],
+        ),
+        document(
+            "d5",
+            "Israeli and Syrian envoys met in Geneva.",
+            D,
+            "AP",
+            [
+                event(
+                    "e5",
+                    "CONSULT",
+                    "ISR",
+                    "SYR",
+                    "Israeli and Syrian envoys met in Geneva to discuss the weapons depot strike near Damascus.",
+                    D,
+                )
+            ],
+        ),
+    ]
+
+
+def stored(path: Path, docs: list[CodedDocument]) -> SqlStore:
+    store = DuckDBStore(path)
+    for doc in docs:
+        store.save(doc)
+    return store
+
+
+def membership(store: SqlStore) -> dict[str, str]:
+    return {
+        str(e): str(c)
+        for e, c in store.fetchall("SELECT event_id, cluster_id FROM cluster_members")
+    }
+
+
+def clusters_of(store: SqlStore) -> set[frozenset[str]]:
+    groups: dict[str, set[str]] = {}
+    for event_id, cluster in membership(store).items():
+        groups.setdefault(cluster, set()).add(event_id)
+    return {frozenset(g) for g in groups.values()}
+
+
+def snapshot(store: SqlStore) -> dict[str, Any]:
+    return {
+        table: sorted(map(repr, store.fetchall(f"SELECT * FROM {table}")))
+        for table in ("clusters", "cluster_members", "stories")
+    }
+
+
+def test_reports_of_one_strike_form_one_cluster_and_others_do_not(tmp_path: Path) -> None:
+    with stored(tmp_path / "a.duckdb", strike_reports()) as store:
+        result = update_clusters(store)
+        assert result.events_added == 5 and result.version == ANALYSIS_VERSION
+        assert clusters_of(store) == {
+            frozenset({"e1", "e2", "e3"}),  # one strike, told three ways
+            frozenset({"e4"}),  # a strike nine days later, elsewhere
+            frozenset({"e5"}),  # a meeting the same day: another type family
+        }
+
+
+def test_corroboration_counts_outlets_modalities_and_keeps_figures_as_a_range(
+    tmp_path: Path,
+) -> None:
+    with stored(tmp_path / "a.duckdb", strike_reports()) as store:
+        update_clusters(store)
+        cluster = membership(store)["e1"]
+        row = store.fetchall(
+            "SELECT reports, outlets, first_published, first_outlet, date_start, "
+            "location_name, corroboration FROM clusters WHERE id = ?",
+            [cluster],
+        )[0]
+    reports, outlets, first, first_outlet, day, place, extra = row
+    corroboration = json.loads(extra)
+    assert (reports, outlets, first, first_outlet) == (3, 3, D, "Reuters")
+    assert (day, place) == (D, "Damascus")
+    assert corroboration["modalities"] == {"asserted": 2, "denied": 1}
+    assert corroboration["figures"] == {"killed": [12.0, 20.0]}
+    assert corroboration["attribution_kinds"] == {"none": 2, "official": 1}
+    assert corroboration["documents"] == ["d1", "d2", "d3"]
+
+
+def test_places_far_apart_are_not_one_event(tmp_path: Path) -> None:
+    far = [
+        document("k1", "x", D, "A", [event("k1", "ASSAULT", "AFG", None, STRIKE, D, place=KABUL)]),
+        document(
+            "k2", "y", D, "B", [event("k2", "ASSAULT", "AFG", None, STRIKE, D, place=DAMASCUS)]
+        ),
+    ]
+    with stored(tmp_path / "a.duckdb", far) as store:
+        update_clusters(store)
+        assert len(clusters_of(store)) == 2
+
+
+def test_vague_dates_match_over_a_wider_window(tmp_path: Path) -> None:
+    text = "Iran and Russia signed a gas agreement in Tehran."
+    late = D + dt.timedelta(days=8)
+    docs = [
+        document("v1", text, D, "A", [event("v1", "CONSULT", "IRN", "RUS", text, D)]),
+        document(
+            "v2",
+            text,
+            late,
+            "B",
+            [event("v2", "CONSULT", "RUS", "IRN", text, late, granularity="week")],
+        ),
+        document("v3", text, late, "C", [event("v3", "CONSULT", "RUS", "IRN", text, late)]),
+    ]
+    with stored(tmp_path / "a.duckdb", docs) as store:
+        update_clusters(store)
+        # v2 (a week) reaches v1 eight days before; v3 is day-precise and reaches v2 only
+        assert clusters_of(store) == {frozenset({"v1", "v2", "v3"})}
+    with stored(tmp_path / "b.duckdb", [docs[0], docs[2]]) as store:
+        update_clusters(store)
+        assert clusters_of(store) == {frozenset({"v1"}), frozenset({"v3"})}
+
+
+def test_running_again_changes_nothing(tmp_path: Path) -> None:
+    with stored(tmp_path / "a.duckdb", strike_reports()) as store:
+        update_clusters(store)
+        before = snapshot(store)
+        again = update_clusters(store)
+        assert again.events_added == 0 and not again.full
+        assert snapshot(store) == before
+
+
+def test_incremental_batches_give_the_clusters_from_scratch(tmp_path: Path) -> None:
+    docs = strike_reports()
+    with stored(tmp_path / "scratch.duckdb", docs) as store:
+        update_clusters(store)
+        scratch = snapshot(store)
+    with DuckDBStore(tmp_path / "batches.duckdb") as store:
+        for doc in reversed(docs):  # the last first: clusters merge as reports arrive
+            store.save(doc)
+            update_clusters(store)
+        assert snapshot(store) == scratch
+
+
+def test_another_version_or_a_recode_clusters_again_from_scratch(tmp_path: Path) -> None:
+    with stored(tmp_path / "a.duckdb", strike_reports()) as store:
+        update_clusters(store)
+        before = snapshot(store)
+        store.execute("UPDATE cluster_members SET version = 'clusters-0'")
+        assert update_clusters(store).full
+        assert snapshot(store) == before
+        store.execute("UPDATE events SET coder = 'another-coder' WHERE id = 'e4'")
+        result = update_clusters(store)
+        assert result.full and result.events_added == 5
+
+
+def test_stories_group_documents_reporting_the_same_happening(tmp_path: Path) -> None:
+    with stored(tmp_path / "a.duckdb", strike_reports()) as store:
+        update_clusters(store)
+        stories = dict(store.fetchall("SELECT document_id, story_id FROM stories"))
+    assert stories["d1"] == stories["d2"] == stories["d3"]
+    assert stories["d4"] != stories["d1"]
