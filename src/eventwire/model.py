@@ -147,6 +147,9 @@ class DateMention(Mention):
     )
 
 
+QuantityChange = Literal["up", "down", "=", "~", ">", "<"]
+
+
 class QuantityMention(Mention):
     value: float
     unit: str | None = None
@@ -155,11 +158,30 @@ class QuantityMention(Mention):
     value_max: float | None = Field(
         None, description="Top of a range ('200 to 300', 'hundreds of': 100 to 1000)."
     )
-    change: Literal["up", "down"] | None = Field(
-        None, description="The quantity is a rise or a fall ('rose 5%', 'down 19 cents')."
+    change: QuantityChange | None = Field(
+        None,
+        description="As NewsQuant: 'up' or 'down' for a rise or a fall ('rose 5%', 'down 19 "
+        "cents'); '~', '>', '<' for an approximate or bounded amount ('about', 'more than', "
+        "'up to'); '=' for an exact one.",
     )
     casualty: str | None = Field(
         None, description="killed, wounded, arrested, displaced, missing, ... when people counted."
+    )
+    concept: str | None = Field(
+        None,
+        description="What the quantity is about, as a noun phrase: 'revenue' in '60% of its "
+        "revenue', 'driving range' in 'boost the driving range by 35 miles', the owner in "
+        "'Ford has 13,000 workers'.",
+    )
+    unit_name: str | None = Field(
+        None,
+        description="The unit's normalised name (data/quantities_unit_names.tsv): 'dollar', "
+        "'kilometre', 'percentage'; for a count, the counted noun in the singular ('soldier').",
+    )
+    note: str | None = Field(
+        None,
+        description="How a value not written as a number was read: 'counted: the officer and "
+        "her daughter', 'vague: dozens'.",
     )
 
 
@@ -209,11 +231,14 @@ class EventLocation(Record):
 class EventQuantity(Record):
     text: str
     value: float
+    value_max: float | None = None
     unit: str | None = None
     counted: str | None = None
+    concept: str | None = None
     casualty: str | None = Field(
         None, description="killed, wounded, ... when the quantity counts an event's casualties."
     )
+    note: str | None = None
 
 
 class Evidence(Record):

@@ -18,13 +18,15 @@ from .attach import (
     change_of,
     counted_head,
     currency_before,
-    noun_phrase,
+    noun_phrase_span,
     qualifier_before,
     rate_after,
     unit_after,
 )
+from .concept import concept_of
 from .filters import not_a_quantity, stray_word
 from .lexicon import Unit, quantity_words
+from .names import change_sign, unit_name
 from .ranges import Found, merge_ranges
 from .runs import Run, number_runs
 
@@ -112,6 +114,8 @@ def _found(doc: Doc, run: Run) -> Found | None:
         return None
     qualifier = qualifier_before(doc, place.start)
     span = doc[place.start : place.end]
+    phrase = noun_phrase_span(counted, run.end) if counted is not None else None
+    change = _SIGN_CHANGE.get(run.sign) or change_of(doc, place.start, doc[place.end - 1])
     mention = QuantityMention(
         text=span.text,
         start=span.start_char,
@@ -119,10 +123,12 @@ def _found(doc: Doc, run: Run) -> Found | None:
         value=run.value,
         value_max=run.high,
         unit=code,
-        counted=noun_phrase(counted, run.end) if counted is not None else None,
+        counted=phrase.text if phrase is not None else None,
         qualifier=qualifier[0] if qualifier else ("~" if run.sign == "~" else None),
-        change=_SIGN_CHANGE.get(run.sign) or change_of(doc, place.start, doc[place.end - 1]),
+        change=change_sign(change, qualifier[0] if qualifier else None, run.sign),
         casualty=casualty,
+        unit_name=unit_name(code, phrase),
+        concept=concept_of(doc, place.start, place.end, counted),
     )
     return Found(mention, place.start, place.end)
 

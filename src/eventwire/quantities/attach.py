@@ -69,6 +69,11 @@ def rate_after(doc: Doc, end: int) -> str | None:
 def noun_phrase(head: Token, after: int) -> str:
     """The counted noun with the words that say what kind it is: 'kamikaze drones',
     'military recruits', 'Iranian drones' (not 'new' or 'advanced'); none before `after`."""
+    return str(noun_phrase_span(head, after).text)
+
+
+def noun_phrase_span(head: Token, after: int) -> Any:
+    """The tokens of `noun_phrase`, as a spaCy span."""
     words = quantity_words()
     start = head.i
     for token in reversed(list(head.doc[max(after, head.sent.start) : head.i])):
@@ -79,7 +84,7 @@ def noun_phrase(head: Token, after: int) -> str:
         if not keeps or (token.head.i != head.i and token.head.i < start):
             break
         start = token.i
-    return str(head.doc[start : head.i + 1].text)
+    return head.doc[start : head.i + 1]
 
 
 def counted_head(doc: Doc, run: Run, after: int) -> Token | None:

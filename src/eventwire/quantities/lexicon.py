@@ -31,6 +31,7 @@ class QuantityWords:
     addresses: set[str] = field(default_factory=set)
     labels: set[str] = field(default_factory=set)
     longest_unit: int = 1  # in words
+    unit_names: dict[str, str] = field(default_factory=dict)  # code -> normalised name
 
 
 def _data_path(name: str) -> Path:
@@ -43,6 +44,13 @@ def load_units(path: Path, words: QuantityWords) -> None:
             raise KnowledgeError(f"{path}: unit {row['word']!r} needs a code and a kind")
         words.units[row["word"].lower()] = Unit(row["unit"], row["kind"])
         words.longest_unit = max(words.longest_unit, len(row["word"].split()))
+
+
+def load_unit_names(path: Path, words: QuantityWords) -> None:
+    for row in read_tsv(path, ("code", "name")):
+        if not row["name"]:
+            raise KnowledgeError(f"{path}: unit {row['code']!r} needs a name")
+        words.unit_names[row["code"]] = row["name"]
 
 
 def load_words(path: Path, words: QuantityWords) -> None:
@@ -75,4 +83,5 @@ def quantity_words() -> QuantityWords:
     words = QuantityWords()
     load_units(_data_path("quantities_units.tsv"), words)
     load_words(_data_path("quantities_words.tsv"), words)
+    load_unit_names(_data_path("quantities_unit_names.tsv"), words)
     return words
