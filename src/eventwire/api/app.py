@@ -1,0 +1,59 @@
+"""The app factory: `create_app(ServeSettings(db="events.duckdb"))` gives the API and the
+dashboard over one store; `eventwire serve` runs it with uvicorn."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from .. import __version__
+from .deps import RateLimiter, StorePool
+from .middleware import BodyLimit, SecurityHeaders
+from .problems import install_problem_handlers
+from .routers import coding, documents, events, pages, stats
+from .settings import ServeSettings
+
+DESCRIPTION = (
+    "Events coded from news articles, each with the characters that justify it. Errors are "
+    "RFC 9457 problem details (application/problem+json)."
+)
+
+
+def create_app(settings: ServeSettings) -> FastAPI:
+    """Open the store (an error here is the operator's, before anything listens) and build
+    the app; the store's connections close when the app shuts down."""
+    pool = StorePool(settings)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    app = FastAPI(
+        title="eventwire",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.pool = pool
+    app.state.code_limiter = RateLimiter(settings.code_requests_per_minute)
+    app.state.web_files = pages.load_web_files()
+    install_problem_handlers(app)
+    for router in (events.router, documents.router, stats.router, coding.router, pages.router):
+        app.include_router(router)
+    app.add_middleware(SecurityHeaders, docs_paths=("/docs",))
+    if settings.cors_origins:  # off unless the operator names the origins
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    return app

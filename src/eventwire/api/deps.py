@@ -1,0 +1,135 @@
+"""What routes depend on: the settings, a store connection for the request, the write guard
+(--allow-writes and the token) and the per-client rate limit of POST /code."""
+
+from __future__ import annotations
+
+import hmac
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from ..store import SqlStore, open_store
+from .problems import Problem
+from .settings import ServeSettings
+
+
+class StorePool:
+    """Open connections to the one store the operator named, lent one per request: DuckDB and
+    psycopg connections are not to be shared by two threads at once. Read-only unless the
+    server was started with --allow-writes (DuckDB lets a process open a file one way)."""
+
+    def __init__(self, settings: ServeSettings) -> None:
+        self.settings = settings
+        self._idle: queue.LifoQueue[SqlStore] = queue.LifoQueue()
+        self._opened = 0
+        self._lock = threading.Lock()
+        self.write_lock = threading.Lock()  # one writer at a time
+        self._idle.put(self._open())  # a store that cannot be opened fails at start-up
+
+    def _open(self) -> SqlStore:
+        store = open_store(self.settings.db, read_only=not self.settings.allow_writes)
+        with self._lock:
+            self._opened += 1
+        return store
+
+    def borrow(self) -> SqlStore:
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            full = self._opened >= self.settings.store_connections
+        return self._idle.get(timeout=30) if full else self._open()
+
+    def give_back(self, store: SqlStore) -> None:
+        self._idle.put(store)
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._idle.get_nowait().close()
+            except queue.Empty:
+                return
+
+
+class RateLimiter:
+    """At most `per_minute` requests per client address in any 60 s (a sliding window)."""
+
+    def __init__(self, per_minute: int, window_s: float = 60.0) -> None:
+        self.per_minute = per_minute
+        self.window_s = window_s
+        self._seen: dict[str, deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def retry_after(self, client: str) -> int:
+        """0 when the request may go ahead (and is counted), else seconds to wait."""
+        now = time.monotonic()
+        with self._lock:
+            times = self._seen.setdefault(client, deque())
+            while times and now - times[0] >= self.window_s:
+                times.popleft()
+            if len(times) >= self.per_minute:
+                return max(1, int(self.window_s - (now - times[0])) + 1)
+            times.append(now)
+            if len(self._seen) > 10_000:  # forget idle clients rather than grow without end
+                self._seen = {k: v for k, v in self._seen.items() if v}
+            return 0
+
+
+def get_settings(request: Request) -> ServeSettings:
+    settings: ServeSettings = request.app.state.settings
+    return settings
+
+
+def get_pool(request: Request) -> StorePool:
+    pool: StorePool = request.app.state.pool
+    return pool
+
+
+def get_store(pool: Annotated[StorePool, Depends(get_pool)]) -> Iterator[SqlStore]:
+    store = pool.borrow()
+    try:
+        yield store
+    finally:
+        pool.give_back(store)
+
+
+def require_writer(
+    request: Request, settings: Annotated[ServeSettings, Depends(get_settings)]
+) -> None:
+    """Writes need a server started with --allow-writes and the request's bearer token."""
+    if not settings.allow_writes:
+        raise Problem(403, "this server is read-only (start it with --allow-writes to ingest)")
+    header = request.headers.get("authorization", "")
+    scheme, _, given = header.partition(" ")
+    if scheme.lower() != "bearer" or not given:
+        raise Problem(
+            401,
+            "a token is required: Authorization: Bearer <EVENTWIRE_API_TOKEN>",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    expected = settings.token or ""
+    if not expected or not hmac.compare_digest(given.encode(), expected.encode()):
+        raise Problem(403, "the token is wrong")
+
+
+def limit_code_rate(request: Request) -> None:
+    limiter: RateLimiter = request.app.state.code_limiter
+    client = request.client.host if request.client else "unknown"
+    wait = limiter.retry_after(client)
+    if wait:
+        raise Problem(
+            429,
+            f"at most {limiter.per_minute} POST /code requests a minute; retry in {wait} s",
+            headers={"Retry-After": str(wait)},
+        )
+
+
+StoreDep = Annotated[SqlStore, Depends(get_store)]
+SettingsDep = Annotated[ServeSettings, Depends(get_settings)]
+PoolDep = Annotated[StorePool, Depends(get_pool)]

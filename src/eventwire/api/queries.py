@@ -1,0 +1,141 @@
+"""Events as the API filters them: the store's `EventFilter` (dyad, country, type, modality,
+dates) plus actor, quad class, outlet, bounding box and text, paged by a cursor. Every value a
+request gives is a bound parameter; the SQL text is fixed here."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..store import SqlStore
+from ..store.query import DOCUMENT_COLUMNS, EVENT_COLUMNS, EventFilter, as_json
+from .problems import Problem
+
+# undated events sort last; a fixed key keeps the cursor comparison free of NULLs
+SORT_DAY = "COALESCE(e.date_start, d.published_at, DATE '9999-12-31')"
+PERIODS = ("day", "week", "month", "quarter", "year")
+FROM = "FROM events e JOIN documents d ON d.id = e.document_id"
+
+
+@dataclass(frozen=True)
+class BBox:
+    west: float
+    south: float
+    east: float
+    north: float
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """What GET /events asks for; `base` holds the filters the store already knows."""
+
+    base: EventFilter = field(default_factory=EventFilter)
+    actor: str | None = None
+    quad_classes: tuple[int, ...] = ()
+    outlet: str | None = None
+    bbox: BBox | None = None
+    text: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses, params = self.base.where()
+        extra: list[str] = [clauses]
+        if self.actor:
+            pattern = like_pattern(self.actor)
+            names = ("e.source_name", "e.target_name", "e.source_text", "e.target_text")
+            extra.append("(" + " OR ".join(f"{n} ILIKE ? ESCAPE '\\'" for n in names) + ")")
+            params += [pattern] * len(names)
+        if self.quad_classes:
+            extra.append(f"e.quad_class IN ({', '.join('?' * len(self.quad_classes))})")
+            params += list(self.quad_classes)
+        if self.outlet:
+            extra.append("lower(d.outlet) = lower(?)")
+            params.append(self.outlet)
+        if self.bbox:
+            extra.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
+            params += [self.bbox.south, self.bbox.north, self.bbox.west, self.bbox.east]
+        if self.text:
+            extra.append("e.evidence ILIKE ? ESCAPE '\\'")
+            params.append(like_pattern(self.text))
+        return " AND ".join(extra), params
+
+
+def like_pattern(text: str) -> str:
+    """`text` anywhere, its own % and _ taken literally."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def encode_cursor(day: dt.date, event_id: str) -> str:
+    raw = json.dumps([day.isoformat(), event_id]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> tuple[dt.date, str]:
+    """The (day, id) a page ends at; anything else is the client's error."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        day, event_id = json.loads(raw)
+        return dt.date.fromisoformat(day), str(event_id)
+    except (binascii.Error, ValueError, TypeError) as err:
+        raise Problem(422, "cursor: not a cursor this server gave", "E009") from err
+
+
+COLUMNS = [f"e.{c}" for c in EVENT_COLUMNS] + [f"d.{c}" for c in DOCUMENT_COLUMNS]
+
+
+def page_of_events(
+    store: SqlStore, query: EventQuery, limit: int, cursor: str | None, with_record: bool
+) -> tuple[list[dict[str, Any]], str | None]:
+    """One page in (date, id) order, and the cursor of the next page (None at the end)."""
+    where, params = query.where()
+    if cursor:
+        day, last_id = decode_cursor(cursor)
+        where += f" AND ({SORT_DAY} > ? OR ({SORT_DAY} = ? AND e.id > ?))"
+        params += [day, day, last_id]
+    columns = [*COLUMNS, f"{SORT_DAY} AS sort_day"] + (["e.record"] if with_record else [])
+    sql = f"SELECT {', '.join(columns)} {FROM} WHERE {where} ORDER BY {SORT_DAY}, e.id LIMIT ?"
+    names, rows = store.stream(sql, [*params, limit + 1])
+    found = [dict(zip(names, row, strict=True)) for row in rows]
+    following = None
+    if len(found) > limit:
+        found = found[:limit]
+        following = encode_cursor(found[-1]["sort_day"], found[-1]["id"])
+    return found, following
+
+
+def all_events(store: SqlStore, query: EventQuery, limit: int) -> Iterator[dict[str, Any]]:
+    """Up to `limit` matching events' typed columns, streamed (CSV and GeoJSON)."""
+    where, params = query.where()
+    sql = f"SELECT {', '.join(COLUMNS)} {FROM} WHERE {where} ORDER BY {SORT_DAY}, e.id LIMIT ?"
+    names, rows = store.stream(sql, [*params, limit])
+    return (dict(zip(names, row, strict=True)) for row in rows)
+
+
+def one_event(store: SqlStore, event_id: str) -> dict[str, Any] | None:
+    sql = f"SELECT {', '.join(COLUMNS)}, e.record, d.mentions {FROM} WHERE e.id = ?"
+    names, rows = store.stream(sql, [event_id])
+    found = [dict(zip(names, row, strict=True)) for row in rows]
+    return found[0] if found else None
+
+
+def timeline(store: SqlStore, query: EventQuery, period: str) -> list[tuple[str, int, int]]:
+    """(period start, quad class, events) for the matching dated events."""
+    if period not in PERIODS:  # the one word put into the SQL text: from a fixed list only
+        raise Problem(422, f"period: one of {', '.join(PERIODS)}", "E009")
+    where, params = query.where()
+    day = "COALESCE(e.date_start, d.published_at)"
+    sql = (
+        f"SELECT CAST(date_trunc('{period}', {day}) AS DATE) AS p, e.quad_class, count(*) "
+        f"{FROM} WHERE {where} AND {day} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+    )
+    return [(str(p), int(q), int(n)) for p, q, n in store.fetchall(sql, params)]
+
+
+def record_of(value: Any) -> dict[str, Any]:
+    record: dict[str, Any] = as_json(value)
+    return record

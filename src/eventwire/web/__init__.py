@@ -1,0 +1,1 @@
+"""The dashboard's static files (package data), served by `eventwire.api`."""
