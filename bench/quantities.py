@@ -90,7 +90,12 @@ def _system_value(q: QuantityMention) -> float | tuple[float, float]:
 def _same(a: float | tuple[float, float], b: float | tuple[float, float]) -> bool:
     if isinstance(a, tuple) != isinstance(b, tuple):
         return False
-    pairs = zip(a, b, strict=True) if isinstance(a, tuple) else [(a, b)]  # type: ignore[arg-type]
+    # a range is its two ends, in either order: "fell from 4.8 to 4.7 percent" is 4.7..4.8
+    pairs = (
+        zip(sorted(a), sorted(b), strict=True)  # type: ignore[arg-type]
+        if isinstance(a, tuple)
+        else [(a, b)]
+    )
     return all(math.isclose(x, y, rel_tol=1e-5, abs_tol=1e-8) for x, y in pairs)
 
 

@@ -26,7 +26,7 @@ from .attach import (
 from .concept import concept_of
 from .filters import not_a_quantity, stray_word
 from .lexicon import Unit, quantity_words
-from .names import change_sign, unit_name
+from .names import change_sign, counted_words, unit_name
 from .ranges import Found, merge_ranges
 from .runs import Run, number_runs
 
@@ -115,7 +115,8 @@ def _found(doc: Doc, run: Run) -> Found | None:
     qualifier = qualifier_before(doc, place.start)
     span = doc[place.start : place.end]
     phrase = noun_phrase_span(counted, run.end) if counted is not None else None
-    change = _SIGN_CHANGE.get(run.sign) or change_of(doc, place.start, doc[place.end - 1])
+    before = place.start - len(qualifier[0].split()) if qualifier else place.start
+    change = _SIGN_CHANGE.get(run.sign) or change_of(doc, before, doc[place.end - 1])
     mention = QuantityMention(
         text=span.text,
         start=span.start_char,
@@ -127,7 +128,9 @@ def _found(doc: Doc, run: Run) -> Found | None:
         qualifier=qualifier[0] if qualifier else ("~" if run.sign == "~" else None),
         change=change_sign(change, qualifier[0] if qualifier else None, run.sign),
         casualty=casualty,
-        unit_name=unit_name(code, phrase),
+        unit_name=unit_name(
+            code, counted_words(doc, place.end, counted) if counted is not None else None
+        ),
         concept=concept_of(doc, place.start, place.end, counted),
     )
     return Found(mention, place.start, place.end)

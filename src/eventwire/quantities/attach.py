@@ -25,13 +25,21 @@ def currency_before(doc: Doc, run: Run) -> tuple[Unit, int] | None:
     """'$', 'US$', '€' right before the number: the unit and where the sign starts."""
     units = quantity_words().units
     for size in (2, 1):
-        if run.start - size < 0 or (size == 2 and doc[run.start - 2].whitespace_):
-            continue  # "US$" is one sign; "a $" is not
+        if run.start - size < 0 or (size == 2 and not _one_sign(doc[run.start - 2])):
+            continue  # "US$" and "US $" are one sign; "a $" is not
         text = "".join(t.text for t in doc[run.start - size : run.start]).lower()
         unit = units.get(text)
         if unit is not None and unit.kind == "currency_prefix":
             return unit, run.start - size
     return None
+
+
+def _one_sign(letters: Token) -> bool:
+    """'US' in 'US$' or 'US $', 'HK' in 'HK $': capitals that name the dollar."""
+    following = letters.nbor(1)
+    return not letters.whitespace_ or (
+        following.text == "$" and letters.text.isupper() and letters.is_alpha
+    )
 
 
 def unit_after(doc: Doc, run: Run) -> tuple[Unit, int] | None:
@@ -60,9 +68,11 @@ def rate_after(doc: Doc, end: int) -> str | None:
         return None
     if after is not None and after.lower_ in {"earlier", "later", "ago", "before", "after"}:
         return None  # "$6.78 billion a year earlier"
-    unit = quantity_words().units.get(noun.lower_)
-    if unit is not None and unit.kind not in _MONEY:
-        return unit.code
+    words = quantity_words()
+    for size in range(min(words.longest_unit, len(doc) - end - 1), 0, -1):
+        unit = words.units.get(doc[end + 1 : end + 1 + size].text.lower())
+        if unit is not None and unit.kind not in _MONEY:
+            return unit.code  # "per square foot", "a barrel"
     return noun.lemma_.lower() if noun.pos_ == "NOUN" and word.lower_ == "per" else None
 
 

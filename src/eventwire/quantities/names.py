@@ -10,12 +10,14 @@ from ..model import QuantityChange
 from .lexicon import quantity_words
 
 Span = Any  # spacy.tokens.Span
+_DESCRIBING = {"ADJ", "NOUN", "PROPN", "NUM", "VERB", "DET", "PRON"}
 _SIGNS: dict[str, QuantityChange] = {"~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<", "=": "="}
 
 
 def unit_name(code: str | None, counted: Span | None) -> str | None:
-    """A unit code's name from data/quantities_unit_names.tsv; for a count, its counted noun
-    phrase in the singular, lower case."""
+    """A unit code's name from data/quantities_unit_names.tsv; for a count, the words that say
+    what is counted, each in its dictionary form, lower case ('four different bosses' ->
+    'different boss')."""
     if code:
         names = quantity_words().unit_names
         base, _, per = code.partition(" per ")
@@ -23,8 +25,24 @@ def unit_name(code: str | None, counted: Span | None) -> str | None:
         return f"{name} per {names.get(per, per.lower())}" if per else name
     if counted is None or not len(counted):
         return None
-    words = [t.lower_ for t in counted[:-1]] + [counted[-1].lemma_.lower()]
-    return " ".join(words)
+    text = "".join(_lemma(t) + t.whitespace_ for t in counted)
+    return text.strip().lower() or None
+
+
+def _lemma(token: Any) -> str:
+    return str(token.text if token.pos_ == "PROPN" else token.lemma_)
+
+
+def counted_words(doc: Any, end: int, head: Any) -> Span:
+    """The words between a number and the noun it counts, with the noun: 'different bosses' in
+    'four different bosses', 'first-team players'; the counted phrase alone if not adjacent."""
+    start = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
+    between = doc[start : head.i]
+    if head.i < start or any(t.pos_ not in _DESCRIBING and t.text != "-" for t in between):
+        return doc[head.i : head.i + 1]
+    while start < head.i and doc[start].tag_ in {"DT", "PRP$", "POS"}:
+        start += 1  # "thousands of the protesters"
+    return doc[start : head.i + 1]
 
 
 def change_sign(change: str | None, qualifier: str | None, sign: str) -> QuantityChange:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import QuantityMention
 from .lexicon import quantity_words
+from .numbers import number_words
 
 Doc = Any  # spacy.tokens.Doc
 _JOINERS = {"to", "-", "–", "and", "or", "through"}
@@ -26,11 +27,32 @@ def merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
     merged: list[Found] = []
     for item in found:
         previous = merged[-1] if merged else None
-        if previous is not None and _joined(doc, previous, item):
-            merged[-1] = _range(doc, previous, item)
+        scaled = _scaled(doc, previous, item) if previous is not None else None
+        if scaled is not None and _joined(doc, scaled, item):
+            merged[-1] = _range(doc, scaled, item)
         else:
             merged.append(item)
     return merged
+
+
+def _scaled(doc: Doc, first: Found, second: Found) -> Found:
+    """'$89 to $93 billion', '1 to 2 thousand': the first number takes the second's scale."""
+    a, b = first.mention, second.mention
+    words = number_words()
+    scale = next(
+        (words[t.lower_].value for t in doc[second.start : second.end] if _is_scale(t.lower_)),
+        None,
+    )
+    if scale is None or any(_is_scale(t.lower_) for t in doc[first.start : first.end]):
+        return first
+    if not 0 < a.value < 1000 or b.value < a.value * scale / 20:
+        return first
+    return Found(a.model_copy(update={"value": a.value * scale}), first.start, first.end)
+
+
+def _is_scale(word: str) -> bool:
+    entry = number_words().get(word)
+    return entry is not None and entry.kind == "scale"
 
 
 def _joined(doc: Doc, first: Found, second: Found) -> bool:
@@ -38,10 +60,12 @@ def _joined(doc: Doc, first: Found, second: Found) -> bool:
     between = doc[first.end : second.start]
     if len(between) != 1 or between[0].lower_ not in _JOINERS:
         return False
-    if a.unit is not None and b.unit is not None and a.unit != b.unit:
+    if a.unit is not None and b.unit is not None and not _same_unit(a.unit, b.unit):
         return False
     word = between[0].lower_
     opener = doc[first.start - 1].lower_ if first.start > 0 else ""
+    if opener == "by" and word == "to":
+        return False  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     low, high = min(a.value, b.value), max(a.value, b.value)
     if word == "and":
         return opener == "between"
@@ -67,12 +91,19 @@ def _range(doc: Doc, first: Found, second: Found) -> Found:
             "value": min(a.value, b.value),
             "value_max": top,
             "unit": unit,
+            "unit_name": b.unit_name if b.unit else a.unit_name,
+            "concept": a.concept or b.concept,
             "counted": counted,
             "casualty": b.casualty or a.casualty,
             "change": b.change or a.change,
         }
     )
     return Found(mention, first.start, second.end)
+
+
+def _same_unit(first: str, second: str) -> bool:
+    """'between $62 and $68 per share': the rate written once, after the second."""
+    return first == second or second.startswith(f"{first} per ")
 
 
 def _unit_words() -> dict[str, object]:
