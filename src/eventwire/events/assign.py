@@ -11,10 +11,15 @@ from ..kb import PloverType
 from .dyads import Resolved, SentenceState, split_forces, topic_country
 from .naming import PRONOUNS, Demonyms, actors_at, possessive_pronoun, resolve_pronoun
 from .predicates import Predicate, Predicates
+from .role_model import RoleModel, candidates
 from .roles import Arguments, noun_arguments, verb_arguments
 from .sentence import SentenceContext
 
 AGENT_NOTE = "actor is the agent of an event noun"
+MODEL_THRESHOLD = 0.5  # the least probability at which the role model names a role
+# The model overrules the rules' source when it gives it less than OVERRULED and another actor at
+# least OVERRULING (PLOVER GSR dev dyad + type F1 0.321 -> 0.330, re3d 0.189 -> 0.201)
+OVERRULED, OVERRULING = 0.1, 0.6
 
 
 @dataclass(frozen=True)
@@ -65,9 +70,15 @@ class Resolver:
 
 
 def assign_roles(
-    pred: Predicate, kind: PloverType, args: Arguments, resolve: Resolver
+    pred: Predicate,
+    kind: PloverType,
+    args: Arguments,
+    resolve: Resolver,
+    model: RoleModel | None = None,
 ) -> tuple[RoleAssignment, list[str]]:
-    """The predicate's sources and targets, and the notes on forces split off its targets."""
+    """The predicate's sources and targets, and the notes on forces split off its targets. The
+    parse rules decide; where they find a source but no target, or a target but no source, the
+    learned role `model` (when given) may name the other among the sentence's actors."""
     notes = list(args.notes)
     sources, direct = resolve(args.sources), True
     if not sources and args.fallback_sources:
@@ -82,6 +93,14 @@ def assign_roles(
     moves_forces = "moves_forces" in kind.properties
     if any(r.hit.country for r in targets) and not moves_forces:
         targets = [r for r in targets if r.hit.country]  # "ceded villages to Azerbaijan"
+    # the model completes a pair the rules began; it makes no event the rules found no actor for
+    # (that raised PLOVER GSR's events per sentence from 1.68 to 2.03 for a smaller gain)
+    if model is not None and bool(sources) != bool(targets):
+        sources, targets, learned = _fill_from_model(pred, sources, targets, resolve, model)
+        notes += learned
+    if model is not None and sources:
+        sources, overruled = _overrule_source(pred, sources, targets, resolve, model)
+        notes += overruled
     extra: list[str] = []
     if moves_forces:
         sources, targets, extra = split_forces(sources, targets)
@@ -90,6 +109,57 @@ def assign_roles(
         tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct
     )
     return roles, extra
+
+
+def _fill_from_model(
+    pred: Predicate,
+    sources: list[Resolved],
+    targets: list[Resolved],
+    resolve: Resolver,
+    model: RoleModel,
+) -> tuple[list[Resolved], list[Resolved], list[str]]:
+    """The model's likeliest source or target among the sentence's tokens that name actors, for
+    the role the rules left empty (at least MODEL_THRESHOLD likely, and likelier than the
+    other role)."""
+    taken = {r.token.i for r in (*sources, *targets)}
+    named = [t for t in candidates(pred.token) if t.i not in taken and resolve([t])]
+    scores = model.scores(pred.token, named)
+    notes: list[str] = []
+    best = max(scores, key=lambda s: s.source, default=None)
+    if not sources and best and best.source >= MODEL_THRESHOLD and best.source > best.target:
+        sources = _learned(resolve([best.token]), "source")
+        notes.append(f"source from the role model (p={best.source:.2f})")
+        scores = [s for s in scores if s.token.i != best.token.i]
+    best = max(scores, key=lambda s: s.target, default=None)
+    if not targets and best and best.target >= MODEL_THRESHOLD and best.target > best.source:
+        targets = _learned(resolve([best.token]), "target")
+        notes.append(f"target from the role model (p={best.target:.2f})")
+    return sources, targets, notes
+
+
+def _overrule_source(
+    pred: Predicate,
+    sources: list[Resolved],
+    targets: list[Resolved],
+    resolve: Resolver,
+    model: RoleModel,
+) -> tuple[list[Resolved], list[str]]:
+    """The rules' sources, unless the model finds them most unlikely and another actor of the
+    sentence most likely."""
+    own = model.scores(pred.token, [r.token for r in sources])
+    if max(s.source for s in own) >= OVERRULED:
+        return sources, []
+    taken = {r.token.i for r in (*sources, *targets)}
+    named = [t for t in candidates(pred.token) if t.i not in taken and resolve([t])]
+    best = max(model.scores(pred.token, named), key=lambda s: s.source, default=None)
+    if best is None or best.source < OVERRULING:
+        return sources, []
+    note = f"source from the role model (p={best.source:.2f}), over the parse rules' choice"
+    return _learned(resolve([best.token]), "source"), [note]
+
+
+def _learned(found: list[Resolved], role: str) -> list[Resolved]:
+    return [replace(r, notes=[*r.notes, f"{role} from the role model"]) for r in found]
 
 
 def with_topic(sources: list[Resolved], state: SentenceState) -> list[Resolved]:

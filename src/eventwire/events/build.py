@@ -26,7 +26,7 @@ from .modes import clause_lemmas, contexts_of, mode_of
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v3"
+VERSION = "eventwire.events.v4"
 # Nouns for people who belong where they are (not prisoners, refugees or workers abroad).
 _LOCAL_PEOPLE = frozenset(
     [

@@ -18,6 +18,7 @@ from .lexicon import Lexicon
 from .modality import ModalityCues
 from .naming import Demonyms, actor_at
 from .predicates import find_predicates
+from .role_model import RoleModel, shipped_model
 from .sentence import SentenceContext
 
 Trace = dict[int, list[str]]  # sentence -> why its triggers gave no event (for `explain`)
@@ -26,7 +27,7 @@ Trace = dict[int, list[str]]  # sentence -> why its triggers gave no event (for 
 class EventCoder:
     """find (predicates) -> roles (assign) -> checks -> build, sentence by sentence."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, use_model: bool = True) -> None:
         self.kb = kb
         self.lexicon = Lexicon(kb.lexicon)
         self.reporting = ReportingCues.from_table(kb.reporting)
@@ -37,6 +38,7 @@ class EventCoder:
             for word in (c.name, *c.aliases, *c.adjectives)
         }
         self.builder = EventBuilder(kb, self.cues)
+        self.roles: RoleModel | None = shipped_model() if use_model else None
 
     def code(
         self,
@@ -100,7 +102,7 @@ class EventCoder:
                 ctx.reject(token.text, "part of the phrase of a coded verb")
                 continue
             args = arguments(pred, kind, predicates)
-            roles, extra = assign_roles(pred, kind, args, resolve)
+            roles, extra = assign_roles(pred, kind, args, resolve, self.roles)
             if reasons := rejections(pred, kind, roles):
                 ctx.reject(token.text, f"{kind.type} pattern, {reasons[0]}")
                 continue

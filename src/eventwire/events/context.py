@@ -165,8 +165,17 @@ def event_quantities(trigger: Token, quantities: list[QuantityMention]) -> list[
     sent = trigger.sent
     return [
         EventQuantity(
-            text=q.text, value=q.value, unit=q.unit, counted=q.counted, casualty=q.casualty
+            text=q.text,
+            value=q.value,
+            value_max=q.value_max,
+            unit=q.unit,
+            counted=q.counted,
+            concept=q.concept,
+            casualty=q.casualty,
+            note=q.note,
         )
         for q in quantities
-        if sent.start_char <= q.start and q.end <= sent.end_char and (q.counted or q.unit in _MONEY)
+        if sent.start_char <= q.start
+        and q.end <= sent.end_char
+        and (q.counted or q.casualty or q.unit in _MONEY)
     ]

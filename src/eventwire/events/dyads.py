@@ -123,12 +123,14 @@ def _pairs(
     targets = [t for t in targets if all(t.hit is not s.hit for s in sources)]
     if any(s.country or s.hit.country for s in sources):  # "US-Israeli military offensive"
         sources = [s for s in sources if s.country or s.hit.country]
-    if not targets and len(sources) > 1 and symmetric:
+    if not targets and len(sources) > 1 and symmetric:  # "Iran and Russia signed a deal"
+        # one event per pair, the first named as source: a symmetric type has no direction,
+        # and two events for one deal would count it twice
         return [
             (a, b)
-            for a in sources
-            for b in sources
-            if a is not b and a.hit.country != b.hit.country
+            for n, a in enumerate(sources)
+            for b in sources[n + 1 :]
+            if a.hit.country != b.hit.country
         ]
     if not sources:
         return [(None, t) for t in targets]
