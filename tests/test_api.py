@@ -149,3 +149,18 @@ def test_the_openapi_schema_is_the_event_contract(client: Any) -> None:
         "/code",
         "/ingest",
     } <= set(schema["paths"])
+
+
+def test_the_dashboard_pages_and_files_are_served_from_the_package(client: Any) -> None:
+    for page in ("events", "map", "timeline"):
+        response = client.get(f"/ui/{page}")
+        assert response.status_code == 200 and "<script" in response.text
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")
+    assert client.get("/", follow_redirects=False).headers["location"] == "/ui/events"
+
+
+def test_docs_use_the_shipped_swagger_ui(client: Any) -> None:
+    page = client.get("/docs").text
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page and "cdn" not in page
+    assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
