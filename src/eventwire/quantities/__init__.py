@@ -23,6 +23,7 @@ from .attach import (
     rate_after,
     unit_after,
 )
+from .casualties import casualties_in_words
 from .concept import concept_of
 from .filters import not_a_quantity, stray_word
 from .lexicon import Unit, quantity_words
@@ -30,7 +31,7 @@ from .names import change_sign, counted_words, unit_name
 from .ranges import Found, merge_ranges
 from .runs import Run, number_runs
 
-VERSION = "eventwire.quantities.v2"
+VERSION = "eventwire.quantities.v3"
 
 __all__ = ["VERSION", "find_quantities"]
 
@@ -55,7 +56,10 @@ def find_quantities(doc: Doc, excluded: set[int] | None = None) -> list[Quantity
         item = _found(doc, run)
         if item is not None:
             found.append(item)
-    return [item.mention for item in merge_ranges(doc, found)]
+    mentions = [item.mention for item in merge_ranges(doc, found)]
+    taken = [(m.start, m.end) for m in mentions]
+    in_words = casualties_in_words(doc, taken)
+    return sorted([*mentions, *in_words], key=lambda m: m.start) if in_words else mentions
 
 
 def _after_currency(doc: Doc) -> set[int]:
@@ -117,23 +121,32 @@ def _found(doc: Doc, run: Run) -> Found | None:
     phrase = noun_phrase_span(counted, run.end) if counted is not None else None
     before = place.start - len(qualifier[0].split()) if qualifier else place.start
     change = _SIGN_CHANGE.get(run.sign) or change_of(doc, before, doc[place.end - 1])
+    sign = -1.0 if _minus_before(doc, place.start) else 1.0
     mention = QuantityMention(
         text=span.text,
         start=span.start_char,
         end=span.end_char,
-        value=run.value,
-        value_max=run.high,
+        value=sign * run.value,
+        value_max=sign * run.high if run.high is not None else None,
         unit=code,
         counted=phrase.text if phrase is not None else None,
         qualifier=qualifier[0] if qualifier else ("~" if run.sign == "~" else None),
         change=change_sign(change, qualifier[0] if qualifier else None, run.sign),
         casualty=casualty,
+        note=f"vague: {doc[run.start : run.end].text}" if run.vague else None,
         unit_name=unit_name(
             code, counted_words(doc, place.end, counted) if counted is not None else None
         ),
         concept=concept_of(doc, place.start, place.end, counted),
     )
     return Found(mention, place.start, place.end)
+
+
+def _minus_before(doc: Doc, start: int) -> bool:
+    """'minus 40 degrees', 'minus-5 yards': a negative amount."""
+    if start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
+        return bool(doc[start - 2].lower_ == "minus")
+    return start > 0 and doc[start - 1].lower_ == "minus"
 
 
 def _words_at(doc: Doc, start: int, size: int) -> str:

@@ -1,0 +1,161 @@
+"""Quantities, issue 16: what a quantity is about (its concept), unit names, NewsQuant change
+signs, ranges that share a scale or a rate, negative amounts, and deaths and injuries stated
+without a number. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.errors import KnowledgeError
+from eventwire.model import CodedDocument, QuantityMention
+from eventwire.quantities import find_quantities
+from eventwire.quantities.lexicon import QuantityWords, load_unit_names, quantity_words
+
+Find = Callable[[str], list[QuantityMention]]
+
+
+@pytest.fixture(scope="module")
+def find(parse: Callable[[str], Doc]) -> Find:
+    return lambda text: find_quantities(parse(text))
+
+
+def one(find: Find, text: str) -> QuantityMention:
+    found = find(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ---- the unit names table, without the parse -------------------------------------------
+
+
+def test_every_unit_code_has_a_name() -> None:
+    words = quantity_words()
+    codes = {unit.code for unit in words.units.values()}
+    assert codes <= set(words.unit_names), codes - set(words.unit_names)
+    assert words.unit_names["USD"] == "dollar" and words.unit_names["km"] == "kilometre"
+
+
+def test_a_unit_without_a_name_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "names.tsv"
+    path.write_text("code\tname\nkm\t\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="needs a name"):
+        load_unit_names(path, QuantityWords())
+
+
+# ---- with the parse ---------------------------------------------------------------------
+
+pytestmark_model = pytest.mark.model
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Acme Corp has 4,000 workers in Ohio.", "Acme Corp"),  # the owner: subject of 'has'
+        ("The company earns more than 60 per cent of its revenue from ads.", "revenue"),  # of
+        ("The upgrade will boost the battery life by about 20 hours.", "battery life"),  # by
+        ("A fine of $3 million was imposed.", "fine"),  # the noun it belongs to
+        ("The temperature can fall to minus 40 degrees.", "temperature"),  # the subject
+    ],
+)
+def test_the_concept_a_quantity_is_about(find: Find, text: str, concept: str) -> None:
+    assert one(find, text).concept == concept
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The bridge is 12 km long.", "kilometre"),
+        ("The deal is worth $5 million.", "dollar"),
+        ("She met four different bosses.", "different boss"),  # a count: its whole phrase
+        ("They paid HK $300 for it.", "hong kong dollar"),  # 'HK $' with a space is one sign
+        ("Offices rent for $21 per square foot.", "dollar per square foot"),  # a rate of 2 words
+        ("The fine was 10.5 million Australian dollars.", "australian dollar"),
+    ],
+)
+def test_unit_names(find: Find, text: str, name: str) -> None:
+    assert one(find, text).unit_name == name
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("The company earns more than 60 per cent of its revenue from ads.", ">"),
+        ("The index was about 19 per cent higher than a year before.", "~"),
+        ("The fund's shares were up nearly 7% on Monday.", "up"),  # the rise beats 'nearly'
+        ("Its shares plummeted 65% during the crash.", "down"),
+        ("The bridge is 12 km long.", "="),
+    ],
+)
+def test_newsquant_change_signs(find: Find, text: str, change: str) -> None:
+    assert find(text)[0].change == change
+
+
+@pytestmark_model
+def test_a_range_takes_the_scale_and_the_rate_of_its_second_end(find: Find) -> None:
+    scaled = one(find, "The firm expects $89 to $93 billion in revenue.")
+    assert (scaled.value, scaled.value_max) == (89e9, 93e9)
+    rate = one(find, "Tickets cost between $62 and $68 per seat.")
+    assert (rate.value, rate.value_max, rate.unit) == (62, 68, "USD per seat")
+
+
+@pytestmark_model
+def test_by_x_to_y_is_a_change_and_a_level_not_a_range(find: Find) -> None:
+    found = find("Exports rose by $3 billion to $45 billion last year.")
+    assert [q.value for q in found] == [3e9, 45e9]
+
+
+@pytestmark_model
+def test_minus_makes_a_negative_amount(find: Find) -> None:
+    assert one(find, "The temperature can fall to minus 40 degrees.").value == -40
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("The officer and her daughter died in the fire.", 2, "killed"),
+        ("A soldier was wounded near the border.", 1, "wounded"),
+        ("Gunmen killed a guard at the gate.", 1, "killed"),
+        ("He was shot dead outside his home.", 1, "killed"),
+    ],
+)
+def test_deaths_and_injuries_without_a_number(
+    find: Find, text: str, value: float, kind: str
+) -> None:
+    figure = one(find, text)
+    assert (figure.value, figure.casualty) == (value, kind)
+    assert figure.note and figure.note.startswith("counted")
+
+
+@pytestmark_model
+def test_vague_casualty_figures_are_a_range_with_a_note(find: Find) -> None:
+    figure = one(find, "Dozens were killed in the blast.")
+    assert (figure.value, figure.value_max, figure.casualty) == (12, 120, "killed")
+    assert figure.note == "vague: Dozens"
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers were killed in the attack.",  # how many is not said
+        "He was arrested on Monday.",  # an arrest of one man is no casualty figure
+        "Twelve soldiers were killed.",  # the number says it, once
+    ],
+)
+def test_no_figure_in_words_where_none_is_stated(find: Find, text: str) -> None:
+    assert not [q for q in find(text) if q.note and q.note.startswith("counted")]
+
+
+@pytestmark_model
+def test_events_carry_casualties_stated_in_words(code: Callable[..., CodedDocument]) -> None:
+    coded = code("Gunmen killed a policeman and his son in an attack in Kabul on Monday.")
+    figures = [q for e in coded.events for q in e.quantities if q.casualty == "killed"]
+    assert figures and figures[0].value == 2
