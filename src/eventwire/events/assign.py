@@ -127,13 +127,15 @@ def _fill_from_model(
     notes: list[str] = []
     best = max(scores, key=lambda s: s.source, default=None)
     if not sources and best and best.source >= MODEL_THRESHOLD and best.source > best.target:
-        sources = _learned(resolve([best.token]), "source")
-        notes.append(f"source from the role model (p={best.source:.2f})")
+        sources = _learned(
+            resolve([best.token]), f"source from the role model (p={best.source:.2f})"
+        )
         scores = [s for s in scores if s.token.i != best.token.i]
     best = max(scores, key=lambda s: s.target, default=None)
     if not targets and best and best.target >= MODEL_THRESHOLD and best.target > best.source:
-        targets = _learned(resolve([best.token]), "target")
-        notes.append(f"target from the role model (p={best.target:.2f})")
+        targets = _learned(
+            resolve([best.token]), f"target from the role model (p={best.target:.2f})"
+        )
     return sources, targets, notes
 
 
@@ -155,11 +157,11 @@ def _overrule_source(
     if best is None or best.source < OVERRULING:
         return sources, []
     note = f"source from the role model (p={best.source:.2f}), over the parse rules' choice"
-    return _learned(resolve([best.token]), "source"), [note]
+    return _learned(resolve([best.token]), note), []
 
 
-def _learned(found: list[Resolved], role: str) -> list[Resolved]:
-    return [replace(r, notes=[*r.notes, f"{role} from the role model"]) for r in found]
+def _learned(found: list[Resolved], note: str) -> list[Resolved]:
+    return [replace(r, notes=[*r.notes, note]) for r in found]
 
 
 def with_topic(sources: list[Resolved], state: SentenceState) -> list[Resolved]:

@@ -13,6 +13,9 @@ from ..errors import InvalidOption
 from ..model import Document, Event
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+if TYPE_CHECKING:
     from ..pipeline import Coder
 
 
@@ -43,6 +46,15 @@ class Explanation:
     patterns: list[PatternCandidate] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     rejected: list[str] = field(default_factory=list)
+    # per trigger ("text@i"): the role model's likeliest sources and targets with P(source), P(target)
+    alternatives: dict[str, list[RoleAlternative]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class RoleAlternative:
+    word: str
+    source: float
+    target: float
 
 
 def explain(coder: Coder, document: Document, n: int) -> Explanation:
@@ -74,7 +86,26 @@ def explain(coder: Coder, document: Document, n: int) -> Explanation:
                 PatternCandidate(token.text, pattern, entry.type, entry.cameo, reason)
             )
     explanation.events = [e for e in coded.events if e.evidence.sentence == n]
+    explanation.alternatives = _alternatives(coder, doc, explanation.events)
     return explanation
+
+
+def _alternatives(coder: Coder, doc: Doc, events: list[Event]) -> dict[str, list[RoleAlternative]]:
+    """What the role model thinks of each candidate of each event's trigger, best first."""
+    model = coder.events.roles
+    if model is None:
+        return {}
+    found: dict[str, list[RoleAlternative]] = {}
+    for event in events:
+        span = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+        if span is None:
+            continue
+        trigger = span.root
+        scores = sorted(model.scores(trigger), key=lambda s: -max(s.source, s.target))[:4]
+        found[f"{trigger.text}@{trigger.i - trigger.sent.start}"] = [
+            RoleAlternative(s.token.text, round(s.source, 2), round(s.target, 2)) for s in scores
+        ]
+    return found
 
 
 def render(explanation: Explanation) -> str:
@@ -92,6 +123,11 @@ def render(explanation: Explanation) -> str:
     ] or ["  (no lexicon pattern matches a word of this sentence)"]
     lines += ["", "events:"]
     lines += [line for e in explanation.events for line in _event_lines(e)] or ["  (none)"]
+    lines += ["", "role model (P source / P target of the likeliest words, per trigger):"]
+    lines += [
+        f"  '{trigger}': " + ", ".join(f"{a.word} {a.source:.2f}/{a.target:.2f}" for a in options)
+        for trigger, options in explanation.alternatives.items()
+    ] or ["  (no event, or the model is off)"]
     lines += ["", "triggers without an event:"]
     lines += [f"  {r}" for r in explanation.rejected] or ["  (none)"]
     return "\n".join(lines) + "\n"
