@@ -59,3 +59,9 @@ class MalformedInput(EventwireError):
     feed or page): an ingest run logs it with its location, skips it and goes on."""
 
     code = "E010"
+
+
+class NoEvents(EventwireError):
+    """The store holds events, but none match what was asked (a country, a date range)."""
+
+    code = "E011"

@@ -5,7 +5,6 @@ on the order in which batches arrive."""
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass
 
@@ -28,9 +27,9 @@ class ClusterConfig:
     very_vague_window_days: int = 45  # a month or vaguer
     max_km: float = 300.0  # both events have a point: at most this far apart
     near_km: float = 50.0
-    link_score: float = 0.5  # pairs scoring at least this are the same event
-    story_similarity: float = 0.3  # documents this similar report the same happening
-    story_window_days: int = 3
+    link_score: float = 0.6  # pairs scoring at least this are the same event
+    story_similarity: float = 0.27  # TF-IDF cosine: groups this similar report one happening
+    same_story_similarity: float = 0.3  # TF cosine of two documents: the same-story bonus
 
     def window(self, a: Report, b: Report) -> int:
         granularities = {a.granularity, b.granularity}
@@ -132,12 +131,6 @@ def links(a: Report, b: Report, config: ClusterConfig, documents: dict[str, Vect
         return same_document_link(a, b)
     story = (
         cosine(documents.get(a.document_id, {}), documents.get(b.document_id, {}))
-        >= config.story_similarity
+        >= config.same_story_similarity
     )
     return score(a, b, story) >= config.link_score
-
-
-def story_dates_close(a: dt.date | None, b: dt.date | None, config: ClusterConfig) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    return abs((a - b).days) <= config.story_window_days

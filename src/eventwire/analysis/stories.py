@@ -1,20 +1,27 @@
-"""Stories: documents that report the same happening, linked when their texts are similar and
-their dates close; a story is a connected component of those links, named after its smallest
-document id (so the stories do not depend on the order documents arrived in)."""
+"""Stories: documents that report the same happening. Documents are grouped by publication
+date into fixed bins of STORY_BIN_DAYS (counted from 1970-01-01; undated documents form one
+bin); within a bin, documents are clustered by average linkage on the TF-IDF cosine of their
+texts (IDF over the bin). A bin is recomputed whole when a document joins it, so stories do
+not depend on the order documents arrived in; a story never spans two bins."""
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import hashlib
-from collections import defaultdict
-from typing import Any
+import math
+from collections import Counter
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.spatial.distance import squareform
 
 from ..store.base import SqlStore
-from .rules import ClusterConfig, story_dates_close
-from .text import Vector, cosine, vector
+from .rules import ClusterConfig
+from .text import Vector, vector
 
-CHUNK_DOCUMENTS = 20_000
+STORY_BIN_DAYS = 7
+_EPOCH = dt.date(1970, 1, 1)
 
 
 class UnionFind:
@@ -55,134 +62,89 @@ def document_vectors(store: SqlStore, ids: list[str]) -> dict[str, Vector]:
     return vectors
 
 
-def _new_days(store: SqlStore) -> list[tuple[dt.date | None, int]]:
-    return [
-        (day, int(n))
-        for day, n in store.fetchall(
-            "SELECT d.published_at, count(*) FROM documents d LEFT JOIN stories s "
-            "ON s.document_id = d.id WHERE s.document_id IS NULL GROUP BY 1 ORDER BY 1"
-        )
-    ]
+def _bin(day: dt.date | None) -> int | None:
+    return None if day is None else (day - _EPOCH).days // STORY_BIN_DAYS
 
 
-def _chunks(days: list[tuple[dt.date | None, int]]) -> list[tuple[dt.date, dt.date] | None]:
-    chunks: list[tuple[dt.date, dt.date] | None] = []
-    current: list[Any] = []
-    for day, n in days:
-        if day is None:
-            chunks.append(None)
-        elif current and current[2] + n > CHUNK_DOCUMENTS:
-            chunks.append((current[0], current[1]))
-            current = [day, day, n]
-        else:
-            current = [current[0] if current else day, day, (current[2] if current else 0) + n]
-    if current:
-        chunks.append((current[0], current[1]))
-    return chunks
+def _bin_range(index: int) -> tuple[dt.date, dt.date]:
+    first = _EPOCH + dt.timedelta(days=index * STORY_BIN_DAYS)
+    return first, first + dt.timedelta(days=STORY_BIN_DAYS - 1)
 
 
-def _load(
-    store: SqlStore, chunk: tuple[dt.date, dt.date] | None, config: ClusterConfig
-) -> list[tuple[str, dt.date | None, str | None]]:
-    """(document id, date, stored story or None) for the chunk's new documents and the
-    stored documents they can link to."""
-    base = (
-        "SELECT d.id, d.published_at, s.story_id FROM documents d "
-        "LEFT JOIN stories s ON s.document_id = d.id WHERE "
+def _new_bins(store: SqlStore) -> list[int | None]:
+    rows = store.fetchall(
+        "SELECT DISTINCT d.published_at FROM documents d LEFT JOIN stories s "
+        "ON s.document_id = d.id WHERE s.document_id IS NULL"
     )
-    if chunk is None:
-        rows = store.fetchall(base + "d.published_at IS NULL")
+    bins = {_bin(day) for (day,) in rows}
+    return sorted(bins, key=lambda b: (b is None, b or 0))
+
+
+def _bin_documents(store: SqlStore, index: int | None) -> list[str]:
+    if index is None:
+        rows = store.fetchall("SELECT id FROM documents WHERE published_at IS NULL ORDER BY id")
     else:
-        margin = dt.timedelta(days=config.story_window_days)
+        first, last = _bin_range(index)
         rows = store.fetchall(
-            base + "((s.story_id IS NOT NULL AND d.published_at BETWEEN ? AND ?) OR "
-            "(s.story_id IS NULL AND d.published_at BETWEEN ? AND ?))",
-            [chunk[0] - margin, chunk[1] + margin, chunk[0], chunk[1]],
+            "SELECT id FROM documents WHERE published_at BETWEEN ? AND ? ORDER BY id",
+            [first, last],
         )
-    return sorted(
-        ((str(i), day, story) for i, day, story in rows), key=lambda d: (d[1] or dt.date.min, d[0])
-    )
+    return [str(r[0]) for r in rows]
 
 
-def _near(
-    documents: list[tuple[str, dt.date | None, str | None]],
-    days: list[dt.date],
-    day: dt.date | None,
-    config: ClusterConfig,
-) -> list[tuple[str, dt.date | None, str | None]]:
-    """The documents dated within the story window of `day` (`documents` sorted by date)."""
-    if day is None:
-        return [d for d in documents if d[1] is None]
-    margin = dt.timedelta(days=config.story_window_days)
-    return documents[
-        bisect.bisect_left(days, day - margin) : bisect.bisect_right(days, day + margin)
+def _weighted(vectors: list[Vector]) -> list[Vector]:
+    """The vectors with IDF weights (over these documents), at unit length again."""
+    df = Counter(key for v in vectors for key in v)
+    n = len(vectors)
+    weighted = []
+    for v in vectors:
+        raw = {key: x * (1.0 + math.log((n + 1) / (df[key] + 1))) for key, x in v.items()}
+        norm = math.sqrt(sum(x * x for x in raw.values()))
+        weighted.append({key: x / norm for key, x in raw.items() if x} if norm else {})
+    return weighted
+
+
+def stories_of(vectors: list[Vector], similarity: float) -> list[int]:
+    """A story label per document: average linkage, cut where the mean cosine between two
+    groups falls below `similarity`."""
+    n = len(vectors)
+    if n < 2:
+        return [1] * n
+    weighted = _weighted(vectors)
+    vocabulary: dict[str, int] = {}
+    rows, columns, values = [], [], []
+    for i, v in enumerate(weighted):
+        for key, x in v.items():
+            rows.append(i)
+            columns.append(vocabulary.setdefault(key, len(vocabulary)))
+            values.append(x)
+    matrix = csr_matrix((values, (rows, columns)), shape=(n, max(1, len(vocabulary))))
+    distance = 1.0 - (matrix @ matrix.T).toarray()
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(np.clip(distance, 0.0, 1.0), checks=False), method="average")
+    return [int(label) for label in fcluster(tree, 1.0 - similarity, criterion="distance")]
+
+
+def _story_bin(store: SqlStore, config: ClusterConfig, index: int | None, version: str) -> int:
+    ids = _bin_documents(store, index)
+    vectors = document_vectors(store, ids)
+    labels = stories_of([vectors[i] for i in ids], config.story_similarity)
+    groups: dict[int, list[str]] = {}
+    for doc_id, label in zip(ids, labels, strict=True):
+        groups.setdefault(label, []).append(doc_id)
+    name = {label: story_id(members) for label, members in groups.items()}
+    rows = [
+        {"document_id": d, "story_id": name[label], "version": version}
+        for d, label in zip(ids, labels, strict=True)
     ]
-
-
-def _story_chunk(store: SqlStore, config: ClusterConfig, chunk: Any, version: str) -> int:
-    documents = _load(store, chunk, config)
-    new = [d for d in documents if d[2] is None]
-    if not new:
-        return 0
-    vectors = document_vectors(store, [d[0] for d in documents])
-    days = [d[1] or dt.date.min for d in documents]
-    found = UnionFind()
-    first_of: dict[str, str] = {}
-    for doc_id, _, story in documents:
-        found.add(doc_id)
-        if story is not None:
-            found.union(first_of.setdefault(story, doc_id), doc_id)
-    for doc_id, day, _ in new:
-        for other, other_day, other_story in _near(documents, days, day, config):
-            fresh_pair = other_story is not None or other < doc_id
-            if not fresh_pair or not story_dates_close(day, other_day, config):
-                continue
-            if cosine(vectors[doc_id], vectors[other]) >= config.story_similarity:
-                found.union(doc_id, other)
-    _write(store, found, documents, new, version)
-    return len(new)
-
-
-def _write(
-    store: SqlStore,
-    found: UnionFind,
-    documents: list[tuple[str, dt.date | None, str | None]],
-    new: list[tuple[str, dt.date | None, str | None]],
-    version: str,
-) -> None:
-    touched = {found.find(d[0]) for d in new}
-    old: dict[str, set[str]] = defaultdict(set)
-    for doc_id, _, story in documents:
-        if story is not None and found.find(doc_id) in touched:
-            old[found.find(doc_id)].add(story)
     with store.transaction():
-        names: dict[str, str] = {}
-        mine_of: dict[str, list[str]] = defaultdict(list)
-        for doc_id, _, _ in new:
-            mine_of[found.find(doc_id)].append(doc_id)
-        for root, mine in mine_of.items():
-            stories = sorted(old[root])
-            stored = _documents_of(store, stories)
-            names[root] = story_id([*mine, *stored])
-            if stories:
-                store.execute(
-                    f"UPDATE stories SET story_id = ? WHERE {store.in_list('story_id')}",
-                    [names[root], stories],
-                )
-        rows = [
-            {"document_id": d[0], "story_id": names[found.find(d[0])], "version": version}
-            for d in new
-        ]
+        for start in range(0, len(ids), 5000):
+            part = ids[start : start + 5000]
+            store.execute(f"DELETE FROM stories WHERE {store.in_list('document_id')}", [part])
         store.insert("stories", rows)
-
-
-def _documents_of(store: SqlStore, stories: list[str]) -> list[str]:
-    if not stories:
-        return []
-    sql = f"SELECT document_id FROM stories WHERE {store.in_list('story_id')}"
-    return [str(r[0]) for r in store.fetchall(sql, [stories])]
+    return len(ids)
 
 
 def update_stories(store: SqlStore, config: ClusterConfig, version: str) -> int:
-    """Assign the documents not in a story yet; returns how many."""
-    return sum(_story_chunk(store, config, c, version) for c in _chunks(_new_days(store)))
+    """Recompute the stories of every bin a new document joined; returns the documents placed."""
+    return sum(_story_bin(store, config, index, version) for index in _new_bins(store))
