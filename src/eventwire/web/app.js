@@ -107,6 +107,7 @@ async function showStore() {
 }
 
 async function render() {
+  document.body.dataset.ready = "0";
   ew.showError(null);
   fillNav();
   const draw = (window.ewPages || {})[ew.page];

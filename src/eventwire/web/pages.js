@@ -72,8 +72,9 @@ async function showArticle(id) {
   const text = el("div", { class: "text", id: "article-text" }, marked(doc.text, detail.highlights));
   const box = document.getElementById("article");
   box.replaceChildren(el("h3", {}, doc.title || doc.id), el("p", { class: "muted" }, `published ${doc.published_at || "unknown"}`), facts, legend, text);
-  const trigger = box.querySelector("mark.trigger");
-  if (trigger) trigger.scrollIntoView({ block: "center" });
+  const trigger = text.querySelector("mark.trigger");
+  // the text scrolls by itself, beside the facts: bring the trigger to its middle
+  if (trigger) text.scrollTop = Math.max(0, trigger.offsetTop - text.offsetTop - text.clientHeight / 2);
 }
 
 // the text cut at every highlight boundary; each piece marked with every role that covers it
