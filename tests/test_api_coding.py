@@ -30,12 +30,10 @@ def test_post_code_returns_the_record_and_stores_nothing(tmp_path: Path) -> None
     assert response.status_code == 200, response.text
     coded = response.json()
     assert coded["document"]["published_at"] == "2023-02-12"
-    agree = [e for e in coded["events"] if e["type"] == "AGREE"]
-    assert agree and {agree[0]["source"]["country"], agree[0]["target"]["country"]} == {
-        "IRN",
-        "RUS",
-    }
-    assert agree[0]["date"]["start"] == "2023-02-06"  # 'on Monday' before 2023-02-12
+    deal = [e for e in coded["events"] if e["trigger"]["text"].startswith("signed")]
+    assert deal and {deal[0]["source"]["country"], deal[0]["target"]["country"]} == {"IRN", "RUS"}
+    assert deal[0]["date"]["start"] == "2023-02-06"  # 'on Monday' before 2023-02-12
+    assert deal[0]["location"]["name"] == "Yelabuga"
     with open_store(path, read_only=True) as store:
         assert store.count("documents") == 3
 
