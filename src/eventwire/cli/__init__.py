@@ -18,7 +18,7 @@ from typing import Any, TextIO
 import typer
 
 from ..errors import EventwireError
-from . import code, corpus, inspect, serve  # noqa: F401  (each registers its commands on `app`)
+from . import analysis, code, corpus, inspect, serve  # noqa: F401  (each registers its commands on `app`)
 from .app import app
 
 __all__ = ["app", "main"]

@@ -209,6 +209,9 @@ def events(
     until: Annotated[str | None, typer.Option("--until", help="To this date (YYYY-MM-DD).")] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
     output: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
+    unit: Annotated[
+        str, typer.Option("--unit", help="report: one row per report; cluster: per real event.")
+    ] = "report",
 ) -> None:
     """Query stored events by dyad, country, type, modality and date."""
     from ..batch.commands import events_command
@@ -225,6 +228,10 @@ def events(
         until=parse_date(until),
         limit=limit,
     )
+    if _choices("--unit", [unit], ("report", "cluster")) == ("cluster",):
+        from .analysis import print_clusters
+
+        return print_clusters(db, event_filter, output.value)
     events_command(db, event_filter, output.value)
 
 

@@ -1,0 +1,259 @@
+"""Analysis commands: `clusters`, `dyads`, `align`, `shifts`, `network` (eventwire.analysis;
+docs/analysis.md). They read the store and bring its clusters up to date; they never re-code."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Any
+
+import typer
+
+from .app import app
+from .corpus import CorpusDb
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class NetworkFormat(str, Enum):
+    gexf = "gexf"
+    graphml = "graphml"
+    table = "table"
+    csv = "csv"
+    json = "json"
+    jsonl = "jsonl"
+
+
+class Unit(str, Enum):
+    cluster = "cluster"
+    report = "report"
+
+
+FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="To this date (YYYY-MM-DD).")]
+UnitOpt = Annotated[
+    Unit, typer.Option("--unit", help="Count clusters (one real-world event) or reports.")
+]
+PlotOpt = Annotated[
+    str | None, typer.Option("--plot", help="Also draw it into FILE.png or FILE.svg (matplotlib).")
+]
+ByOpt = Annotated[str, typer.Option("--by", help="day, week, month, quarter or year.")]
+
+
+def _dates(since: str | None, until: str | None) -> dict[str, Any]:
+    from ..ingest import parse_date
+
+    return {"since": parse_date(since), "until": parse_date(until)}
+
+
+@app.command()
+def clusters(
+    db: CorpusDb = "events.duckdb",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="A country on either side.")
+    ] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    full: Annotated[
+        bool, typer.Option("--full", help="Cluster everything again from scratch.")
+    ] = False,
+    output: FormatOpt = TableFormat.table,
+) -> None:
+    """Bring the event clusters up to date, then print them with their corroboration."""
+    from ..analysis import clusters as cluster_table
+    from ..analysis import update_clusters
+    from ..analysis.frames import opened, require_events
+    from ..analysis.output import write_frame
+
+    with opened(db) as store:
+        require_events(store)
+        done = update_clusters(store, full=full)
+        typer.echo(
+            f"clusters: {done.events_added} events added, {done.clusters} clusters, "
+            f"{done.stories} stories ({done.version})",
+            err=True,
+        )
+        frame = cluster_table(
+            store, country=country, limit=limit, update=False, **_dates(since, until)
+        )
+    columns = [c for c in frame.columns if output != TableFormat.table or c not in _WIDE]
+    write_frame(frame[columns], output.value)
+
+
+_WIDE = ("story_id", "date_end", "lat", "lon", "location_country", "events", "documents")
+
+
+def print_clusters(db: str, event_filter: Any, fmt: str) -> None:
+    """`events --unit cluster`: one row per real-world event, filtered like `events`."""
+    from ..analysis import clusters as cluster_table
+    from ..analysis.output import write_frame
+
+    frame = cluster_table(
+        db, since=event_filter.since, until=event_filter.until, country=event_filter.country
+    )
+    if event_filter.dyad:
+        a, b = (c.upper() for c in event_filter.dyad)
+        forward = (frame["source_country"] == a) & (frame["target_country"] == b)
+        backward = (frame["source_country"] == b) & (frame["target_country"] == a)
+        frame = frame[forward if event_filter.directed else forward | backward]
+    if event_filter.types:
+        frame = frame[frame["type"].isin(event_filter.types)]
+    if event_filter.limit is not None:
+        frame = frame.head(event_filter.limit)
+    columns = [c for c in frame.columns if fmt != "table" or c not in _WIDE]
+    write_frame(frame[columns], fmt)
+
+
+@app.command()
+def dyads(
+    a: Annotated[str, typer.Argument(help="A country code (ISO3).")],
+    b: Annotated[str, typer.Argument(help="The other country code.")],
+    db: CorpusDb = "events.duckdb",
+    by: ByOpt = "month",
+    unit: UnitOpt = Unit.cluster,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    directed: Annotated[
+        bool, typer.Option("--directed", help="Only A as source, B as target.")
+    ] = False,
+    output: FormatOpt = TableFormat.table,
+    plot: PlotOpt = None,
+) -> None:
+    """Counts per period and quad class, intensity and the cooperation-conflict index of a dyad."""
+    from ..analysis import dyad_series
+    from ..analysis.output import write_frame
+    from ..analysis.plots import plot_dyads
+
+    series = dyad_series(
+        db, a, b, by=by, unit=unit.value, directed=directed, **_dates(since, until)
+    )
+    if plot:
+        title = f"{a.upper()}–{b.upper()}: {unit.value}s per {by}"
+        typer.echo(f"plot: {plot_dyads(series, title, plot)}", err=True)
+    write_frame(series, output.value)
+
+
+@app.command()
+def align(
+    country: Annotated[str, typer.Argument(help="A country code (ISO3).")],
+    db: CorpusDb = "events.duckdb",
+    blocs: Annotated[str | None, typer.Option("--blocs", help="Your blocs file (YAML).")] = None,
+    by: Annotated[
+        str, typer.Option("--by", help="day, week, month, quarter, year or all.")
+    ] = "quarter",
+    within: Annotated[
+        str | None, typer.Option("--within", help="Shares of cooperation with this bloc only.")
+    ] = None,
+    unit: UnitOpt = Unit.cluster,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    samples: Annotated[int, typer.Option("--samples", help="Bootstrap samples.")] = 200,
+    seed: Annotated[int, typer.Option("--seed", help="Bootstrap seed.")] = 0,
+    output: FormatOpt = TableFormat.table,
+    plot: PlotOpt = None,
+) -> None:
+    """A country's share of cooperation and conflict with each partner and bloc, over time."""
+    from ..analysis import alignment
+    from ..analysis.output import write_frame
+    from ..analysis.plots import plot_alignment
+
+    table = alignment(
+        db,
+        country,
+        by=by,
+        blocs=blocs,
+        unit=unit.value,
+        samples=samples,
+        seed=seed,
+        within=within,
+        **_dates(since, until),
+    )
+    if plot:
+        title = f"{country.upper()}: share of its cooperation, per {by} (95% bootstrap)"
+        typer.echo(f"plot: {plot_alignment(table, title, plot)}", err=True)
+    write_frame(table, output.value)
+
+
+@app.command()
+def shifts(
+    a: Annotated[str | None, typer.Argument(help="A country (its series), or none.")] = None,
+    b: Annotated[str | None, typer.Argument(help="With A: the dyad's series.")] = None,
+    db: CorpusDb = "events.duckdb",
+    by: ByOpt = "week",
+    unit: UnitOpt = Unit.cluster,
+    measure: Annotated[
+        str, typer.Option("--measure", help="events, coop, conflict, intensity_sum.")
+    ] = "events",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    penalty: Annotated[float, typer.Option("--penalty", help="Change-point penalty.")] = 8.0,
+    surge_ratio: Annotated[float, typer.Option("--surge-ratio")] = 2.0,
+    surge_floor: Annotated[int, typer.Option("--surge-floor")] = 5,
+    output: FormatOpt = TableFormat.table,
+    plot: PlotOpt = None,
+) -> None:
+    """Change points and surges on a dyad's, a country's or the busiest dyads' series."""
+    from ..analysis import dyad_series
+    from ..analysis import shifts as find_shifts
+    from ..analysis.output import write_frame
+    from ..analysis.plots import plot_shifts
+
+    alerts = find_shifts(
+        db,
+        a,
+        b,
+        by=by,
+        unit=unit.value,
+        measure=measure,
+        penalty=penalty,
+        surge_ratio=surge_ratio,
+        surge_floor=surge_floor,
+        **_dates(since, until),
+    )
+    if plot and a and b:
+        series = dyad_series(db, a, b, by=by, unit=unit.value, **_dates(since, until))
+        title = f"{a.upper()}–{b.upper()} {measure} per {by}"
+        typer.echo(f"plot: {plot_shifts(series, alerts, measure, title, plot)}", err=True)
+    elif plot:
+        typer.echo("plot: --plot draws a dyad's series; give two countries", err=True)
+    write_frame(alerts, output.value)
+
+
+@app.command()
+def network(
+    db: CorpusDb = "events.duckdb",
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    unit: UnitOpt = Unit.cluster,
+    kind: Annotated[str, typer.Option("--kind", help="all, cooperation or conflict.")] = "all",
+    output: Annotated[NetworkFormat, typer.Option("--format", "-f")] = NetworkFormat.gexf,
+    out: Annotated[
+        str | None, typer.Option("--out", help="Write to this file (else stdout).")
+    ] = None,
+) -> None:
+    """The cooperation/conflict network of a period, for Gephi (GEXF, GraphML) or as edges."""
+    from ..analysis import network as build_network
+    from ..analysis import network_edges, write_network
+    from ..analysis.output import write_frame
+
+    dates = _dates(since, until)
+    if output.value in {"gexf", "graphml"}:
+        graph = build_network(db, unit=unit.value, kind=kind, **dates)
+        if out:
+            typer.echo(f"network: {write_network(graph, out, output.value)}", err=True)
+            return
+        import tempfile
+        from pathlib import Path
+
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_network(graph, Path(tmp) / f"network.{output.value}", output.value)
+            sys.stdout.write(path.read_text("utf-8"))
+        return
+    write_frame(network_edges(db, unit=unit.value, kind=kind, **dates), output.value)
