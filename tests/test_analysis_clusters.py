@@ -21,7 +21,8 @@ from eventwire.model import (
     Mention,
     Span,
 )
-from eventwire.store import DuckDBStore, SqlStore
+from eventwire.store import DuckDBStore, PostgresStore, SqlStore
+from tests.test_postgres import pg_url  # noqa: F401, F811  (the fixture: a fresh schema)
 
 QUAD = {"ASSAULT": (4, -9.0), "CONSULT": (1, 1.0), "AID": (2, 7.0), "ACCUSE": (3, -2.0)}
 
@@ -300,3 +301,19 @@ def test_stories_group_documents_reporting_the_same_happening(tmp_path: Path) ->
         stories = dict(store.fetchall("SELECT document_id, story_id FROM stories"))
     assert stories["d1"] == stories["d2"] == stories["d3"]
     assert stories["d4"] != stories["d1"]
+
+
+def test_postgres_clusters_like_duckdb(tmp_path: Path, pg_url: str) -> None:  # noqa: F811
+    with stored(tmp_path / "a.duckdb", strike_reports()) as duck:
+        update_clusters(duck)
+        expected = snapshot(duck)
+    with PostgresStore(pg_url) as pg:
+        for doc in strike_reports():
+            pg.save(doc)
+        update_clusters(pg)
+        again = update_clusters(pg)
+        assert again.events_added == 0
+        got = snapshot(pg)
+    assert got["cluster_members"] == expected["cluster_members"]
+    assert got["stories"] == expected["stories"]
+    assert len(got["clusters"]) == len(expected["clusters"])
