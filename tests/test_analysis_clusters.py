@@ -22,7 +22,7 @@ from eventwire.model import (
     Span,
 )
 from eventwire.store import DuckDBStore, PostgresStore, SqlStore
-from tests.test_postgres import pg_url  # noqa: F401, F811  (the fixture: a fresh schema)
+from tests.test_postgres import pg_url  # noqa: F401  (the fixture: a fresh schema)
 
 QUAD = {"ASSAULT": (4, -9.0), "CONSULT": (1, 1.0), "AID": (2, 7.0), "ACCUSE": (3, -2.0)}
 
