@@ -13,7 +13,7 @@ from .. import __version__
 from .deps import RateLimiter, StorePool
 from .middleware import BodyLimit, SecurityHeaders
 from .problems import install_problem_handlers
-from .routers import coding, documents, events, pages, stats
+from .routers import analysis, coding, documents, events, pages, stats
 from .settings import ServeSettings
 
 DESCRIPTION = (
@@ -45,7 +45,9 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.state.code_limiter = RateLimiter(settings.code_requests_per_minute)
     app.state.web_files = pages.load_web_files()
     install_problem_handlers(app)
-    for router in (events.router, documents.router, stats.router, coding.router, pages.router):
+    routers = (events, documents, stats, analysis, coding, pages)
+    for module in routers:
+        router = module.router
         app.include_router(router)
     app.add_middleware(SecurityHeaders, docs_paths=("/docs",))
     if settings.cors_origins:  # off unless the operator names the origins

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from ..store import SqlStore, open_store
+from ..store import PostgresStore, SqlStore, open_store
 from .problems import Problem
 from .settings import ServeSettings
 
@@ -33,6 +33,9 @@ class StorePool:
 
     def _open(self) -> SqlStore:
         store = open_store(self.settings.db, read_only=not self.settings.allow_writes)
+        if isinstance(store, PostgresStore) and not self.settings.allow_writes:
+            # the server itself refuses writes, whatever a route or a library tries
+            store.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
         with self._lock:
             self._opened += 1
         return store

@@ -88,6 +88,10 @@ async def _on_http(request: Request, exc: StarletteHTTPException) -> JSONRespons
 async def _on_eventwire(request: Request, exc: EventwireError) -> JSONResponse:
     # a store that cannot answer is the server's trouble, a bad value the client's
     status = 503 if isinstance(exc, StoreError) else 400
+    if isinstance(exc, InvalidOption):
+        status = 422
+    elif exc.code == "E011":  # NoEvents: nothing matches what was asked
+        status = 404
     return problem_response(request, status, exc.message, exc.code)
 
 
