@@ -9,7 +9,6 @@ import datetime as dt
 import spacy
 from spacy.tokens import Doc
 
-from eventwire.actors import ActorHit
 from eventwire.events.assign import Resolver, RoleAssignment, arguments, assign_roles
 from eventwire.events.checks import rejections
 from eventwire.events.dyads import SentenceState
@@ -18,7 +17,7 @@ from eventwire.events.predicates import find_predicates
 from eventwire.events.roles import noun_arguments, verb_arguments
 from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase, LexiconEntry
-from eventwire.model import Document
+from eventwire.model import ActorRef, Document
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case), no model
 
@@ -102,18 +101,28 @@ def test_relative_pronoun_subject_is_its_antecedent() -> None:
     assert [t.text for t in args.sources] == ["Hamas"]
 
 
-def _hit(doc: Doc, i: int, country: str | None, sector: str | None, kind: str) -> ActorHit:
+def _hit(doc: Doc, i: int, country: str | None, sector: str | None, kind: str) -> ActorRef:
     token = doc[i]
-    return ActorHit({i}, i, token.idx, token.idx + len(token), token.text, country, sector, kind)
+    end = token.idx + len(token)
+    return ActorRef(
+        tokens=(i,),
+        head=i,
+        start=token.idx,
+        end=end,
+        name=token.text,
+        country=country,
+        sector=sector,
+        kind=kind,
+    )
 
 
-def _context(doc: Doc, hits: list[ActorHit]) -> SentenceContext:
+def _context(doc: Doc, hits: list[ActorRef]) -> SentenceContext:
     document = Document(id="d", text=doc.text, published_at=dt.date(2023, 1, 2))
     index = {i: h for h in hits for i in h.tokens}
     return SentenceContext(doc, document, 0, doc[:], index, None, None, [], [], [])
 
 
-def _roles(kb: KnowledgeBase, doc: Doc, hits: list[ActorHit]) -> tuple[RoleAssignment, str]:
+def _roles(kb: KnowledgeBase, doc: Doc, hits: list[ActorRef]) -> tuple[RoleAssignment, str]:
     lexicon = Lexicon(kb.lexicon)
     predicates = find_predicates(doc[:], lexicon)
     (pred,) = predicates.items

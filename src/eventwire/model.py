@@ -102,6 +102,23 @@ class ActorMention(Mention):
     rule: str = Field("", description="The rule or knowledge entry that resolved it.")
 
 
+class ActorRef(Record):
+    """An actor the actors stage found, as the events stage reads it: the tokens it covers in
+    the parse (`head` is None for an actor carried from an earlier sentence) and its resolution.
+    Not part of the output; `ActorMention` is."""
+
+    tokens: tuple[int, ...]
+    head: int | None
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    kind: str = "group"
+    score: float = 1.0
+    rules: tuple[str, ...] = ()
+
+
 class PlaceMention(Mention):
     name: str
     country: str | None = None

@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,7 +34,11 @@ from .quantities import find_quantities
 from .time import find_dates
 from .time.tense import tense_at
 
+if TYPE_CHECKING:
+    from .results import CodedBatch, CodeResult
+
 T = TypeVar("T")
+DateArgument = dt.date | str | None  # a date, or YYYY-MM-DD as `--date` takes it
 
 # Each stage names its own version; a bump there re-codes stored documents (`eventwire recode`).
 VERSIONS = {
@@ -117,7 +121,15 @@ class Coder:
         }
         quantities = clock("quantities", find_quantities, doc, date_tokens)
         events = clock(
-            "events", self.events.code, doc, document, hits, places, dates, quantities, trace
+            "events",
+            self.events.code,
+            doc,
+            document,
+            [h.ref() for h in hits],
+            places,
+            dates,
+            quantities,
+            trace,
         )
         mentions = Mentions(
             actors=[h.mention(doc) for h in hits], places=places, dates=dates, quantities=quantities
@@ -214,19 +226,54 @@ def coder(
     return built if language in (None, built.language) else replace(built, language=language)
 
 
+@overload
 def code(
     text: str,
-    date: dt.date | str | None = None,
+    date: DateArgument = None,
     model: str | None = None,
     *,
     actors: Iterable[str | Path] = (),
     places: Iterable[str | Path] = (),
     language: str = lang.ENGLISH,
-) -> CodedDocument:
-    """Code one article: `eventwire.code(text, date="2023-02-12")`; `actors` and `places` name
-    user files, as `--actors` and `--places` do; `language="any"` codes a text in another
-    language as English (else it comes back uncoded, with its language)."""
-    if isinstance(date, str):
-        date = dt.date.fromisoformat(date)
-    document = make_document(text, published_at=date)
-    return next(coder(model, actors, places, lang.option(language)).code_documents([document]))
+) -> CodeResult: ...
+
+
+@overload
+def code(
+    text: Iterable[str],
+    date: DateArgument | Iterable[DateArgument] = None,
+    model: str | None = None,
+    *,
+    actors: Iterable[str | Path] = (),
+    places: Iterable[str | Path] = (),
+    language: str = lang.ENGLISH,
+) -> CodedBatch: ...
+
+
+def code(
+    text: str | Iterable[str],
+    date: DateArgument | Iterable[DateArgument] = None,
+    model: str | None = None,
+    *,
+    actors: Iterable[str | Path] = (),
+    places: Iterable[str | Path] = (),
+    language: str = lang.ENGLISH,
+) -> CodeResult | CodedBatch:
+    """Code one article, `eventwire.code(text, date="2023-02-12")` (a `CodeResult`), or a list
+    of texts in one `nlp.pipe` batch (a `CodedBatch`; `date` one for all, or one per text).
+    `actors` and `places` name user files, as `--actors` and `--places` do; `language="any"`
+    codes a text in another language as English (else it comes back uncoded, with its language).
+    A date that is not YYYY-MM-DD is an `InvalidDate` (E005), as with `eventwire code --date`."""
+    from .errors import InvalidOption
+    from .ingest import parse_date
+    from .results import CodedBatch, as_result
+
+    texts = [text] if isinstance(text, str) else list(text)
+    given = [date] * len(texts) if date is None or isinstance(date, str | dt.date) else list(date)
+    if len(given) != len(texts):
+        raise InvalidOption(f"date: {len(given)} dates for {len(texts)} texts")
+    dates = [d if isinstance(d, dt.date) else parse_date(d) for d in given]
+    documents = [make_document(t, published_at=d) for t, d in zip(texts, dates, strict=True)]
+    chosen = coder(model, actors, places, lang.option(language))
+    coded = list(chosen.code_documents(documents))
+    return as_result(coded[0]) if isinstance(text, str) else CodedBatch(coded)

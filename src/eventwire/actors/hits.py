@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from ..kb import Person
-from ..model import ActorMention
+from ..model import ActorMention, ActorRef
 
 # Kinds: country, organisation, person, demonym (a country's adjective), role (a group noun:
 # "officials"), role_person (a title: "minister"), role_state (a state noun: "the two powers").
@@ -55,6 +55,21 @@ class ActorHit:
     rules: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)  # role words folded in, lower case
     candidates: list[Candidate] = field(default_factory=list)
+
+    def ref(self) -> ActorRef:
+        """The record the events stage reads."""
+        return ActorRef(
+            tokens=tuple(sorted(self.tokens)),
+            head=self.head,
+            start=self.start,
+            end=self.end,
+            name=self.name,
+            country=self.country,
+            sector=self.sector,
+            kind=self.kind,
+            score=self.score,
+            rules=tuple(self.rules),
+        )
 
     def mention(self, doc: Doc) -> ActorMention:
         kind = self.kind if self.kind in MENTION_KINDS else "group"

@@ -163,10 +163,11 @@ class EventBuilder:
             return None, None
         actor = resolved.actor(doc)
         setting = any(r.startswith("setting:") for r in resolved.hit.rules)
-        local = resolved.hit.head >= 0 and doc[resolved.hit.head].lemma_.lower() in _LOCAL_PEOPLE
+        at = resolved.hit.head
+        head = doc[at].lemma_.lower() if at is not None else ""
+        local = head in _LOCAL_PEOPLE
         # any actor without a country ("gunmen", "protesters") is placed where the event is;
         # local people are placed there even against the document's setting
-        head = doc[resolved.hit.head].lemma_.lower() if resolved.hit.head >= 0 else ""
         group = resolved.hit.kind in {"role", "role_person"} and head not in _AWAY_PEOPLE
         if location is None or not ((actor.country is None and group) or (local and setting)):
             return actor, None

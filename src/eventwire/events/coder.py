@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..actors import ActorHit
 from ..kb import KnowledgeBase
-from ..model import DateMention, Document, Event, EventDate, PlaceMention, QuantityMention
+from ..model import (
+    ActorRef,
+    DateMention,
+    Document,
+    Event,
+    EventDate,
+    PlaceMention,
+    QuantityMention,
+)
 from ..nlp import text_of
 from .assign import Resolver, arguments, assign_roles
 from .attribution import Reporter, ReportingCues, find_reporter
@@ -44,7 +51,7 @@ class EventCoder:
         self,
         doc: Doc,
         document: Document,
-        hits: list[ActorHit],
+        hits: list[ActorRef],
         places: list[PlaceMention],
         dates: list[DateMention],
         quantities: list[QuantityMention],

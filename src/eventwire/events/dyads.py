@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..actors import ActorHit
 from ..kb import PloverType
-from ..model import Actor, Event, EventDate
+from ..model import Actor, ActorRef, Event, EventDate
 from ..model import Span as CharSpan
 from ..nlp import text_of
 from .lexicon import Match
@@ -21,7 +20,7 @@ _MAX_PAIRS = 6
 
 @dataclass
 class Resolved:
-    hit: ActorHit
+    hit: ActorRef
     token: Token
     notes: list[str] = field(default_factory=list)
     country: str | None = None
@@ -46,7 +45,7 @@ class Resolved:
 class SentenceState:
     """What a sentence leaves for the next: subjects for pronouns, a reference date, a topic."""
 
-    groups: list[list[ActorHit]] = field(default_factory=list)
+    groups: list[list[ActorRef]] = field(default_factory=list)
     reference: EventDate | None = None
     paragraph: int = 0
     events: list[Event] = field(default_factory=list)
@@ -76,16 +75,16 @@ def topic_country(state: SentenceState) -> str | None:
     return None
 
 
-def carry_target(previous: list[Event], sources: list[Resolved]) -> ActorHit | None:
+def carry_target(previous: list[Event], sources: list[Resolved]) -> ActorRef | None:
     """A sentence that goes on about the same source often leaves its target implicit
     ("Russia readies an offensive in Ukraine. 300,000 recruits will be hurled into action.")."""
     countries = {s.country or s.hit.country for s in sources}
     for event in reversed(previous):
         if event.source and event.target and event.source.country in countries:
             t = event.target
-            return ActorHit(
-                tokens=set(),
-                head=-1,
+            return ActorRef(
+                tokens=(),
+                head=None,
                 start=t.span.start,
                 end=t.span.end,
                 name=t.name,
@@ -93,7 +92,7 @@ def carry_target(previous: list[Event], sources: list[Resolved]) -> ActorHit | N
                 sector=t.sector,
                 kind="country",
                 score=0.6,
-                rules=["carried"],
+                rules=("carried",),
             )
     return None
 

@@ -6,11 +6,9 @@ Pronouns resolve to the nearest earlier subject group that fits.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from spacy.tokens import Token
 
-from ..actors import ActorHit
+from ..model import ActorRef
 
 # pronoun -> what it may refer to
 PRONOUNS = {
@@ -37,7 +35,7 @@ def _of_object(token: Token, preps: tuple[str, ...] = ("of",)) -> Token | None:
     return None
 
 
-def _anchor(token: Token, index: dict[int, ActorHit], depth: int = 2) -> Token | None:
+def _anchor(token: Token, index: dict[int, ActorRef], depth: int = 2) -> Token | None:
     """The token that carries the actor a token names, or None: itself, its possessor, the
     object of its "of" or "by" ("leaders of Romania's government", "calls by Belarus"), or a
     modifier ("US drone strikes")."""
@@ -56,13 +54,13 @@ def _anchor(token: Token, index: dict[int, ActorHit], depth: int = 2) -> Token |
     return next((w for w in [*modifiers, *nested] if w.i in index), None)
 
 
-def actor_at(token: Token, index: dict[int, ActorHit]) -> ActorHit | None:
+def actor_at(token: Token, index: dict[int, ActorRef]) -> ActorRef | None:
     """The first actor a token names."""
     anchor = _anchor(token, index)
     return index[anchor.i] if anchor is not None else None
 
 
-def actors_at(token: Token, index: dict[int, ActorHit], demonyms: Demonyms) -> list[ActorHit]:
+def actors_at(token: Token, index: dict[int, ActorRef], demonyms: Demonyms) -> list[ActorRef]:
     """Every actor a token names: the anchor's actor, the actors coordinated with the anchor
     ("the ambassadors of France, Germany and Italy"), each country of a phrase that coordinates
     several ("Israeli and Palestinian negotiators")."""
@@ -75,13 +73,13 @@ def actors_at(token: Token, index: dict[int, ActorHit], demonyms: Demonyms) -> l
     anchors = [anchor] if anchor.i != token.i else [t for t in [_of_object(token)] if t]
     for other in _coordinated_hits(token, anchors, index):
         if all(other is not f and other.tokens != f.tokens for f in found):
-            found.append(replace(other, sector=other.sector or hit.sector))
+            found.append(other.model_copy(update={"sector": other.sector or hit.sector}))
     return [split for h in found for split in split_coordinated(h, token, demonyms)]
 
 
 def _coordinated_hits(
-    token: Token, anchors: list[Token], index: dict[int, ActorHit]
-) -> list[ActorHit]:
+    token: Token, anchors: list[Token], index: dict[int, ActorRef]
+) -> list[ActorRef]:
     """Actors coordinated with an anchor, and separate actors headed by the token itself
     ("Israeli and Palestinian negotiators" found as two phrases)."""
     words = [c for a in anchors for c in a.conjuncts] + [
@@ -90,7 +88,7 @@ def _coordinated_hits(
     return [index[w.i] for w in words if w.i in index]
 
 
-def split_coordinated(hit: ActorHit, token: Token, demonyms: Demonyms) -> list[ActorHit]:
+def split_coordinated(hit: ActorRef, token: Token, demonyms: Demonyms) -> list[ActorRef]:
     """One actor per country when a phrase coordinates several nationality words."""
     doc = token.doc
     countries: dict[str, str] = {}
@@ -101,9 +99,15 @@ def split_coordinated(hit: ActorHit, token: Token, demonyms: Demonyms) -> list[A
             countries.setdefault(iso3, name)
     if len(countries) < 2:
         return [hit]
-    head = doc[hit.head].text if 0 <= hit.head < len(doc) else ""
+    head = doc[hit.head].text if hit.head is not None and 0 <= hit.head < len(doc) else ""
     return [
-        replace(hit, country=iso3, name=f"{name} {head}".strip(), rules=[*hit.rules, "coordinated"])
+        hit.model_copy(
+            update={
+                "country": iso3,
+                "name": f"{name} {head}".strip(),
+                "rules": (*hit.rules, "coordinated"),
+            }
+        )
         for iso3, name in countries.items()
     ]
 
@@ -113,7 +117,7 @@ def possessive_pronoun(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
 
 
-def resolve_pronoun(token: Token, groups: list[list[ActorHit]]) -> list[ActorHit]:
+def resolve_pronoun(token: Token, groups: list[list[ActorRef]]) -> list[ActorRef]:
     """A pronoun -> the nearest earlier subject group that fits ("they" may be two actors)."""
     wanted = PRONOUNS.get(token.lower_)
     if wanted is None:

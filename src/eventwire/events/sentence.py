@@ -6,8 +6,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from ..actors import ActorHit
-from ..model import Attribution, DateMention, Document, PlaceMention, QuantityMention
+from ..model import (
+    ActorRef,
+    Attribution,
+    DateMention,
+    Document,
+    PlaceMention,
+    QuantityMention,
+)
 from .attribution import Reporter
 
 
@@ -17,7 +23,7 @@ class SentenceContext:
     document: Document
     index_of_sentence: int
     sent: Span
-    index: dict[int, ActorHit]
+    index: dict[int, ActorRef]
     reporter: Reporter | None
     lead: Reporter | None
     places: list[PlaceMention]
