@@ -227,7 +227,7 @@ def coder(
 
 
 @overload
-def code(
+def code(  # type: ignore[overload-overlap]  # a str is an Iterable[str]: this one wins
     text: str,
     date: DateArgument = None,
     model: str | None = None,
