@@ -67,6 +67,7 @@ def test_alignment_shares_by_partner_and_bloc(client: Any) -> None:
     assert by_partner[("country", "RUS")]["coop"] == 3
     assert by_partner[("country", "ISR")]["conflict"] == 3
     assert any(kind == "bloc" for kind, _ in by_partner)
+    assert client.get("/stats").json()["clusters_current"] is True
 
 
 def test_shifts_and_network(client: Any) -> None:
@@ -88,6 +89,7 @@ def test_a_read_only_server_refuses_clusters_that_are_behind_and_writes_nothing(
             assert response.status_code == 409, (path, response.text)
             assert "eventwire clusters" in response.json()["detail"]
         by_report = client.get("/dyads/series", params={"a": "IRN", "b": "RUS", "unit": "report"})
+        assert client.get("/stats").json()["clusters_current"] is False
     assert by_report.status_code == 200
     assert cluster_rows(unclustered) == 0
 

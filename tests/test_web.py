@@ -125,11 +125,12 @@ def query_of(page: Any) -> dict[str, list[str]]:
     return parse_qs(urlparse(page.url).query)
 
 
-@pytest.mark.parametrize("page_name", ["events", "map", "timeline"])
+@pytest.mark.parametrize("page_name", ["events", "map", "timeline", "dyad", "shifts", "network"])
 def test_each_page_loads_cleanly_and_only_from_this_server(
     watched: Watched, page_name: str
 ) -> None:
-    page = watched.open(f"/ui/{page_name}")
+    query = "?dyad=IRN,RUS" if page_name in ("dyad", "shifts") else ""
+    page = watched.open(f"/ui/{page_name}{query}")
     page.wait_for_timeout(300)  # late requests (map images) too
     watched.assert_clean()
     page.screenshot(path=str(SHOTS / f"serve-{page_name}.png"))
@@ -233,4 +234,25 @@ def test_a_timeline_bar_opens_the_events_behind_it(watched: Watched) -> None:
     query = query_of(page)
     assert query["quad_class"] == ["4"] and query["country"] == ["IRN"] and "since" in query
     assert page.locator("#events tbody tr").count() == expected
+    watched.assert_clean()
+
+
+def test_the_dyad_page_shows_the_series_and_the_events_behind_a_point(watched: Watched) -> None:
+    page = watched.open("/ui/dyad?dyad=IRN,RUS")
+    # the store is not clustered and the server is read-only: the page counts reports
+    assert "Counting reports" in (page.text_content("#unit-note") or "")
+    bars = page.locator("#chart rect.bar")
+    assert bars.count() >= 1 and page.locator("#alignment tbody tr", has_text="RUS").count() >= 1
+    expected = int(bars.first.get_attribute("data-events") or 0)
+    bars.first.click()
+    page.wait_for_selector("body[data-ready='1'] #events")
+    assert query_of(page)["dyad"] == ["IRN,RUS"]
+    assert page.locator("#events tbody tr").count() == expected
+    watched.assert_clean()
+
+
+def test_the_network_draws_who_acts_on_whom(watched: Watched) -> None:
+    page = watched.open("/ui/network")
+    assert page.locator("#network line.edge[data-source=ISR][data-target=IRN]").count() == 1
+    assert page.locator("#network a.node[data-id=RUS]").count() == 1
     watched.assert_clean()

@@ -82,6 +82,10 @@ class StoreSummary(BaseModel):
     events_by_coder: dict[str, int]
     top_dyads: list[DyadCount]
     writable: bool = Field(description="The server takes POST /ingest (with its token).")
+    clusters_current: bool = Field(
+        description="The analysis endpoints can count clusters (unit=cluster): the stored "
+        "clusters are up to date, or the server brings them up to date itself."
+    )
 
 
 class Article(BaseModel):

@@ -3,7 +3,7 @@
 "use strict";
 
 const FILTERS = ["dyad", "country", "actor", "type", "quad_class", "modality", "outlet", "since", "until", "q"];
-const PAGE_NAMES = { events: "Events", map: "Map", timeline: "Timeline" };
+const PAGE_NAMES = { events: "Events", map: "Map", timeline: "Timeline", dyad: "Dyad", shifts: "Shifts", network: "Network" };
 const QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
   "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
@@ -75,7 +75,7 @@ function fillForm() {
       if (value) params.set(name, value);
     }
     const keep = ew.urlParams();  // page settings (period) stay; the open article closes
-    for (const name of ["period"]) if (keep.get(name)) params.set(name, keep.get(name));
+    for (const name of ["period", "by", "unit", "kind"]) if (keep.get(name)) params.set(name, keep.get(name));
     ew.setUrl(params);
     render();
   });
@@ -98,7 +98,7 @@ function fillNav() {
 
 async function showStore() {
   try {
-    const stats = await ew.get("/stats");
+    const stats = await ew.stats;
     document.getElementById("store-info").textContent =
       `${stats.tables.events} events · ${stats.tables.documents} documents · ${stats.writable ? "writable" : "read-only"}`;
   } catch (error) {
@@ -124,4 +124,8 @@ async function render() {
 window.ew = ew;
 window.ewRender = render;
 window.addEventListener("popstate", render);
-document.addEventListener("DOMContentLoaded", () => { fillForm(); showStore(); render(); });
+document.addEventListener("DOMContentLoaded", () => {
+  ew.stats = ew.get("/stats");  // once a page load: what the store holds, what it can answer
+  ew.stats.catch(() => null);
+  fillForm(); showStore(); render();
+});

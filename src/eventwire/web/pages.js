@@ -204,3 +204,4 @@ function eventsOf(start, period, quad) {
 }
 
 window.ewPages = { events: eventsPage, map: mapPage, timeline: timelinePage };
+window.ewChart = chart;

@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..problems import Problem
 
-PAGES = ("events", "map", "timeline")
+PAGES = ("events", "map", "timeline", "dyad", "shifts", "network")
 SWAGGER = "vendor/swagger-ui/"
 router = APIRouter(include_in_schema=False)
 
