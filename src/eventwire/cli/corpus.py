@@ -266,6 +266,8 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
     geojson = "geojson"
     acled = "acled"
+    gdelt = "gdelt"
+    plover = "plover"
 
 
 @app.command()

@@ -18,7 +18,7 @@ from .migrations import TABLES
 from .postgres import PostgresStore
 from .query import DOCUMENT_COLUMNS, EventFilter, as_json, select_events
 
-FORMATS = ("parquet", "csv", "jsonl", "geojson", "acled")
+FORMATS = ("parquet", "csv", "jsonl", "geojson", "acled", "gdelt", "plover")
 
 
 def export(store: SqlStore, fmt: str, out_dir: str | Path) -> list[Path]:
@@ -36,6 +36,10 @@ def export(store: SqlStore, fmt: str, out_dir: str | Path) -> list[Path]:
         return [_events_jsonl(store, out / "events.jsonl"), _documents_jsonl(store, out)]
     if fmt == "acled":
         return [_acled_csv(store, out / "events_acled.csv")]
+    if fmt == "gdelt":
+        return [_gdelt_tsv(store, out / "events_gdelt.tsv")]
+    if fmt == "plover":
+        return [_plover_jsonl(store, out / "events_plover.jsonl")]
     return [_geojson(store, out / "events.geojson")]
 
 
@@ -126,6 +130,36 @@ def _acled_csv(store: SqlStore, path: Path) -> Path:
         yield buffer.getvalue()
 
     return _write_lines(path, lines())
+
+
+def _gdelt_tsv(store: SqlStore, path: Path) -> Path:
+    """Events in GDELT 2.0's event columns, tab-separated, no header (see docs/interop.md)."""
+    from ..interop.gdelt import COLUMNS, gdelt_rows
+    from ..kb import default
+
+    added = dict(store.fetchall("SELECT id, coded_at FROM documents"))
+    columns, rows = select_events(store, EventFilter(), with_record=True)
+    objects = (event_object(columns, row) for row in rows)
+    triples = ((o, o["document"], added.get(o["document_id"])) for o in objects)
+    lines = (
+        "\t".join(_gdelt_cell(row[c]) for c in COLUMNS) for row in gdelt_rows(default(), triples)
+    )
+    return _write_lines(path, lines)
+
+
+def _gdelt_cell(value: Any) -> str:
+    # GDELT's fields hold no tabs or newlines: a name with one keeps its words
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _plover_jsonl(store: SqlStore, path: Path) -> Path:
+    """Events as POLECAT-style PLOVER objects, one per line (see docs/interop.md)."""
+    from ..interop.plover import plover_records
+
+    columns, rows = select_events(store, EventFilter(), with_record=True)
+    objects = (event_object(columns, row) for row in rows)
+    pairs = ((o, o["document"] | {"id": o["document_id"]}) for o in objects)
+    return _write_lines(path, (json.dumps(r, ensure_ascii=False) for r in plover_records(pairs)))
 
 
 def event_object(columns: list[str], row: tuple[Any, ...]) -> dict[str, Any]:
