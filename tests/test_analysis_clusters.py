@@ -21,7 +21,7 @@ from eventwire.model import (
     Mention,
     Span,
 )
-from eventwire.store import DuckDBStore, PostgresStore, SqlStore
+from eventwire.store import DuckDBStore, PostgresStore, Provenance, SqlStore
 from tests.test_postgres import pg_url  # noqa: F401  (the fixture: a fresh schema)
 
 QUAD = {"ASSAULT": (4, -9.0), "CONSULT": (1, 1.0), "AID": (2, 7.0), "ACCUSE": (3, -2.0)}
@@ -169,8 +169,7 @@ def strike_reports() -> list[CodedDocument]:
 
 def stored(path: Path, docs: list[CodedDocument]) -> SqlStore:
     store = DuckDBStore(path)
-    for doc in docs:
-        store.save(doc)
+    store.replace([(doc, Provenance()) for doc in docs])  # one transaction: fast
     return store
 
 

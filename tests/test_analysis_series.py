@@ -22,7 +22,7 @@ from eventwire.analysis import (
 )
 from eventwire.analysis.shifts import change_points, surges
 from eventwire.errors import InvalidOption, KnowledgeError, NoEvents, StoreError
-from eventwire.store import DuckDBStore
+from eventwire.store import DuckDBStore, Provenance
 
 from .test_analysis_clusters import document, event
 
@@ -41,9 +41,12 @@ def tiny(path: Path) -> Path:
         ("a5", "ACCUSE", "IRN", "USA", "Iran accused Washington of sabotage.", JAN, "C"),
         ("a6", "CONSULT", "IRN", "CHN", "Iranian and Chinese envoys met in Beijing.", JAN, "D"),
     ]
+    docs = [
+        document(eid, text, day, outlet, [event(eid, kind, src, tgt, text, day)])
+        for eid, kind, src, tgt, text, day, outlet in specs
+    ]
     with DuckDBStore(path) as store:
-        for eid, kind, src, tgt, text, day, outlet in specs:
-            store.save(document(eid, text, day, outlet, [event(eid, kind, src, tgt, text, day)]))
+        store.replace([(doc, Provenance()) for doc in docs])
     return path
 
 
@@ -117,18 +120,18 @@ def test_change_points_and_surges_find_a_planted_shift() -> None:
 
 def test_shifts_on_a_store_list_the_clusters_behind(tmp_path: Path) -> None:
     db = tmp_path / "s.duckdb"
+    docs = []
+    day = dt.date(2024, 1, 1)
+    for week in range(20):
+        for k in range(1 if week < 10 else 8):
+            eid = f"w{week:02d}k{k}"
+            text = f"Alpha{eid} bravo{eid} charlie{eid}."  # unrelated texts: separate events
+            when = day + dt.timedelta(weeks=week, days=k % 5)
+            docs.append(
+                document(eid, text, when, "A", [event(eid, "ASSAULT", "ARM", "AZE", text, when)])
+            )
     with DuckDBStore(db) as store:
-        day = dt.date(2024, 1, 1)
-        for week in range(20):
-            for k in range(1 if week < 10 else 8):
-                eid = f"w{week:02d}k{k}"
-                text = f"Alpha{eid} bravo{eid} charlie{eid}."  # unrelated texts: separate events
-                when = day + dt.timedelta(weeks=week, days=k % 5)
-                store.save(
-                    document(
-                        eid, text, when, "A", [event(eid, "ASSAULT", "ARM", "AZE", text, when)]
-                    )
-                )
+        store.replace([(doc, Provenance()) for doc in docs])
     alerts = shifts(str(db), "ARM", "AZE", by="week")
     kinds = set(alerts["kind"])
     assert kinds == {"change", "surge"}
