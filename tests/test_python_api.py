@@ -15,11 +15,26 @@ from eventwire.errors import InvalidDate, InvalidOption, StoreError
 from eventwire.results import EVENT_FRAME_COLUMNS
 
 from .corpus_records import build_store, documents
+from .test_postgres import SERVER, _reachable
 
 
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_store(tmp_path_factory.mktemp("corpus") / "events.duckdb")
+
+
+@pytest.fixture()
+def pg_url() -> Iterator[str]:
+    """A fresh schema on the test server, dropped afterwards (as in test_postgres.py)."""
+    import secrets
+
+    import psycopg
+
+    _reachable()
+    schema = f"ew_api_{secrets.token_hex(4)}"
+    yield f"{SERVER}{'&' if '?' in SERVER else '?'}schema={schema}"
+    with psycopg.connect(SERVER, autocommit=True) as con:
+        con.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
 @pytest.fixture()
@@ -199,3 +214,29 @@ def test_code_a_batch_in_one_pipe_as_the_cli_codes() -> None:
         pd.Timestamp(e.date.start) if e.date else pd.Timestamp("2023-01-18")
         for e in alone[1].events
     ]
+
+
+def test_an_events_frame_goes_to_parquet_and_back(corpus: eventwire.Corpus, tmp_path: Path) -> None:
+    frame = corpus.events()
+    frame.to_parquet(tmp_path / "events.parquet")  # pyarrow: a dependency
+    back = pd.read_parquet(tmp_path / "events.parquet")
+    assert back["event_id"].tolist() == frame["event_id"].tolist()
+    assert [list(c) for c in back["context"]] == frame["context"].tolist()
+
+
+def test_a_postgres_corpus_runs_sql_on_the_server_read_only(pg_url: str, tmp_path: Path) -> None:
+    from eventwire.store import PostgresStore, Provenance
+
+    with PostgresStore(pg_url) as store:
+        for coded in documents():
+            store.save(coded, Provenance(coder="test"))
+    with eventwire.open(pg_url) as corpus:
+        assert corpus.events(dyad=("IRN", "RUS"))["event_id"].tolist() == ["ev-deal", "ev-talks"]
+        assert corpus.sql("SELECT count(*) AS n FROM events")["n"].tolist() == [5]
+        with pytest.raises(StoreError):
+            corpus.sql("DELETE FROM events")
+        # a SELECT that calls a writing function meets a read-only session
+        setting = corpus.sql("SELECT current_setting('transaction_read_only') AS ro")
+        assert setting["ro"].tolist() == ["on"]
+    with eventwire.open(pg_url) as corpus:
+        assert len(corpus.events()) == 5
