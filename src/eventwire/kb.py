@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .cache import cache_dir, cached, fingerprint
 from .errors import KnowledgeError
 from .kb_events import EventContext, EventMode, load_event_contexts, load_event_modes
 
@@ -280,6 +283,31 @@ def load_people(path: Path) -> list[Person]:
     return [person_from_row(r, str(path)) for r in read_tsv(path, PEOPLE_COLUMNS)]
 
 
+def with_generated_people(written: list[Person], generated: list[Person]) -> list[Person]:
+    """The hand-written people, then the generated ones (people_wikidata.tsv) that none of them
+    names: a person in both is as written by hand (the corrections win)."""
+    known = {_folded(n) for p in written for n in (p.name, *p.aliases)}
+    return written + [p for p in generated if _folded(p.name) not in known]
+
+
+def package_people() -> list[Person]:
+    """people.tsv with the rows generated from Wikidata (people_wikidata.tsv, 28,000 rows, by
+    scripts/build_people.py) that it does not correct: read once, then from the cache (keyed
+    by both files' bytes)."""
+    written, generated = _data_path("people.tsv"), _data_path("people_wikidata.tsv")
+    key = fingerprint(hashlib.sha256(p.read_bytes()).hexdigest() for p in (written, generated))
+    return cached(
+        cache_dir() / f"people-{key}.pickle",
+        lambda: with_generated_people(load_people(written), load_people(generated)),
+    )
+
+
+def _folded(name: str) -> str:
+    """Case, accents and hyphens away: "Recep Tayyip Erdoğan" is "recep tayyip erdogan"."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("-", " "))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
 def load_plover(path: Path) -> dict[str, PloverType]:
     columns = ("type", "quad_class", "intensity", "cameo", "properties", "partner_preps")
     types = {}
@@ -321,7 +349,7 @@ def load(extra_actors: Sequence[Path] = ()) -> KnowledgeBase:
         countries=load_countries(_data_path("countries.tsv")),
         organisations=load_organisations(_data_path("organisations.tsv")),
         roles=load_roles(_data_path("roles.tsv")),
-        people=load_people(_data_path("people.tsv")),
+        people=package_people(),
         plover=load_plover(_data_path("plover_types.tsv")),
         lexicon=load_lexicon(_data_path("event_lexicon.tsv")),
         modality_cues=load_modality(_data_path("modality.tsv")),

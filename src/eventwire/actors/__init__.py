@@ -26,7 +26,7 @@ from .explain import ActorExplanation, Explanation, explain_actor
 from .hits import ActorHit, Candidate, Entry
 from .matcher import ActorMatcher
 from .people import RoleOnDay, pick_person, role_on
-from .resolve import entity_hits, phrase_hits
+from .resolve import entity_hits, phrase_hits, states_named
 
 __all__ = [
     "VERSION",
@@ -43,7 +43,7 @@ __all__ = [
     "role_on",
 ]
 
-VERSION = "eventwire.actors.v3"
+VERSION = "eventwire.actors.v4"
 _NAME_KINDS = {"person", "organisation", "country", "demonym"}
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -53,7 +53,7 @@ def find_actors(doc: Doc, am: ActorMatcher, day: dt.date | None = None) -> list[
     """All actor mentions in a parsed document, resolved as of `day` (the publication date)."""
     hits = phrase_hits(doc, am, day)
     taken = {i for h in hits if h.kind in _NAME_KINDS for i in h.tokens}
-    hits += entity_hits(doc, am, day, taken)
+    hits += entity_hits(doc, am, day, taken, states_named(hits, am))
     hits = attach_modifiers(doc, fold_into_names(hits), am)
     link_names(hits)
     resolve_definites(doc, hits, am, day)

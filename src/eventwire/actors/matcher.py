@@ -3,12 +3,16 @@ index for exact and fuzzy lookups, and the holders of each title (for "the Forei
 
 from __future__ import annotations
 
+import hashlib
+from typing import Any
+
 from spacy.language import Language
 
+from ..cache import cache_dir, cached, fingerprint
 from ..kb import KnowledgeBase, Person, Role
 from .hits import Entry
 from .names import NameIndex, fold
-from .phrases import PhraseIndex, tokenise_phrases
+from .phrases import FORMAT, PhraseIndex, pipeline_id, tokenise_phrases
 
 LONG_NAME_TOKENS = 4  # from this many tokens a name matches whatever its case
 _KIND_OF_ROLE = {"person": "role_person", "group": "role", "state": "role_state"}
@@ -21,13 +25,21 @@ class ActorMatcher:
         self.kb = kb
         self.states = {c.iso3 for c in kb.countries}
         self.countries = {c.iso3: c for c in kb.countries}
+        self.role_words: dict[str, Role] = {r.phrase: r for r in kb.roles}
+        # 30,000 people make thousands of phrases: the built indexes are cached, keyed by the
+        # actor knowledge and the pipeline, so a process starts in a fraction of a second
+        key = fingerprint([pipeline_id(nlp), str(FORMAT), _actor_digest(kb)])
+        state = cached(cache_dir() / f"actor-matcher-{key}.pickle", lambda: self._built(nlp, kb))
+        self.__dict__.update(state)
+
+    def _built(self, nlp: Language, kb: KnowledgeBase) -> dict[str, Any]:
+        """The indexes over the knowledge base, as a state to cache."""
         self.entries: dict[str, list[Entry]] = {}
         self.names = PhraseIndex()  # case-sensitive: "US" is not "us"
         # a long name is unambiguous in any case ("the UN commission of inquiry on Syria")
         self.long_names = PhraseIndex(lower=True)
         self.roles = PhraseIndex(lower=True)
         self.index = NameIndex()
-        self.role_words: dict[str, Role] = {r.phrase: r for r in kb.roles}
         self.holders: dict[str, list[Person]] = {}
         self._pending: list[tuple[PhraseIndex, str, str]] = []
         self._add_countries(kb)
@@ -38,6 +50,8 @@ class ActorMatcher:
             self._add(self.roles, role.phrase, Entry(role.phrase, None, role.sector, kind, "role"))
         self._build(nlp)
         self.index.freeze()
+        names = ("entries", "names", "long_names", "roles", "index", "holders")
+        return {name: getattr(self, name) for name in names}
 
     def adjective(self, iso3: str | None) -> str | None:
         """The word that names a state's people or things ("Iranian"), else its name."""
@@ -106,3 +120,15 @@ class ActorMatcher:
                 self.index.add(phrase, entry)
             self.index.add_surname(person, entry)
             self.holders.setdefault(fold(person.role), []).append(person)
+
+
+def _actor_digest(kb: KnowledgeBase) -> str:
+    """What the indexes are built from: every country, organisation, role and person, as text
+    (a pickle of them is not canonical, and would take longer than reading the cache)."""
+    digest = hashlib.sha256()
+    for rows in (kb.countries, kb.organisations, kb.roles):
+        digest.update("\n".join(map(repr, rows)).encode("utf-8"))
+    for p in kb.people:
+        row = f"{p.name}\t{p.aliases}\t{p.country}\t{p.sector}\t{p.role}\t{p.start}\t{p.end}\n"
+        digest.update(row.encode("utf-8"))
+    return digest.hexdigest()

@@ -49,17 +49,20 @@ class PhraseIndex:
                     break
 
 
-def tokenise_phrases(nlp: Language, phrases: list[str]) -> list[tuple[str, ...]]:
-    """The pipeline's tokens of each phrase, from the cache when the same phrases were
-    tokenised by the same pipeline before."""
+def pipeline_id(nlp: Language) -> str:
+    """The pipeline and spaCy version that tokenised something (part of cache keys)."""
     meta = nlp.meta
     try:
         spacy_version = version("spacy")
     except PackageNotFoundError:  # pragma: no cover - spaCy from a source tree
         spacy_version = "unknown"
-    key = fingerprint(
-        [f"{meta.get('name')}-{meta.get('version')}", spacy_version, str(FORMAT), *phrases]
-    )
+    return f"{meta.get('name')}-{meta.get('version')}-{spacy_version}"
+
+
+def tokenise_phrases(nlp: Language, phrases: list[str]) -> list[tuple[str, ...]]:
+    """The pipeline's tokens of each phrase, from the cache when the same phrases were
+    tokenised by the same pipeline before."""
+    key = fingerprint([pipeline_id(nlp), str(FORMAT), *phrases])
     tokenizer: Any = nlp.tokenizer  # a Tokenizer, typed by spaCy as a plain callable
 
     def build() -> list[tuple[str, ...]]:

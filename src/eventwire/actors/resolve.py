@@ -8,17 +8,19 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..kb import Person
 from ..nlp import entities
 from .hits import ActorHit, Candidate, Entry, hit_from_entry
 from .matcher import ActorMatcher
 from .names import FuzzyMatch
-from .people import people_named, role_on
+from .people import RoleOnDay, people_named, role_on
 
 FUZZY_SCORE = 0.8
 LONE_CUTOFF = 88.0  # a single word the parser did not call a person needs a closer match
 UNKNOWN_PERSON_SCORE = 0.7
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "PRODUCT"}
+_STATE_KINDS = {"country", "demonym"}
 _NOT_A_NAME = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"}
 
 
@@ -28,13 +30,19 @@ def phrase_hits(doc: Doc, am: ActorMatcher, day: dt.date | None) -> list[ActorHi
     for matcher in (am.names, am.long_names, am.roles):
         for key, start, end in matcher(doc):
             found.append(Span(doc, start, end, label=key))
+    spans = [(span, am.entries[span.label_]) for span in filter_spans(found)]
+    context = {e[0].country or "" for _, e in spans if e[0].kind in _STATE_KINDS} & am.states
     hits = []
-    for span in filter_spans(found):
-        entries = am.entries[span.label_]
+    for span, entries in spans:
         metonym = entries[0].rule == "metonym"
         if _plausible(span, entries, am) and (not metonym or plausible_metonym(span, am)):
-            hits.append(_resolved(span, entries, am, day, 1.0))
+            hits.append(_resolved(span, entries, am, day, 1.0, context))
     return hits
+
+
+def states_named(hits: list[ActorHit], am: ActorMatcher) -> set[str]:
+    """The document's country context: the states its country names and demonyms name."""
+    return {h.country or "" for h in hits if h.kind in _STATE_KINDS} & am.states
 
 
 def head_of(span: Span) -> int:
@@ -86,7 +94,12 @@ def _inside_longer_name(span: Span) -> bool:
 
 
 def _resolved(
-    span: Span, entries: list[Entry], am: ActorMatcher, day: dt.date | None, score: float
+    span: Span,
+    entries: list[Entry],
+    am: ActorMatcher,
+    day: dt.date | None,
+    score: float,
+    context: set[str] | frozenset[str] = frozenset(),
 ) -> ActorHit:
     people = [e for e in entries if e.person is not None]
     if not people:
@@ -94,7 +107,7 @@ def _resolved(
         hit = hit_from_entry(range(span.start, span.end), head, *_chars(span), entries[0])
         hit.score = score
         return hit
-    return _person_hit(span, people, am, day, score)
+    return _person_hit(span, people, am, day, score, context)
 
 
 def _chars(span: Span) -> tuple[int, int]:
@@ -102,15 +115,29 @@ def _chars(span: Span) -> tuple[int, int]:
 
 
 def _person_hit(
-    span: Span, entries: list[Entry], am: ActorMatcher, day: dt.date | None, score: float
+    span: Span,
+    entries: list[Entry],
+    am: ActorMatcher,
+    day: dt.date | None,
+    score: float,
+    context: set[str] | frozenset[str],
 ) -> ActorHit:
-    """Among the people a name may mean, the one in office on the day, else the most recent."""
+    """Among the people a name may mean, the one of a state the document names, then the one
+    in office on the day, else the most recent. Namesakes of several states, all in office and
+    none of them named by the document, stay unresolved, their candidates listed."""
     by_name = people_named(e.person for e in entries if e.person is not None)
     readings = [role_on(rows, day, am.states) for rows in by_name.values()]
     readings.sort(
-        key=lambda r: (r.status == "in office", r.person.start or dt.date.min), reverse=True
+        key=lambda r: (
+            r.country in context,
+            r.status == "in office",
+            r.person.start or dt.date.min,
+        ),
+        reverse=True,
     )
     best = readings[0]
+    if _ambiguous(readings, context):
+        return _unresolved(span, [r.person for r in readings], score, "person:ambiguous")
     hit = ActorHit(
         tokens=set(range(span.start, span.end)),
         head=head_of(span),
@@ -135,7 +162,42 @@ def _person_hit(
     return hit
 
 
-def entity_hits(doc: Doc, am: ActorMatcher, day: dt.date | None, taken: set[int]) -> list[ActorHit]:
+def _ambiguous(readings: list[RoleOnDay], context: set[str] | frozenset[str]) -> bool:
+    """Two people of different states hold office under this name and the text names neither."""
+    if len(readings) < 2 or readings[0].country in context:
+        return False
+    in_office = [r for r in readings if r.status == "in office"]
+    return len(in_office) >= 2 and len({r.country for r in in_office}) >= 2
+
+
+def _unresolved(span: Span, people: list[Person], score: float, rule: str) -> ActorHit:
+    """A person the text names but the knowledge base cannot tell apart: no country, no
+    sector, the readings kept as candidates."""
+    hit = ActorHit(
+        tokens=set(range(span.start, span.end)),
+        head=head_of(span),
+        start=span.start_char,
+        end=span.end_char,
+        name=span.text,
+        country=None,
+        sector=None,
+        kind="person",
+        score=min(score, UNKNOWN_PERSON_SCORE),
+        rules=[rule],
+    )
+    for row in people:
+        note = f"{row.role} {row.start or '?'}..{row.end or ''}"
+        hit.candidates.append(Candidate(row.name, row.country, row.sector, score, "person", note))
+    return hit
+
+
+def entity_hits(
+    doc: Doc,
+    am: ActorMatcher,
+    day: dt.date | None,
+    taken: set[int],
+    context: set[str] | frozenset[str] = frozenset(),
+) -> list[ActorHit]:
     """Named entities no knowledge-base phrase covered: a folded exact name ("Al-Ja’afari"),
     a fuzzy one ("Khameini"), else, for people, an unknown person."""
     hits = []
@@ -145,7 +207,7 @@ def entity_hits(doc: Doc, am: ActorMatcher, day: dt.date | None, taken: set[int]
         span = _trim(ent)
         if span is None:
             continue
-        hit = _entity_hit(span, ent.label_, am, day)
+        hit = _entity_hit(span, ent.label_, am, day, context)
         if hit is not None:
             hits.append(hit)
     return hits
@@ -161,17 +223,27 @@ def _trim(ent: Span) -> Span | None:
     return ent.doc[start:end] if end > start else None
 
 
-def _entity_hit(span: Span, label: str, am: ActorMatcher, day: dt.date | None) -> ActorHit | None:
+def _entity_hit(
+    span: Span,
+    label: str,
+    am: ActorMatcher,
+    day: dt.date | None,
+    context: set[str] | frozenset[str],
+) -> ActorHit | None:
     exact = am.index.lookup(span.text)
     if exact and (label == "PERSON") == (exact[0].kind == "person"):
-        return _resolved(span, exact, am, day, 0.9)
+        return _resolved(span, exact, am, day, 0.9, context)
     fuzzy = am.index.fuzzy_person(span.text) if label == "PERSON" else []
     fuzzy = fuzzy or (am.index.fuzzy_name(span.text) if label in {"ORG", "GPE"} else [])
     if not fuzzy and len(span) == 1 and span[0].pos_ == "PROPN":
         # one proper noun is often mislabelled ("the Asad regime" as ORG): a surname, maybe
         fuzzy = [m for m in am.index.fuzzy_person(span.text) if m.similarity >= LONE_CUTOFF]
     if fuzzy:
-        return _fuzzy_hit(span, fuzzy[0], am, day)
+        hit = _fuzzy_hit(span, fuzzy[0], am, day, context)
+        if not _against_context(hit, context, am):
+            return hit
+        people = [e.person for e in fuzzy[0].entries if e.person is not None]
+        return _unresolved(span, people, hit.score, f"context-conflict:{hit.name}")
     if label != "PERSON":
         return None
     return ActorHit(
@@ -188,8 +260,25 @@ def _entity_hit(span: Span, label: str, am: ActorMatcher, day: dt.date | None) -
     )
 
 
-def _fuzzy_hit(span: Span, match: FuzzyMatch, am: ActorMatcher, day: dt.date | None) -> ActorHit:
+def _against_context(hit: ActorHit, context: set[str] | frozenset[str], am: ActorMatcher) -> bool:
+    """A close name ("Ali Sabri" ~ Ali Sabry of Sri Lanka) of a state the document does not
+    name, in a document that names others ("... of Iraq"): a namesake, not that person."""
+    return (
+        hit.kind == "person"
+        and bool(context)
+        and am.is_state(hit.country)
+        and (hit.country not in context)
+    )
+
+
+def _fuzzy_hit(
+    span: Span,
+    match: FuzzyMatch,
+    am: ActorMatcher,
+    day: dt.date | None,
+    context: set[str] | frozenset[str],
+) -> ActorHit:
     score = FUZZY_SCORE * match.similarity / 100
-    hit = _resolved(span, list(match.entries), am, day, score)
+    hit = _resolved(span, list(match.entries), am, day, score, context)
     hit.rules = [f"fuzzy-{match.how.replace(' ', '-')}:{match.similarity:.0f}", *hit.rules]
     return hit
