@@ -164,3 +164,18 @@ def test_docs_use_the_shipped_swagger_ui(client: Any) -> None:
     page = client.get("/docs").text
     assert "/static/vendor/swagger-ui/swagger-ui-bundle.js" in page and "cdn" not in page
     assert client.get("/static/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+
+
+def test_a_read_only_duckdb_server_answers_a_page_it_gave_from_memory(client: Any) -> None:
+    cache = client.app.state.page_cache
+    first = client.get("/events?country=IRN&type=AID&limit=5")
+    hits = cache.hits
+    again = client.get("/events?limit=5&type=AID&country=IRN")  # the same query, reordered
+    assert cache.hits == hits + 1 and again.content == first.content
+
+
+def test_a_writing_server_keeps_no_pages(store_path: Path) -> None:
+    settings = ServeSettings(db=str(store_path) + ".copy", allow_writes=True, token="t" * 20)
+    Path(settings.db).write_bytes(store_path.read_bytes())
+    with TestClient(create_app(settings)) as writer:
+        assert writer.app.state.page_cache.size == 0

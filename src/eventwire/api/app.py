@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
+from .cache import PageCache
 from .deps import RateLimiter, StorePool
 from .middleware import BodyLimit, SecurityHeaders
 from .problems import install_problem_handlers
@@ -43,6 +44,8 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.state.settings = settings
     app.state.pool = pool
     app.state.code_limiter = RateLimiter(settings.code_requests_per_minute)
+    immutable = not settings.allow_writes and pool.dialect == "duckdb"
+    app.state.page_cache = PageCache(settings.page_cache if immutable else 0)
     app.state.web_files = pages.load_web_files()
     install_problem_handlers(app)
     routers = (events, documents, stats, analysis, coding, pages)

@@ -3,19 +3,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
-from typing import Annotated
+from collections.abc import AsyncIterator, Callable
+from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 
-from ..store import PostgresStore, SqlStore, open_store
+from ..store import DuckDBStore, PostgresStore, SqlStore, open_store
 from .problems import Problem
 from .settings import ServeSettings
+
+T = TypeVar("T")
 
 
 class StorePool:
@@ -29,10 +32,15 @@ class StorePool:
         self._opened = 0
         self._lock = threading.Lock()
         self.write_lock = threading.Lock()  # one writer at a time
-        self._idle.put(self._open())  # a store that cannot be opened fails at start-up
+        first = self._open()  # a store that cannot be opened fails at start-up
+        self.dialect = first.dialect
+        self._idle.put(first)
 
     def _open(self) -> SqlStore:
         store = open_store(self.settings.db, read_only=not self.settings.allow_writes)
+        if isinstance(store, DuckDBStore):
+            # many small queries at once: one thread each beats each spread over every core
+            store.execute("SET threads = 1")
         if isinstance(store, PostgresStore) and not self.settings.allow_writes:
             # the server itself refuses writes, whatever a route or a library tries
             store.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
@@ -40,14 +48,28 @@ class StorePool:
             self._opened += 1
         return store
 
-    def borrow(self) -> SqlStore:
+    def try_borrow(self) -> SqlStore | None:
+        """An idle connection, or None (without waiting)."""
         try:
             return self._idle.get_nowait()
         except queue.Empty:
-            pass
+            return None
+
+    def borrow(self) -> SqlStore:
+        idle = self.try_borrow()
+        if idle is not None:
+            return idle
         with self._lock:
             full = self._opened >= self.settings.store_connections
         return self._idle.get(timeout=30) if full else self._open()
+
+    def run(self, work: Callable[[SqlStore], T]) -> T:
+        """`work` on a lent connection (blocks: call it from a worker thread)."""
+        store = self.borrow()
+        try:
+            return work(store)
+        finally:
+            self.give_back(store)
 
     def give_back(self, store: SqlStore) -> None:
         self._idle.put(store)
@@ -84,25 +106,29 @@ class RateLimiter:
             return 0
 
 
-def get_settings(request: Request) -> ServeSettings:
+# Dependencies that do not block are `async`: FastAPI runs a plain `def` one in a worker
+# thread, a round trip per dependency per request that costs more than the work.
+async def get_settings(request: Request) -> ServeSettings:
     settings: ServeSettings = request.app.state.settings
     return settings
 
 
-def get_pool(request: Request) -> StorePool:
+async def get_pool(request: Request) -> StorePool:
     pool: StorePool = request.app.state.pool
     return pool
 
 
-def get_store(pool: Annotated[StorePool, Depends(get_pool)]) -> Iterator[SqlStore]:
-    store = pool.borrow()
+async def get_store(pool: Annotated[StorePool, Depends(get_pool)]) -> AsyncIterator[SqlStore]:
+    store = pool.try_borrow()
+    if store is None:  # open one, or wait for one: that blocks, so in a worker thread
+        store = await asyncio.to_thread(pool.borrow)
     try:
         yield store
     finally:
         pool.give_back(store)
 
 
-def require_writer(
+async def require_writer(
     request: Request, settings: Annotated[ServeSettings, Depends(get_settings)]
 ) -> None:
     """Writes need a server started with --allow-writes and the request's bearer token."""
@@ -121,7 +147,7 @@ def require_writer(
         raise Problem(403, "the token is wrong")
 
 
-def limit_code_rate(request: Request) -> None:
+async def limit_code_rate(request: Request) -> None:
     limiter: RateLimiter = request.app.state.code_limiter
     client = request.client.host if request.client else "unknown"
     wait = limiter.retry_after(client)

@@ -19,7 +19,7 @@ _DYAD = re.compile(r"^([A-Za-z0-9]{2,12})[,-]([A-Za-z0-9]{2,12})$")
 TEXT_MAX = 200
 
 
-def event_query(
+async def event_query(  # async: pure parsing, no worker thread needed
     dyad: Annotated[
         str | None, Query(description="Two country codes, `IRN,RUS`: events between them.")
     ] = None,
@@ -52,6 +52,7 @@ def event_query(
         str | None, Query(max_length=TEXT_MAX, description="Words in the event's sentence.")
     ] = None,
 ) -> EventQuery:
+    """The filters of the request (async: pure parsing, it needs no worker thread)."""
     base = EventFilter(
         dyad=parse_dyad(dyad) if dyad else None,
         directed=directed,

@@ -8,7 +8,6 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,11 @@ from .problems import Problem
 SORT_DAY = "COALESCE(e.date_start, d.published_at, DATE '9999-12-31')"
 PERIODS = ("day", "week", "month", "quarter", "year")
 FROM = "FROM events e JOIN documents d ON d.id = e.document_id"
+# a dated event needs nothing of its document to be sorted or filtered by date: join only the
+# undated ones (half the cost of a page on 100,000 events), unless a filter reads the document
+FROM_UNDATED = (
+    "FROM events e LEFT JOIN documents d ON d.id = e.document_id AND e.date_start IS NULL"
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +44,10 @@ class EventQuery:
     outlet: str | None = None
     bbox: BBox | None = None
     text: str | None = None
+
+    def source(self) -> str:
+        """The FROM clause: every document joined only where a filter reads it."""
+        return FROM if self.outlet else FROM_UNDATED
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = self.base.where()
@@ -91,29 +99,43 @@ COLUMNS = [f"e.{c}" for c in EVENT_COLUMNS] + [f"d.{c}" for c in DOCUMENT_COLUMN
 def page_of_events(
     store: SqlStore, query: EventQuery, limit: int, cursor: str | None, with_record: bool
 ) -> tuple[list[dict[str, Any]], str | None]:
-    """One page in (date, id) order, and the cursor of the next page (None at the end)."""
+    """One page in (date, id) order, and the cursor of the next page (None at the end).
+
+    Two steps: the page's ids (a top-N sort on the keys only), then their rows by primary
+    key; sorting whole rows, JSON records and all, costs ten times more on 100,000 events."""
     where, params = query.where()
     if cursor:
         day, last_id = decode_cursor(cursor)
         where += f" AND ({SORT_DAY} > ? OR ({SORT_DAY} = ? AND e.id > ?))"
         params += [day, day, last_id]
-    columns = [*COLUMNS, f"{SORT_DAY} AS sort_day"] + (["e.record"] if with_record else [])
-    sql = f"SELECT {', '.join(columns)} {FROM} WHERE {where} ORDER BY {SORT_DAY}, e.id LIMIT ?"
-    names, rows = store.stream(sql, [*params, limit + 1])
-    found = [dict(zip(names, row, strict=True)) for row in rows]
-    following = None
-    if len(found) > limit:
-        found = found[:limit]
-        following = encode_cursor(found[-1]["sort_day"], found[-1]["id"])
-    return found, following
+    keys = store.fetchall(
+        f"SELECT e.id, {SORT_DAY} {query.source()} WHERE {where} ORDER BY {SORT_DAY}, e.id LIMIT ?",
+        [*params, limit + 1],
+    )
+    following = encode_cursor(keys[limit - 1][1], keys[limit - 1][0]) if len(keys) > limit else None
+    rows = rows_by_id(store, [event_id for event_id, _ in keys[:limit]], with_record)
+    return [rows[event_id] | {"sort_day": day} for event_id, day in keys[:limit]], following
 
 
-def all_events(store: SqlStore, query: EventQuery, limit: int) -> Iterator[dict[str, Any]]:
-    """Up to `limit` matching events' typed columns, streamed (CSV and GeoJSON)."""
-    where, params = query.where()
-    sql = f"SELECT {', '.join(COLUMNS)} {FROM} WHERE {where} ORDER BY {SORT_DAY}, e.id LIMIT ?"
-    names, rows = store.stream(sql, [*params, limit])
-    return (dict(zip(names, row, strict=True)) for row in rows)
+def rows_by_id(store: SqlStore, ids: list[str], with_record: bool) -> dict[str, dict[str, Any]]:
+    """The events' typed columns (and records) and their documents', looked up by key."""
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))  # an IN list of parameters: DuckDB uses the key's index
+    # the JSON page needs only the record; CSV and GeoJSON the typed columns
+    columns = ["id", "document_id", "record"] if with_record else list(EVENT_COLUMNS)
+    events = store.fetchall(f"SELECT {', '.join(columns)} FROM events WHERE id IN ({marks})", ids)
+    found = {str(row[0]): dict(zip(columns, row, strict=True)) for row in events}
+    document_ids = sorted({row["document_id"] for row in found.values()})
+    documents = store.fetchall(
+        f"SELECT id, {', '.join(DOCUMENT_COLUMNS)} FROM documents "
+        f"WHERE id IN ({', '.join('?' * len(document_ids))})",
+        document_ids,
+    )
+    by_document = {
+        str(row[0]): dict(zip(DOCUMENT_COLUMNS, row[1:], strict=True)) for row in documents
+    }
+    return {key: row | by_document.get(row["document_id"], {}) for key, row in found.items()}
 
 
 def one_event(store: SqlStore, event_id: str) -> dict[str, Any] | None:
@@ -131,7 +153,7 @@ def timeline(store: SqlStore, query: EventQuery, period: str) -> list[tuple[str,
     day = "COALESCE(e.date_start, d.published_at)"
     sql = (
         f"SELECT CAST(date_trunc('{period}', {day}) AS DATE) AS p, e.quad_class, count(*) "
-        f"{FROM} WHERE {where} AND {day} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
+        f"{query.source()} WHERE {where} AND {day} IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2"
     )
     return [(str(p), int(q), int(n)) for p, q, n in store.fetchall(sql, params)]
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 TOKEN_ENV = "EVENTWIRE_API_TOKEN"
 CORS_ENV = "EVENTWIRE_API_CORS"  # comma-separated origins allowed to call the API from a browser
+CACHE_ENV = "EVENTWIRE_API_PAGE_CACHE"  # pages kept (0: none)
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class ServeSettings:
     code_requests_per_minute: int = 20  # per client address: POST /code parses with spaCy
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     store_connections: int = 8  # read connections kept open (requests beyond wait for one)
+    page_cache: int = 2048  # pages of GET /events kept (read-only DuckDB only; 0: none)
 
     @classmethod
     def from_env(cls, db: str, allow_writes: bool = False) -> ServeSettings:
@@ -31,4 +33,7 @@ class ServeSettings:
         the command line, where `ps` would show them)."""
         token = os.environ.get(TOKEN_ENV) or None
         origins = tuple(o.strip() for o in os.environ.get(CORS_ENV, "").split(",") if o.strip())
-        return cls(db=db, allow_writes=allow_writes, token=token, cors_origins=origins)
+        cache = int(os.environ.get(CACHE_ENV) or cls.page_cache)
+        return cls(
+            db=db, allow_writes=allow_writes, token=token, cors_origins=origins, page_cache=cache
+        )

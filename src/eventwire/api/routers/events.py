@@ -3,18 +3,21 @@ document and the characters behind each field), GET /timeline (counts by quad cl
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import io
 import json
 from enum import Enum
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from ...model import Document, Mentions
+from ...store import SqlStore
 from ...store.query import DOCUMENT_COLUMNS, EVENT_COLUMNS
-from ..deps import SettingsDep, StoreDep
+from ..cache import Page, PageCache
+from ..deps import PoolDep, SettingsDep, StoreDep
 from ..filters import event_query
 from ..highlights import highlights
 from ..problems import Problem
@@ -33,8 +36,9 @@ class EventsFormat(str, Enum):
 
 
 @router.get("/events", response_model=EventPage)
-def list_events(
-    store: StoreDep,
+async def list_events(
+    request: Request,
+    pool: PoolDep,
     settings: SettingsDep,
     query: QueryDep,
     limit: Annotated[int | None, Query(ge=1, description="Events per page.")] = None,
@@ -45,13 +49,30 @@ def list_events(
     size = limit or settings.default_page_size
     if size > settings.max_page_size:
         raise Problem(422, f"limit: at most {settings.max_page_size} events a page", "E009")
+    cache: PageCache = request.app.state.page_cache
+    key = cache.key(request.url.path, request.query_params)
+    page = cache.get(key)
+    if page is None:  # the queries block: in a worker thread, with a connection of the pool
+        page = await asyncio.to_thread(
+            pool.run, lambda s: render_page(s, query, size, cursor, output)
+        )
+        cache.put(key, page)
+    body, media_type, headers = page
+    return Response(body, media_type=media_type, headers=headers)
+
+
+def render_page(
+    store: SqlStore, query: EventQuery, size: int, cursor: str | None, output: EventsFormat
+) -> Page:
     rows, following = page_of_events(store, query, size, cursor, output == EventsFormat.json)
     headers = {"X-Next-Cursor": following} if following else {}
     if output == EventsFormat.csv:
-        return Response(as_csv(rows), media_type="text/csv; charset=utf-8", headers=headers)
+        return as_csv(rows).encode(), "text/csv; charset=utf-8", headers
     if output == EventsFormat.geojson:
-        return Response(as_geojson(rows), media_type="application/geo+json", headers=headers)
-    return EventPage(events=[stored_event(row) for row in rows], next_cursor=following)
+        return as_geojson(rows).encode(), "application/geo+json", headers
+    page = EventPage(events=[stored_event(row) for row in rows], next_cursor=following)
+    # validated once, here: FastAPI would validate the page again before writing it
+    return page.model_dump_json().encode(), "application/json", headers
 
 
 @router.get("/events/{event_id}", response_model=EventDetail)
