@@ -5,7 +5,10 @@ values, SQL in a filter, paths out of the package, too many POST /code."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -249,3 +252,27 @@ def test_a_store_that_is_not_there_fails_at_start_with_e008(tmp_path: Path) -> N
     with pytest.raises(StoreError):
         create_app(ServeSettings(db=str(tmp_path / "missing.duckdb")))
     assert not (tmp_path / "missing.duckdb").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "code"),
+    [
+        (["--allow-writes"], {}, "E009"),  # writes need a token
+        (["--allow-writes"], {"EVENTWIRE_API_TOKEN": "short"}, "E009"),
+        ([], {}, "E008"),  # no store at --db
+    ],
+)
+def test_serve_refuses_to_start_with_one_line(
+    tmp_path: Path, args: list[str], env: dict[str, str], code: str
+) -> None:
+    environ = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_API_TOKEN"} | env
+    result = subprocess.run(
+        [sys.executable, "-m", "eventwire", "serve", "--db", str(tmp_path / "none.duckdb"), *args],
+        capture_output=True,
+        env=environ,
+        timeout=60,
+    )
+    err = result.stderr.decode()
+    assert result.returncode == 1 and code in err and "Traceback" not in err
+    assert err.strip().count("\n") == 0, err
+    assert not (tmp_path / "none.duckdb").exists()
