@@ -40,6 +40,7 @@ def event(
     killed: float | None = None,
     modality: str = "asserted",
     attribution: str | None = None,
+    end: dt.date | None = None,
 ) -> Event:
     quad, intensity = QUAD[kind]
 
@@ -57,7 +58,7 @@ def event(
         target=actor(target),
         modality=modality,  # type: ignore[arg-type]
         attribution=attribution and Attribution(text="officials", kind=attribution),  # type: ignore[arg-type]
-        date=day and EventDate(text="today", start=day, end=day, granularity=granularity),  # type: ignore[arg-type]
+        date=day and EventDate(text="today", start=day, end=end or day, granularity=granularity),  # type: ignore[arg-type]
         location=place and EventLocation(text=place[0], name=place[0], lat=place[1], lon=place[2]),
         quantities=[EventQuantity(text=f"{killed:g}", value=killed, casualty="killed")]
         if killed is not None
@@ -316,3 +317,33 @@ def test_postgres_clusters_like_duckdb(tmp_path: Path, pg_url: str) -> None:  # 
     assert got["cluster_members"] == expected["cluster_members"]
     assert got["stories"] == expected["stories"]
     assert len(got["clusters"]) == len(expected["clusters"])
+
+
+def test_a_report_dated_only_to_the_year_does_not_chain_other_reports(tmp_path: Path) -> None:
+    text = "Israeli soldiers killed two Palestinians in a raid on Jenin in the West Bank."
+    later = D + dt.timedelta(days=40)
+    docs = [
+        document("y1", text, D, "A", [event("y1", "ASSAULT", "ISR", "PSE", text, D)]),
+        document(
+            "y2",
+            text,
+            later,
+            "B",
+            [
+                event(
+                    "y2",
+                    "ASSAULT",
+                    "ISR",
+                    "PSE",
+                    text,
+                    dt.date(2024, 1, 1),
+                    granularity="year",
+                    end=dt.date(2024, 12, 31),
+                )
+            ],
+        ),
+        document("y3", text, later, "C", [event("y3", "ASSAULT", "ISR", "PSE", text, later)]),
+    ]
+    with stored(tmp_path / "a.duckdb", docs) as store:
+        update_clusters(store)
+        assert clusters_of(store) == {frozenset({"y1"}), frozenset({"y2"}), frozenset({"y3"})}

@@ -11,8 +11,12 @@ from dataclasses import dataclass
 from .reports import Report
 from .text import Vector, cosine
 
+_PRECISE = {"day", "part_of_day", "hour", "minute"}
 _VAGUE = {"week", "fuzzy"}
-_VERY_VAGUE = {"month", "season", "quarter", "half", "year", "decade", "century"}
+_VERY_VAGUE = {"month", "season", "quarter", "half"}
+# a year or vaguer ("this year", "in the 1990s") says nothing about which event it is: such a
+# report links only within its own document (across documents it chained a West Bank year)
+_UNMATCHABLE = {"year", "decade", "century"}
 # modalities that describe something that has not happened (a plan, a threat) do not merge
 # with one that did; a denial is kept with the assertion it denies (corroboration counts it)
 _UNREAL = {"planned", "intended", "threatened", "feared", "hypothetical"}
@@ -22,7 +26,8 @@ _UNREAL = {"planned", "intended", "threatened", "feared", "hypothetical"}
 class ClusterConfig:
     """The thresholds of matching; part of what ANALYSIS_VERSION names."""
 
-    window_days: int = 3  # dates at most this far apart (day-precise dates)
+    precise_window_days: int = 1  # both reports date the event to the day
+    window_days: int = 3  # one of them has no date of its own (its document's date stands in)
     vague_window_days: int = 10  # a week or fuzzy date on either side
     very_vague_window_days: int = 45  # a month or vaguer
     max_km: float = 300.0  # both events have a point: at most this far apart
@@ -33,6 +38,8 @@ class ClusterConfig:
 
     def window(self, a: Report, b: Report) -> int:
         granularities = {a.granularity, b.granularity}
+        if granularities <= _PRECISE:
+            return self.precise_window_days
         if granularities & _VERY_VAGUE:
             return self.very_vague_window_days
         if granularities & _VAGUE:
@@ -72,6 +79,8 @@ def comparable(a: Report, b: Report, config: ClusterConfig) -> bool:
     """Blocking beyond the key: dates within the window, places not too far apart."""
     gap = day_gap(a, b)
     if (a.day is None) != (b.day is None):
+        return False
+    if a.document_id != b.document_id and {a.granularity, b.granularity} & _UNMATCHABLE:
         return False
     if gap is not None and gap > config.window(a, b):
         return False
