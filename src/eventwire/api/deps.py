@@ -14,6 +14,7 @@ from typing import Annotated, TypeVar
 
 from fastapi import Depends, Request
 
+from ..errors import StoreError
 from ..store import DuckDBStore, PostgresStore, SqlStore, open_store
 from .problems import Problem
 from .settings import ServeSettings
@@ -61,7 +62,12 @@ class StorePool:
             return idle
         with self._lock:
             full = self._opened >= self.settings.store_connections
-        return self._idle.get(timeout=30) if full else self._open()
+        if not full:
+            return self._open()
+        try:
+            return self._idle.get(timeout=30)
+        except queue.Empty:
+            raise StoreError("every connection to the store is busy; try again") from None
 
     def run(self, work: Callable[[SqlStore], T]) -> T:
         """`work` on a lent connection (blocks: call it from a worker thread)."""
