@@ -165,7 +165,7 @@ function chart(counts, period) {
   for (const c of counts) totals[c.period] += c.events;
   const most = Math.max(1, ...Object.values(totals));
   const [width, height, pad] = [Math.max(400, periods.length * 28 + 60), 260, 30];
-  const step = (width - 2 * pad) / Math.max(1, periods.length);
+  const step = Math.min(60, (width - 2 * pad) / Math.max(1, periods.length));  // few periods: slim bars
   const root = svg("svg", { width, height, role: "img", "aria-label": "events by period and quad class" });
   periods.forEach((p, i) => {
     let y = height - pad;
