@@ -33,6 +33,10 @@ class ClusterConfig:
     max_km: float = 300.0  # both events have a point: at most this far apart
     near_km: float = 50.0
     link_score: float = 0.6  # pairs scoring at least this are the same event
+    # and, whatever the bonuses, evidence at least this similar (short documents made the
+    # same-story bonus count the same words twice)
+    min_evidence: float = 0.35
+    min_evidence_vague: float = 0.5  # a week, a month or a fuzzy date on either side
     story_similarity: float = 0.27  # TF-IDF cosine: groups this similar report one happening
     same_story_similarity: float = 0.3  # TF cosine of two documents: the same-story bonus
 
@@ -138,6 +142,10 @@ def links(a: Report, b: Report, config: ClusterConfig, documents: dict[str, Vect
         return False
     if a.document_id == b.document_id:
         return same_document_link(a, b)
+    evidence = cosine(a.words, b.words)
+    vague = not {a.granularity, b.granularity} <= _PRECISE | {None}
+    if evidence < (config.min_evidence_vague if vague else config.min_evidence):
+        return False
     story = (
         cosine(documents.get(a.document_id, {}), documents.get(b.document_id, {}))
         >= config.same_story_similarity
