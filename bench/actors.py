@@ -1,7 +1,12 @@
 """Actor resolution against a gold file: is each gold mention found, and with the right country
 and sector as of the publication date? Also how fast the knowledge base loads and resolves.
 
-Usage: python bench/actors.py [--gold PATH] [--data-root DIR] [--errors] [--json] [--mentions N]
+Usage: python bench/actors.py [--gold PATH | --cases PATH] [--data-root DIR] [--errors] [--json]
+       [--mentions N]
+
+Case file format (`--cases`, TSV: text date country sector part): each text is a document of
+its own, context-free ("Nigeria's airlines", "former President Evo Morales"), scored as one
+mention per part (`tune`, `heldout`) and in all; bench/data/actors_cases.tsv is the default.
 
 Gold file format (TSV, UTF-8, `#` comment lines, one header row, one mention per row):
     document  date  start  end  text  country  sector
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import re
 import time
@@ -34,6 +40,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from spacy.tokens import Doc
+
 from eventwire import kb as kb_module
 from eventwire.actors import ActorHit, ActorMatcher, find_actors
 from eventwire.pipeline import coder
@@ -41,6 +49,7 @@ from eventwire.pipeline import coder
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "data"
 COLUMNS = ["document", "date", "start", "end", "text", "country", "sector"]
+CASE_COLUMNS = ["text", "date", "country", "sector", "part"]
 FIELDS = ("country", "sector")
 
 
@@ -143,6 +152,53 @@ def resolve_gold(
     return pairs
 
 
+def read_cases(path: Path) -> list[tuple[str, Gold]]:
+    """(part, gold mention spanning the whole text) for each row of a case file."""
+    cases = []
+    header_seen = False
+    for line_no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if not header_seen:
+            if fields != CASE_COLUMNS:
+                raise SystemExit(f"{path}:{line_no}: header must be {' '.join(CASE_COLUMNS)}")
+            header_seen = True
+            continue
+        text, day, country, sector, part = fields
+        gold = Gold(
+            f"text:{text}",
+            dt.date.fromisoformat(day) if day else None,
+            0,
+            len(text),
+            text,
+            frozenset(country.split("|")),
+            frozenset(sector.split("|")),
+            line_no,
+        )
+        cases.append((part, gold))
+    return cases
+
+
+def resolve_cases(cases: list[tuple[str, Gold]]) -> list[tuple[Gold, ActorHit | None]]:
+    c = coder()
+    docs = c.nlp.pipe(g.text for _, g in cases)
+    return [
+        (g, _head_hit(doc, find_actors(doc, c.actors, g.day)) or best_hit(g, []))
+        for (_, g), doc in zip(cases, docs, strict=True)
+    ]
+
+
+def _head_hit(doc: Doc, hits: list[ActorHit]) -> ActorHit | None:
+    """The actor a description names is the one of its head word ("Nigeria's airlines": the
+    airlines; "Muslim leaders in France": the leaders), else the widest actor found."""
+    root = next(iter(doc.sents)).root.i if len(doc) else -1
+    for hit in hits:
+        if root in hit.tokens or hit.head == root:
+            return hit
+    return max(hits, key=lambda h: h.end - h.start, default=None)
+
+
 def score(pairs: list[tuple[Gold, ActorHit | None]]) -> dict[str, Any]:
     result: dict[str, Any] = {"mentions": len(pairs)}
     result["found"] = sum(h is not None for _, h in pairs) / len(pairs)
@@ -177,10 +233,14 @@ def speed(pairs_docs: int, mentions: int) -> dict[str, float]:
     """Knowledge-base load + matcher build, then find_actors over parsed gold documents until
     `mentions` actors are resolved (the spaCy parse is not counted: it is the nlp stage's)."""
     c = coder()
+    gc.collect()
+    before = _rss_mb()
     start = time.perf_counter()
     knowledge = kb_module.load()
     matcher = ActorMatcher(c.nlp, knowledge)
     load_s = time.perf_counter() - start
+    gc.collect()
+    kb_mb = _rss_mb() - before
     docs = list(c.nlp.pipe(t for t in _speed_texts(pairs_docs)))
     resolved, start = 0, time.perf_counter()
     while resolved < mentions:
@@ -190,11 +250,21 @@ def speed(pairs_docs: int, mentions: int) -> dict[str, float]:
     resolve_s = time.perf_counter() - start
     return {
         "kb_load_and_build_s": load_s,
+        "kb_memory_mb": kb_mb,
         "mentions_resolved": resolved,
         "resolve_s": resolve_s,
         "ms_per_1000_mentions": 1000 * resolve_s / resolved * 1000,
         "total_s_per_1000_mentions": (load_s + resolve_s) / resolved * 1000,
     }
+
+
+def _rss_mb() -> float:
+    """Resident memory now (Linux), in MB: a second knowledge base loaded beside the coder's
+    one shows what the knowledge base costs."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _speed_texts(n: int) -> list[str]:
@@ -212,11 +282,15 @@ def _re3d_all() -> dict[str, str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold", type=Path, default=ROOT / "bench" / "data" / "actors_dev.tsv")
+    parser.add_argument("--cases", type=Path, help="a case file (see above) instead of --gold")
     parser.add_argument("--data-root", type=Path, default=SHARED)
     parser.add_argument("--errors", action="store_true", help="list the wrong mentions")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--mentions", type=int, default=10_000, help="for the speed figure")
     args = parser.parse_args()
+    if args.cases:
+        _main_cases(args)
+        return
     pairs = resolve_gold(read_gold(args.gold), args.data_root, args.gold.parent)
     result = score(pairs)
     result["gold"] = str(args.gold)
@@ -227,6 +301,23 @@ def main() -> None:
     if args.errors:
         _print_errors(pairs)
     _print_table(result)
+
+
+def _main_cases(args: argparse.Namespace) -> None:
+    cases = read_cases(args.cases)
+    pairs = resolve_cases(cases)
+    results: dict[str, Any] = {}
+    for part in ("tune", "heldout", "all"):
+        chosen = [p for (name, _), p in zip(cases, pairs, strict=True) if part in {name, "all"}]
+        results[part] = score(chosen) | {"gold": f"{args.cases} [{part}]"}
+    speed_figures = speed(0, args.mentions) if args.mentions else {}
+    if args.json:
+        print(json.dumps(results | {"speed": speed_figures}, indent=2))
+        return
+    if args.errors:
+        _print_errors(pairs)
+    for part in ("tune", "heldout", "all"):
+        _print_table(results[part] | {"speed": speed_figures if part == "all" else {}})
 
 
 def _print_errors(pairs: list[tuple[Gold, ActorHit | None]]) -> None:
@@ -248,7 +339,8 @@ def _print_table(result: dict[str, Any]) -> None:
     print(f"country and sector both right: {result['both_accuracy']:.3f}")
     if s := result["speed"]:
         print(
-            f"speed: knowledge base load + matcher build {s['kb_load_and_build_s']:.2f} s; "
+            f"speed: knowledge base load + matcher build {s['kb_load_and_build_s']:.2f} s "
+            f"(+{s['kb_memory_mb']:.0f} MB); "
             f"{s['mentions_resolved']} mentions resolved in {s['resolve_s']:.2f} s "
             f"({s['ms_per_1000_mentions']:.0f} ms per 1,000); load + resolve "
             f"{s['total_s_per_1000_mentions']:.3f} s per 1,000 mentions"

@@ -122,7 +122,8 @@ def clean_name(label: str, translit: dict[str, str]) -> str:
 
 
 def fold_accents(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name)
+    """'Nguyễn Thị Kim Ngân' -> 'Nguyen Thi Kim Ngan'; the Polynesian ʻokina as an apostrophe."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("\u02bb", "'").replace("\u2018", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -131,6 +132,8 @@ def name_variants(
 ) -> list[str]:
     """Other ways news writes the name; the name itself is not among them."""
     found = [fold_accents(name)]
+    if "-" in name:  # "Sassou-Nguesso" is written "Sassou Nguesso" too
+        found += [name.replace("-", " "), fold_accents(name.replace("-", " "))]
     words = name.split()
     base = [name, *found]
     for form in base:

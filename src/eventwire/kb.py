@@ -12,7 +12,7 @@ import datetime as dt
 import hashlib
 import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -284,10 +284,39 @@ def load_people(path: Path) -> list[Person]:
 
 
 def with_generated_people(written: list[Person], generated: list[Person]) -> list[Person]:
-    """The hand-written people, then the generated ones (people_wikidata.tsv) that none of them
-    names: a person in both is as written by hand (the corrections win)."""
-    known = {_folded(n) for p in written for n in (p.name, *p.aliases)}
-    return written + [p for p in generated if _folded(p.name) not in known]
+    """The hand-written people, then the generated ones (people_wikidata.tsv): a generated row
+    of a person written by hand is kept only for a time no hand-written row of theirs covers
+    (their earlier posts), under the hand-written name; the hand-written rows win."""
+    by_name: dict[str, list[Person]] = {}
+    for p in written:
+        for name in (p.name, *p.aliases):
+            by_name.setdefault(_folded(name), []).append(p)
+    kept = []
+    for row in generated:
+        own = by_name.get(_folded(row.name))
+        if not own:
+            kept.append(row)
+            continue
+        clipped: Person | None = replace(row, name=own[0].name, aliases=own[0].aliases)
+        for hand in own:
+            clipped = _before(clipped, hand)
+        if clipped is not None:
+            kept.append(clipped)
+    return written + kept
+
+
+def _before(row: Person | None, hand: Person) -> Person | None:
+    """A generated row as far as a hand-written one leaves it: ended the day before the
+    hand-written role starts (an open Wikidata holding of a post since left), or dropped."""
+    if row is None:
+        return None
+    row_start, row_end = row.start or dt.date.min, row.end or dt.date.max
+    hand_start, hand_end = hand.start or dt.date.min, hand.end or dt.date.max
+    if row_end < hand_start or hand_end < row_start:
+        return row
+    if row_start < hand_start:
+        return replace(row, end=hand_start - dt.timedelta(days=1))
+    return None
 
 
 def package_people() -> list[Person]:
@@ -347,7 +376,8 @@ def load(extra_actors: Sequence[Path] = ()) -> KnowledgeBase:
     """Load the package's knowledge files, then each user actor file in order (later files win)."""
     kb = KnowledgeBase(
         countries=load_countries(_data_path("countries.tsv")),
-        organisations=load_organisations(_data_path("organisations.tsv")),
+        organisations=load_organisations(_data_path("organisations.tsv"))
+        + load_organisations(_data_path("organisations_states.tsv")),
         roles=load_roles(_data_path("roles.tsv")),
         people=package_people(),
         plover=load_plover(_data_path("plover_types.tsv")),

@@ -27,6 +27,7 @@ from .hits import ActorHit, Candidate, Entry
 from .matcher import ActorMatcher
 from .people import RoleOnDay, pick_person, role_on
 from .resolve import entity_hits, phrase_hits, states_named
+from .words import mark_former, qualify_groups
 
 __all__ = [
     "VERSION",
@@ -47,6 +48,7 @@ VERSION = "eventwire.actors.v4"
 _NAME_KINDS = {"person", "organisation", "country", "demonym"}
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+_ORDINARY = {"ordinary", "average", "everyday", "common"}  # "ordinary Kazakhs": civilians
 
 
 def find_actors(doc: Doc, am: ActorMatcher, day: dt.date | None = None) -> list[ActorHit]:
@@ -55,6 +57,8 @@ def find_actors(doc: Doc, am: ActorMatcher, day: dt.date | None = None) -> list[
     taken = {i for h in hits if h.kind in _NAME_KINDS for i in h.tokens}
     hits += entity_hits(doc, am, day, taken, states_named(hits, am))
     hits = attach_modifiers(doc, fold_into_names(hits), am)
+    qualify_groups(doc, hits, am.modifiers)
+    mark_former(doc, hits)
     link_names(hits)
     resolve_definites(doc, hits, am, day)
     resolve_possessors(doc, hits)
@@ -69,7 +73,7 @@ def _finish(hit: ActorHit, doc: Doc, am: ActorMatcher) -> ActorHit:
         hit.kind = "country"
         if _people_noun(doc, hit):  # "hundreds of thousands of Syrians"
             hit.sector, hit.name = "CVL", f"{am.adjective(hit.country)} people"
-            hit.rules.append("people")
+            hit.rules.append("ordinary" if _ordinary(doc, hit) else "people")
     if hit.rules[0] == "metonym" and head.dep_ == "pobj" and head.head.lower_ in _LOCATIVE:
         hit.score, hit.rules = min(hit.score, 0.6), [*hit.rules, "locative"]
     return hit
@@ -78,6 +82,15 @@ def _finish(hit: ActorHit, doc: Doc, am: ActorMatcher) -> ActorHit:
 def _people_noun(doc: Doc, hit: ActorHit) -> bool:
     """A plural demonym heading its own phrase, without "the": the people, not the state."""
     head = doc[hit.head]
-    if len(hit.tokens) != 1 or head.dep_ in _MODIFIER_DEPS or not head.lower_.endswith("s"):
+    if len(hit.tokens) != 1 or head.dep_ in _MODIFIER_DEPS:
+        return False
+    if _ordinary(doc, hit):
+        return True  # "ordinary Lebanese": the people, whatever the plural
+    if not head.lower_.endswith("s"):
         return False
     return not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _ordinary(doc: Doc, hit: ActorHit) -> bool:
+    before = min(hit.tokens) - 1
+    return before >= 0 and doc[before].lower_ in _ORDINARY

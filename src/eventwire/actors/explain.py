@@ -31,6 +31,13 @@ _BECAUSE = {
     "people": "a plural demonym: the people, not the state",
     "locative": "a capital used as a place (lower confidence)",
     "setting": "civilians with no country of their own: the state the text is mostly about",
+    "region": "a region or people of one state qualifies the group ('Rakhine rebels')",
+    "religion": "a religion qualifies leaders or a community: the religious sector",
+    "party": "a party's adjective gives its state ('Republican lawmakers')",
+    "former": "'former' or 'ex-' before a title or name: out of office, one of the elites",
+    "ordinary": "'ordinary' before a demonym: the people, civilians",
+    "person:ambiguous": "namesakes of several states in office and none named by the text",
+    "context-conflict": "a close name of a state the text does not name: a namesake, unresolved",
 }
 
 
@@ -138,6 +145,8 @@ def _close_names(words: str, hit: ActorHit, am: ActorMatcher) -> list[Candidate]
 
 
 def _because(rule: str) -> str:
+    if rule in _BECAUSE:
+        return _BECAUSE[rule]
     key = rule.split(":", 1)[0]
     if key.startswith("fuzzy"):
         key = "fuzzy"

@@ -12,7 +12,7 @@ from ..kb import Person
 from ..nlp import entities
 from .hits import ActorHit, Candidate, Entry, hit_from_entry
 from .matcher import ActorMatcher
-from .names import FuzzyMatch
+from .names import FuzzyMatch, fold
 from .people import RoleOnDay, people_named, role_on
 
 FUZZY_SCORE = 0.8
@@ -71,10 +71,28 @@ def _plausible(span: Span, entries: list[Entry], am: ActorMatcher) -> bool:
             and not am.knows("demonym", token.text)
         )
         proper = token.pos_ == "PROPN" or mistaken_nationality
-        return proper and token.ent_type_ not in _NOT_A_NAME
+        return (
+            proper and token.ent_type_ not in _NOT_A_NAME and not _in_other_name(span, entries, am)
+        )
     if entries[0].rule == "metonym":
         return not _inside_longer_name(span)
     return True
+
+
+def _in_other_name(span: Span, entries: list[Entry], am: ActorMatcher) -> bool:
+    """A surname inside a longer name whose other words are names, not titles, and whose
+    first name is none of the known people's: "Samia Suluhu Hassan" is not Mohammed Waheed
+    Hassan (the whole name is then looked up as an entity)."""
+    for ent in entities(span.doc):
+        if ent.label_ == "PERSON" and ent.start <= span.start and span.end <= ent.end:
+            others = [t for t in ent if t.i < span.start or t.i >= span.end]
+            firsts = {fold(e.person.name).split()[0] for e in entries if e.person is not None}
+            return (
+                bool(others)
+                and fold(ent[0].text) not in firsts
+                and all(t.is_title and t.lower_ not in am.role_words for t in others)
+            )
+    return False
 
 
 def plausible_metonym(span: Span, am: ActorMatcher) -> bool:
@@ -242,6 +260,8 @@ def _entity_hit(
         hit = _fuzzy_hit(span, fuzzy[0], am, day, context)
         if not _against_context(hit, context, am):
             return hit
+        if hit.kind != "person":
+            return None  # "Mexico's National Guard" is not the US National Guard
         people = [e.person for e in fuzzy[0].entries if e.person is not None]
         return _unresolved(span, people, hit.score, f"context-conflict:{hit.name}")
     if label != "PERSON":
@@ -264,10 +284,10 @@ def _against_context(hit: ActorHit, context: set[str] | frozenset[str], am: Acto
     """A close name ("Ali Sabri" ~ Ali Sabry of Sri Lanka) of a state the document does not
     name, in a document that names others ("... of Iraq"): a namesake, not that person."""
     return (
-        hit.kind == "person"
+        hit.kind in {"person", "organisation"}
         and bool(context)
         and am.is_state(hit.country)
-        and (hit.country not in context)
+        and hit.country not in context
     )
 
 
