@@ -347,3 +347,55 @@ def test_a_report_dated_only_to_the_year_does_not_chain_other_reports(tmp_path: 
     with stored(tmp_path / "a.duckdb", docs) as store:
         update_clusters(store)
         assert clusters_of(store) == {frozenset({"y1"}), frozenset({"y2"}), frozenset({"y3"})}
+
+
+def random_store_documents(n: int, seed: int) -> list[CodedDocument]:
+    """n reports of about n/2 events: repeated texts, dates 0-2 days apart, a few dyads."""
+    import random
+
+    rng = random.Random(seed)
+    words = [
+        "strike",
+        "talks",
+        "aid",
+        "convoy",
+        "shelling",
+        "border",
+        "envoy",
+        "summit",
+        "raid",
+        "drone",
+        "port",
+    ]
+    docs = []
+    for i in range(n):
+        happening = rng.randrange(n // 2)
+        local = random.Random(happening)
+        kind = local.choice(["ASSAULT", "CONSULT", "AID"])
+        pair = local.choice([("ISR", "SYR"), ("IRN", "RUS"), ("UKR", "RUS")])
+        text = " ".join([*local.sample(words, 4), f"town{happening}"]).capitalize() + "."
+        day = D + dt.timedelta(days=local.randrange(40) + rng.randrange(2))
+        granularity = rng.choice(["day", "day", "week", "month"])
+        ev = event(f"r{i:03d}", kind, *pair, text, day, granularity=granularity)
+        docs.append(document(f"r{i:03d}", text, day, f"o{rng.randrange(3)}", [ev]))
+    return docs
+
+
+def test_incremental_equals_scratch_on_a_random_store_across_chunks(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    import importlib
+
+    clusters_module = importlib.import_module("eventwire.analysis.clusters")
+    docs = random_store_documents(120, seed=3)
+    with stored(tmp_path / "scratch.duckdb", docs) as store:
+        update_clusters(store)
+        scratch = snapshot(store)
+        assert any(len(c) > 1 for c in clusters_of(store))  # something to merge across batches
+    monkeypatch.setattr(clusters_module, "CHUNK_EVENTS", 7)  # many chunks per update
+    order = sorted(docs, key=lambda d: hash(d.document.id) % 97)
+    with DuckDBStore(tmp_path / "batches.duckdb") as store:
+        for start in range(0, len(order), 25):
+            store.replace([(d, Provenance()) for d in order[start : start + 25]])
+            update_clusters(store)
+        assert snapshot(store) == scratch
