@@ -154,3 +154,18 @@ def test_bad_inputs_are_one_clear_error(tmp_path: Path) -> None:
         clusters(str(DuckDBStore(tmp_path / "empty.duckdb").target))
     with pytest.raises(StoreError, match="no database"):
         alignment(str(tmp_path / "missing.duckdb"), "IRN")
+
+
+def test_reports_dated_vaguer_than_the_period_are_left_out(tmp_path: Path) -> None:
+    db = tiny(tmp_path / "t.duckdb")
+    text = "Iran and Russia held talks this year."
+    vague = event(
+        "v1", "CONSULT", "IRN", "RUS", text, dt.date(2024, 1, 1), granularity="year",
+        end=dt.date(2024, 12, 31),
+    )  # fmt: skip
+    with DuckDBStore(db) as store:
+        store.replace([(document("v1", text, FEB, "E", [vague]), Provenance())])
+    monthly = dyad_series(str(db), "IRN", "RUS", by="month", unit="report")
+    assert list(monthly["events"]) == [3, 1]  # not a fourth in January
+    yearly = dyad_series(str(db), "IRN", "RUS", by="year", unit="report")
+    assert list(yearly["events"]) == [5]

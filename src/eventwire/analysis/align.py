@@ -96,7 +96,7 @@ def alignment(
         raise InvalidOption(f"--within: no bloc {within!r}; blocs: {', '.join(bloc_members)}")
     with opened(store_or_corpus) as store:
         country = check_country(store, country)
-        frame = _partners(units(store, unit, since, until), country)
+        frame = _partners(units(store, unit, since, until, by), country)
     if within is not None:
         frame = frame[frame["partner"].isin(bloc_members[within])]
     if frame.empty:

@@ -137,7 +137,14 @@ def cluster_events(
     return pd.DataFrame(rows, columns=names)
 
 
-UNIT_COLUMNS = ["id", "day", "type", "quad_class", "intensity", "source", "target"]
+UNIT_COLUMNS = ["id", "day", "type", "quad_class", "intensity", "source", "target", "granularity"]
+# how long each date granularity spans, to drop dates vaguer than a series' period ("this
+# year", coded as 1 January, would pile every year's vague reports into January)
+_SPAN_DAYS = {
+    "minute": 0, "hour": 0, "part_of_day": 0, "day": 1, "week": 7, "fuzzy": 31, "month": 31,
+    "season": 92, "quarter": 92, "half": 183, "year": 366, "decade": 3653, "century": 36525,
+}  # fmt: skip
+PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "year": 366, "all": 10**9}
 
 
 def units(
@@ -145,9 +152,11 @@ def units(
     unit: str = "cluster",
     since: dt.date | None = None,
     until: dt.date | None = None,
+    by: str = "all",
 ) -> pd.DataFrame:
     """What series count: clusters (brought up to date) or reports, each with its day, type,
-    quad class, intensity and directed dyad."""
+    quad class, intensity and directed dyad; those dated more vaguely than a period of `by`
+    are left out (a report of "last year" has no place in a monthly series)."""
     check_unit(unit)
     require_events(store)
     if unit == "cluster":
@@ -155,18 +164,20 @@ def units(
         day_sql = "COALESCE(date_start, first_published)"
         select = (
             f"SELECT id, {day_sql} AS day, type, quad_class, intensity, source_country, "
-            "target_country FROM clusters"
+            "target_country, date_granularity FROM clusters"
         )
     else:
         day_sql = "COALESCE(e.date_start, d.published_at)"
         select = (
             f"SELECT e.id, {day_sql} AS day, e.type, e.quad_class, e.intensity, "
-            "e.source_country, e.target_country FROM events e "
+            "e.source_country, e.target_country, e.date_granularity FROM events e "
             "JOIN documents d ON d.id = e.document_id"
         )
     where, params = _range(day_sql, since, until)
     rows = store.fetchall(f"{select} WHERE {day_sql} IS NOT NULL AND {where}", params)
     frame = pd.DataFrame(rows, columns=UNIT_COLUMNS)
+    span = frame["granularity"].map(lambda g: _SPAN_DAYS.get(g, 0) if g else 0)
+    frame = frame[span <= PERIOD_DAYS.get(by, 10**9)].reset_index(drop=True)
     frame["day"] = pd.to_datetime(frame["day"])
     frame["intensity"] = frame["intensity"].astype(float)
     return frame

@@ -111,7 +111,7 @@ def dyad_series(
     check_period(by)
     with opened(store_or_corpus) as store:
         a, b = check_country(store, a), check_country(store, b)
-        frame = units(store, unit, since, until)
+        frame = units(store, unit, since, until, by)
     forward = (frame["source"] == a) & (frame["target"] == b)
     backward = (frame["source"] == b) & (frame["target"] == a)
     frame = frame[forward if directed else forward | backward]

@@ -119,7 +119,7 @@ def shifts(
     with opened(store_or_corpus) as store:
         a = check_country(store, a) if a else None
         b = check_country(store, b) if b else None
-        frame = units(store, unit, since, until)
+        frame = units(store, unit, since, until, by)
     chosen = {name: f for name, f in _series_frames(frame, a, b).items() if not f.empty}
     if not chosen:
         raise NoEvents(
