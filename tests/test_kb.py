@@ -216,3 +216,22 @@ def test_bad_user_files_raise_knowledge_errors(
         load(extra_actors=[path])
     with pytest.raises(KnowledgeError, match="not found"):
         load(extra_actors=[tmp_path / "missing.tsv"])
+
+
+def test_every_un_member_has_its_institutions(kb: KnowledgeBase) -> None:
+    """organisations_states.tsv: each UN member's legislature, police and (where the state has
+    one) armed forces; no code twice, every country a known state."""
+    members = {c.iso3 for c in kb.countries if c.status == "member"}
+    sectors: dict[str, set[str]] = {}
+    for org in kb.organisations:
+        sectors.setdefault(org.country, set()).add(org.sector)
+    suspended = {"AFG", "NER"}  # legislatures dissolved by their rulers
+    no_army = {"AND", "CRI", "DMA", "FSM", "GRD", "ISL", "KIR", "LCA", "LIE", "MCO", "MHL", "MUS"}
+    no_army |= {"NRU", "PAN", "PLW", "SLB", "SMR", "TUV", "VCT", "VUT", "WSM"}
+    assert not [m for m in members - suspended if "LEG" not in sectors.get(m, set())]
+    assert not [m for m in members if "COP" not in sectors.get(m, set())]
+    assert not [m for m in members - no_army if "MIL" not in sectors.get(m, set())]
+    states = load_organisations(
+        Path(__file__).parents[1] / "src/eventwire/data/organisations_states.tsv"
+    )
+    assert len(states) >= 900 and {o.country for o in states} <= {c.iso3 for c in kb.countries}

@@ -19,6 +19,8 @@ from .kb import (
     read_rows,
 )
 
+WHERE = "_where"  # the file and line a user's row came from (not a column)
+
 
 @dataclass
 class UserActors:
@@ -63,7 +65,10 @@ def user_actors(path: Path) -> UserActors:
         raise KnowledgeError(
             f"{path}: the header must be that of organisations.tsv, people.tsv or countries.tsv"
         )
-    target.extend(dict(zip(header, row, strict=True)) for _, row in rows)
+    # each row remembers its line, for errors found when it is merged (a bad date)
+    target.extend(
+        {**dict(zip(header, row, strict=True)), WHERE: f"{path}:{line}"} for line, row in rows
+    )
     return found
 
 
@@ -96,9 +101,9 @@ def _yaml_actors(path: Path) -> UserActors:
         for n, item in enumerate(data.get(kind) or [], start=1):
             if not isinstance(item, dict) or not set(item) <= set(wanted):
                 raise KnowledgeError(f"{path}: {kind} item {n}: fields are {', '.join(wanted)}")
-            row = {k: _yaml_text(v) for k, v in item.items()}
+            row = {k: _yaml_text(v) for k, v in item.items()} | {WHERE: f"{path}: {kind} item {n}"}
             getattr(found, kind).append(
-                row if kind == "countries" else {c: row.get(c, "") for c in wanted}
+                row if kind == "countries" else {c: row.get(c, "") for c in (*wanted, WHERE)}
             )
     return found
 
@@ -108,7 +113,7 @@ def merge_user_actors(kb: KnowledgeBase, extra: UserActors) -> None:
     orgs = [organisation_from_row(r) for r in extra.organisations]
     codes = {o.code for o in orgs}
     kb.organisations = orgs + [o for o in kb.organisations if o.code not in codes]
-    people = [person_from_row(r, "user people") for r in extra.people]
+    people = [person_from_row(r, r.get(WHERE, "user people")) for r in extra.people]
     names = {p.name for p in people}
     kb.people = people + [p for p in kb.people if p.name not in names]
     for row in extra.countries:
@@ -116,7 +121,7 @@ def merge_user_actors(kb: KnowledgeBase, extra: UserActors) -> None:
 
 
 def _merge_country(kb: KnowledgeBase, row: dict[str, str]) -> None:
-    where = f"user countries: {row.get('iso3', '?')}"
+    where = f"{row.get(WHERE, 'user countries')}: {row.get('iso3', '?')}"
     if not row.get("iso3"):
         raise KnowledgeError(f"{where}: iso3 is required")
     old = kb.country(row["iso3"])
