@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ..kb import Person
 from ..model import ActorMention, ActorRef
+from ..nlp import text_of
 
 # Kinds: country, organisation, person, demonym (a country's adjective), role (a group noun:
 # "officials"), role_person (a title: "minister"), role_state (a state noun: "the two powers").
@@ -75,7 +76,7 @@ class ActorHit:
         kind = self.kind if self.kind in MENTION_KINDS else "group"
         span = doc.char_span(self.start, self.end)  # cheaper than slicing doc.text
         return ActorMention(
-            text=span.text if span is not None else doc.text[self.start : self.end],
+            text=span.text if span is not None else text_of(doc)[self.start : self.end],
             start=self.start,
             end=self.end,
             name=self.name,

@@ -34,18 +34,21 @@ def clause_lemmas(trigger: Token) -> list[str]:
     return [t.lemma_.lower() for t in sorted(keep, key=lambda t: t.i)]
 
 
-def _fits(cue: tuple[str, ...], lemmas: Sequence[str]) -> bool:
-    n = len(cue)
-    return any(tuple(lemmas[i : i + n]) == cue for i in range(len(lemmas) - n + 1))
+def _grams(lemmas: Sequence[str], longest: int = 4) -> frozenset[tuple[str, ...]]:
+    """Every run of up to `longest` lemmas: a cue fits when it is one of them."""
+    return frozenset(
+        tuple(lemmas[i : i + n]) for n in range(1, longest + 1) for i in range(len(lemmas) - n + 1)
+    )
 
 
 def mode_of(event_type: str, cameo: str, lemmas: Sequence[str], modes: list[EventMode]) -> str:
     """The first mode of the type (in the table's order, specific first) whose CAMEO codes hold
     the pattern's code or whose cue words are in the clause; "" when none fits."""
+    grams = _grams(lemmas, max((len(c) for row in modes for c in row.cues), default=1))
     for row in modes:
         if row.type != event_type:
             continue
-        if cameo in row.cameo or any(_fits(cue, lemmas) for cue in row.cues):
+        if cameo in row.cameo or any(cue in grams for cue in row.cues):
             return row.mode
     return ""
 
@@ -53,6 +56,7 @@ def mode_of(event_type: str, cameo: str, lemmas: Sequence[str], modes: list[Even
 def contexts_of(cameo: str, lemmas: Sequence[str], contexts: list[EventContext]) -> list[str]:
     """The contexts whose CAMEO codes hold the pattern's code, then those whose cue words are in
     the sentence, in the table's order; at most `MAX_CONTEXTS`."""
+    grams = _grams(lemmas, max((len(c) for row in contexts for c in row.cues), default=1))
     by_code = [c.context for c in contexts if cameo in c.cameo]
-    by_cue = [c.context for c in contexts if any(_fits(cue, lemmas) for cue in c.cues)]
+    by_cue = [c.context for c in contexts if any(cue in grams for cue in c.cues)]
     return list(dict.fromkeys(by_code + by_cue))[:MAX_CONTEXTS]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..nlp import text_of
 from .lexicon import quantity_words
 
 Doc = Any  # spacy.tokens.Doc
@@ -135,7 +136,8 @@ def _phrase(head: Token, span: tuple[int, int]) -> str | None:
         words = words[1:]
     if not words:
         return None
-    return str(doc.text[words[0].idx : words[-1].idx + len(words[-1])]).strip() or None
+    text = text_of(doc)  # not doc.text: spaCy rebuilds it on every call
+    return text[words[0].idx : words[-1].idx + len(words[-1])].strip() or None
 
 
 def _below(token: Token, head: Token) -> bool:
