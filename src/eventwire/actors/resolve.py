@@ -260,8 +260,9 @@ def _entity_hit(
         hit = _fuzzy_hit(span, fuzzy[0], am, day, context)
         if not _against_context(hit, context, am):
             return hit
-        if hit.kind != "person":
-            return None  # "Mexico's National Guard" is not the US National Guard
+        if hit.kind != "person" or label != "PERSON":
+            return None  # "Mexico's National Guard" is not the US National Guard; a lone
+            # word ("Yazidi") is no person at all
         people = [e.person for e in fuzzy[0].entries if e.person is not None]
         return _unresolved(span, people, hit.score, f"context-conflict:{hit.name}")
     if label != "PERSON":
