@@ -94,7 +94,7 @@ def _apply(hit: ActorHit, modifier: Modifier) -> bool:
 def mark_former(doc: Doc, hits: list[ActorHit]) -> None:
     """'former President Evo Morales', 'the ex-minister': out of office, whatever the date."""
     for hit in hits:
-        if hit.kind not in {"person", "role_person"} or hit.sector == FORMER_SECTOR:
+        if hit.kind not in {"person", "role_person"}:
             continue
         first = min(hit.tokens)
         words = [doc[i].lower_ for i in range(max(0, first - 2), first)]
