@@ -320,14 +320,16 @@ def _before(row: Person | None, hand: Person) -> Person | None:
 
 
 def package_people() -> list[Person]:
-    """people.tsv with the rows generated from Wikidata (people_wikidata.tsv, 28,000 rows, by
-    scripts/build_people.py) that it does not correct: read once, then from the cache (keyed
-    by both files' bytes)."""
-    written, generated = _data_path("people.tsv"), _data_path("people_wikidata.tsv")
-    key = fingerprint(hashlib.sha256(p.read_bytes()).hexdigest() for p in (written, generated))
+    """The hand-written people (people.tsv, people_gaps.tsv) with the rows generated from
+    Wikidata (people_wikidata.tsv, 28,000 rows, by scripts/build_people.py) that they do not
+    correct: read once, then from the cache (keyed by the files' bytes)."""
+    files = [_data_path(f) for f in ("people.tsv", "people_gaps.tsv", "people_wikidata.tsv")]
+    key = fingerprint(hashlib.sha256(p.read_bytes()).hexdigest() for p in files)
     return cached(
         cache_dir() / f"people-{key}.pickle",
-        lambda: with_generated_people(load_people(written), load_people(generated)),
+        lambda: with_generated_people(
+            load_people(files[0]) + load_people(files[1]), load_people(files[2])
+        ),
     )
 
 

@@ -30,6 +30,9 @@ def phrase_hits(doc: Doc, am: ActorMatcher, day: dt.date | None) -> list[ActorHi
     for matcher in (am.names, am.long_names, am.roles):
         for key, start, end in matcher(doc):
             found.append(Span(doc, start, end, label=key))
+    # an organisation's name that is also a seat-of-government metonym ("the Knesset") is the
+    # organisation: of two spans alike, filter_spans keeps the first
+    found.sort(key=lambda span: am.entries[span.label_][0].rule == "metonym")
     spans = [(span, am.entries[span.label_]) for span in filter_spans(found)]
     context = {e[0].country or "" for _, e in spans if e[0].kind in _STATE_KINDS} & am.states
     hits = []
