@@ -1,7 +1,7 @@
 """Actor, place and trigger pools: names from the project's knowledge files, phrases from ours.
 
-Countries, organisations and office holders come from src/eventwire/data (countries.tsv,
-organisations.tsv, people.tsv); generic actor phrases, places, country groups and triggers come
+Countries, organisations and office holders come from a snapshot of src/eventwire/data
+(fillers/kb/: countries.tsv, organisations.tsv, people.tsv); generic actor phrases, places, country groups and triggers come
 from the readable files in training/events/fillers/.
 """
 
@@ -18,7 +18,10 @@ from training.events.render import Filled, Trigger
 
 HERE = Path(__file__).resolve().parent
 FILLERS = HERE / "fillers"
-KB = HERE.parents[1] / "src" / "eventwire" / "data"
+# A snapshot of the package's countries.tsv, organisations.tsv and people.tsv, so that the corpus
+# (and the role model trained from it) does not change whenever the knowledge base does; refresh
+# it deliberately: cp src/eventwire/data/{countries,organisations,people}.tsv training/events/fillers/kb/
+KB = FILLERS / "kb"
 FORMS = ("base", "s", "past", "pp", "ing", "noun")
 MONTHS = "January February March April May June July August September October November December"
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday"

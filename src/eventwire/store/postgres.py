@@ -6,7 +6,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -131,15 +131,22 @@ class PostgresStore(SqlStore):
         try:
             cursor.execute(self._sql(sql), list(params) or None)
         except self.driver_errors as err:
+            self._close_quietly(cursor)
             raise StoreError(f"{self.target}: {one_line(err)}") from None
         columns = [d.name for d in cursor.description or []]
 
         def rows() -> Iterator[tuple[Any, ...]]:
-            while chunk := cursor.fetchmany(size):
-                yield from chunk
-            cursor.close()
+            try:
+                while chunk := cursor.fetchmany(size):
+                    yield from chunk
+            finally:  # also when the reader stops early: no cursor is left open
+                self._close_quietly(cursor)
 
         return columns, rows()
+
+    def _close_quietly(self, cursor: Any) -> None:
+        with suppress(self.driver_errors):
+            cursor.close()
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
