@@ -39,3 +39,19 @@ def test_the_walkthrough_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     assert isinstance(russia, pd.DataFrame) and len(russia) > 0
     assert ((russia["source_country"] == "RUS") | (russia["target_country"] == "RUS")).all()
     assert (tmp_path / "weekly.png").stat().st_size > 1000
+
+
+@pytest.mark.model
+def test_the_readme_python_example_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The README's first Python example, on an article of our own saved as article.txt."""
+    readme = (DOC.parents[1] / "README.md").read_text(encoding="utf-8")
+    example = re.findall(r"```python\n(.*?)```", readme, re.DOTALL)[0]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "article.txt").write_text(
+        "Talks\nIran and Russia signed a defence deal in Moscow on Monday.\n", encoding="utf-8"
+    )
+    exec(compile(example, "README.md python example", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed and any("IRN" in line and "RUS" in line for line in printed)
