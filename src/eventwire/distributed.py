@@ -10,6 +10,7 @@ client to store. Without a scheduler address a local cluster is started on this 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -80,6 +81,9 @@ class DaskEngine:
             threads_per_worker=1,  # the coder is not shared between threads
             processes=processes,
             dashboard_address="127.0.0.1:0",  # no fixed port: several runs may share a host
+            # the workers' own loggers: only errors (a heartbeat racing the scheduler's close
+            # logged a warning with a traceback on a normal finish, in the worker process)
+            silence_logs=logging.ERROR,
         )
         return dd.Client(self.cluster)
 
