@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -37,32 +37,31 @@ def load(name: str | None = None) -> Language:
         ) from None
 
 
+T = TypeVar("T")
+
+
+def _once(doc: Doc, key: str, build: Callable[[], T]) -> T:
+    """A value computed once per document and kept in its `user_data`."""
+    if key not in doc.user_data:
+        doc.user_data[key] = build()
+    value: T = doc.user_data[key]
+    return value
+
+
 def text_of(doc: Doc) -> str:
     """The document's text, built once: spaCy's `Doc.text` joins every token on each call, so
     reading it per sentence or per mention makes coding quadratic in the document's length."""
-    text = doc.user_data.get("eventwire_text")
-    if not isinstance(text, str):
-        text = doc.text
-        doc.user_data["eventwire_text"] = text
-    return text
+    return _once(doc, "eventwire_text", lambda: doc.text)
 
 
 def sentence_starts(doc: Doc) -> list[int]:
     """The first token of every sentence, found once per document (`Doc.sents` walks it all)."""
-    starts = doc.user_data.get("eventwire_sentence_starts")
-    if not isinstance(starts, list):
-        starts = [s.start for s in doc.sents]
-        doc.user_data["eventwire_sentence_starts"] = starts
-    return starts
+    return _once(doc, "eventwire_sentence_starts", lambda: [s.start for s in doc.sents])
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
     """The named entities, built once per document (`Doc.ents` makes new spans on each call)."""
-    ents = doc.user_data.get("eventwire_ents")
-    if not isinstance(ents, tuple):
-        ents = tuple(doc.ents)
-        doc.user_data["eventwire_ents"] = ents
-    return ents
+    return _once(doc, "eventwire_ents", lambda: tuple(doc.ents))
 
 
 def chunks(text: str, size: int | None = None) -> list[str]:
