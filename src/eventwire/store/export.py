@@ -4,10 +4,13 @@ as GeoJSON points."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -102,34 +105,31 @@ def _write_lines(path: Path, lines: Iterator[str]) -> Path:
 
 
 def _events_jsonl(store: SqlStore, path: Path) -> Path:
-    columns, rows = select_events(store, EventFilter(), with_record=True)
-    return _write_lines(path, (json.dumps(event_object(columns, row)) for row in rows))
+    return _write_lines(path, (json.dumps(o) for o in _event_objects(store)))
 
 
 def _acled_csv(store: SqlStore, path: Path) -> Path:
     """Events with an ACLED counterpart, in ACLED's columns (see docs/interop.md)."""
-    import csv
-    import io
-
     from ..interop.acled import COLUMNS, acled_rows
     from ..kb import default
 
-    columns, rows = select_events(store, EventFilter(), with_record=True)
-    objects = (event_object(columns, row) for row in rows)
-    pairs = ((o, o["document"]) for o in objects)
+    pairs = ((o, o["document"]) for o in _event_objects(store))
+    header = [dict(zip(COLUMNS, COLUMNS, strict=True))]
+    return _write_lines(path, _csv_lines(COLUMNS, chain(header, acled_rows(default(), pairs))))
 
-    def lines() -> Iterator[str]:
+
+def _csv_lines(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """Each row as one CSV line (quoted as CSV quotes), for `_write_lines`."""
+    for row in rows:
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, COLUMNS, lineterminator="")
-        writer.writeheader()
-        for row in acled_rows(default(), pairs):
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerow(row)
+        csv.DictWriter(buffer, columns, lineterminator="").writerow(row)
         yield buffer.getvalue()
 
-    return _write_lines(path, lines())
+
+def _event_objects(store: SqlStore) -> Iterator[dict[str, Any]]:
+    """Every stored event as its full record with its document (see `event_object`)."""
+    columns, rows = select_events(store, EventFilter(), with_record=True)
+    return (event_object(columns, row) for row in rows)
 
 
 def _gdelt_tsv(store: SqlStore, path: Path) -> Path:
@@ -138,8 +138,7 @@ def _gdelt_tsv(store: SqlStore, path: Path) -> Path:
     from ..kb import default
 
     added = dict(store.fetchall("SELECT id, coded_at FROM documents"))
-    columns, rows = select_events(store, EventFilter(), with_record=True)
-    objects = (event_object(columns, row) for row in rows)
+    objects = _event_objects(store)
     triples = ((o, o["document"], added.get(o["document_id"])) for o in objects)
     lines = (
         "\t".join(_gdelt_cell(row[c]) for c in COLUMNS) for row in gdelt_rows(default(), triples)
@@ -156,9 +155,7 @@ def _plover_jsonl(store: SqlStore, path: Path) -> Path:
     """Events as POLECAT-style PLOVER objects, one per line (see docs/interop.md)."""
     from ..interop.plover import plover_records
 
-    columns, rows = select_events(store, EventFilter(), with_record=True)
-    objects = (event_object(columns, row) for row in rows)
-    pairs = ((o, o["document"] | {"id": o["document_id"]}) for o in objects)
+    pairs = ((o, o["document"] | {"id": o["document_id"]}) for o in _event_objects(store))
     return _write_lines(path, (json.dumps(r, ensure_ascii=False) for r in plover_records(pairs)))
 
 
