@@ -275,10 +275,17 @@ def export(
     out_dir: Annotated[str, typer.Argument(help="Directory to write into (created).")],
     db: CorpusDb = "events.duckdb",
     output: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="parquet/csv: every table.")
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="parquet/csv: every table; jsonl: events and documents; geojson: located "
+            "events; acled, gdelt, plover: events in those data sets' columns (docs/interop.md).",
+        ),
     ] = ExportFormat.parquet,
 ) -> None:
-    """Export the store: tables as Parquet or CSV, events as JSON Lines or GeoJSON."""
+    """Export the store: tables as Parquet or CSV, events as JSON Lines, GeoJSON, or in ACLED's,
+    GDELT's or PLOVER's columns."""
     from ..batch.commands import export_command
 
     for path in export_command(db, output.value, out_dir):
