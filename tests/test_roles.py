@@ -101,6 +101,39 @@ def test_relative_pronoun_subject_is_its_antecedent() -> None:
     assert [t.text for t in args.sources] == ["Hamas"]
 
 
+def test_relative_pronoun_passive_subject_is_its_antecedent() -> None:
+    doc = parse(
+        [
+            ("Returnees", 0, "ROOT", "NOUN", "returnee"),
+            (",", 0, "punct", "PUNCT", ","),
+            ("who", 4, "nsubjpass", "PRON", "who"),
+            ("were", 4, "auxpass", "AUX", "be"),
+            ("assisted", 0, "relcl", "VERB", "assist"),
+            ("by", 4, "agent", "ADP", "by"),
+            ("UNICEF", 5, "pobj", "PROPN", "UNICEF"),
+        ]
+    )
+    args = verb_arguments(doc[4], None, None)
+    assert [t.text for t in args.sources] == ["UNICEF"]
+    assert [t.text for t in args.targets] == ["Returnees"]
+
+
+def test_relative_pronoun_object_is_its_antecedent() -> None:
+    doc = parse(
+        [
+            ("refugees", 0, "ROOT", "NOUN", "refugee"),
+            (",", 0, "punct", "PUNCT", ","),
+            ("whom", 5, "dobj", "PRON", "whom"),
+            ("the", 4, "det", "DET", "the"),
+            ("army", 5, "nsubj", "NOUN", "army"),
+            ("expelled", 0, "relcl", "VERB", "expel"),
+        ]
+    )
+    args = verb_arguments(doc[5], None, None)
+    assert [t.text for t in args.sources] == ["army"]
+    assert [t.text for t in args.targets] == ["refugees"]
+
+
 def _hit(doc: Doc, i: int, country: str | None, sector: str | None, kind: str) -> ActorRef:
     token = doc[i]
     end = token.idx + len(token)

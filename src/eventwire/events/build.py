@@ -26,46 +26,7 @@ from .modes import clause_lemmas, contexts_of, mode_of
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v4"
-# Nouns for people who belong where they are (not prisoners, refugees or workers abroad).
-_LOCAL_PEOPLE = frozenset(
-    [
-        "civilian",
-        "resident",
-        "villager",
-        "inhabitant",
-        "local",
-        "townspeople",
-        "townsfolk",
-        "population",
-    ]
-)
-
-
-# People who are often not of the place they are in: they take no country from it.
-_AWAY_PEOPLE = frozenset(
-    [
-        "prisoner",
-        "detainee",
-        "inmate",
-        "hostage",
-        "captive",
-        "refugee",
-        "migrant",
-        "asylum-seeker",
-        "tourist",
-        "foreigner",
-        "pilgrim",
-        "expatriate",
-        "expat",
-        "worker",
-        "diplomat",
-        "journalist",
-        "peacekeeper",
-        "aid-worker",
-        "volunteer",
-    ]
-)
+VERSION = "eventwire.events.v5"
 
 
 class EventBuilder:
@@ -165,10 +126,11 @@ class EventBuilder:
         setting = any(r.startswith("setting:") for r in resolved.hit.rules)
         at = resolved.hit.head
         head = doc[at].lemma_.lower() if at is not None else ""
-        local = head in _LOCAL_PEOPLE
+        words = self.kb.event_words  # local and away people: event_words.tsv
+        local = head in words.local_people
         # any actor without a country ("gunmen", "protesters") is placed where the event is;
         # local people are placed there even against the document's setting
-        group = resolved.hit.kind in {"role", "role_person"} and head not in _AWAY_PEOPLE
+        group = resolved.hit.kind in {"role", "role_person"} and head not in words.away_people
         if location is None or not ((actor.country is None and group) or (local and setting)):
             return actor, None
         where = location.country

@@ -16,6 +16,7 @@ from .naming import PRONOUNS
 
 SYMMETRIC_CAMEO = {"057"}  # signing an agreement is mutual, praise (051, also SUPPORT) is not
 _MAX_PAIRS = 6
+_MODIFIERS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
 @dataclass
@@ -26,7 +27,11 @@ class Resolved:
     country: str | None = None
 
     def actor(self, doc: Doc) -> Actor:
-        use_token = self.token.lower_ in PRONOUNS
+        # a pronoun stands for its antecedent; the antecedent's words are the actor when they are
+        # in the same sentence ("the ministry said it would"), the pronoun's when further back
+        sent = self.token.sent
+        here = sent.start_char <= self.hit.start and self.hit.end <= sent.end_char
+        use_token = self.token.lower_ in PRONOUNS and not here
         start, end = (
             (self.token.idx, self.token.idx + len(self.token))
             if use_token
@@ -121,7 +126,11 @@ def _pairs(
 ) -> list[tuple[Resolved | None, Resolved | None]]:
     targets = [t for t in targets if all(t.hit is not s.hit for s in sources)]
     if any(s.country or s.hit.country for s in sources):  # "US-Israeli military offensive"
-        sources = [s for s in sources if s.country or s.hit.country]
+        # a modifier without a country goes; a party in its own right stays ("police officers
+        # and Indonesian soldiers conducted joint patrols")
+        sources = [
+            s for s in sources if s.country or s.hit.country or s.token.dep_ not in _MODIFIERS
+        ]
     if not targets and len(sources) > 1 and symmetric:  # "Iran and Russia signed a deal"
         # one event per pair, the first named as source: a symmetric type has no direction,
         # and two events for one deal would count it twice

@@ -89,7 +89,17 @@ def _agent(verb: Token) -> list[Token]:
 
 
 def _passive_subject(verb: Token) -> list[Token]:
-    return [t for c in verb.children if c.dep_ == "nsubjpass" for t in coordinated(c)]
+    return [
+        t for c in verb.children if c.dep_ == "nsubjpass" for t in coordinated(_unrelative(c, verb))
+    ]
+
+
+def _unrelative(token: Token, verb: Token) -> Token:
+    """A relative pronoun of a relative clause stands for its antecedent: "returnees, who were
+    assisted by", "the refugees, whom the army expelled"."""
+    if token.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        return _antecedent(token, verb.head)
+    return token
 
 
 def is_passive(verb: Token) -> bool:
@@ -189,7 +199,7 @@ def _direct_objects(verb: Token, light_object: Token | None) -> list[Token]:
         t
         for c in verb.children
         if c.dep_ in {"dobj", "dative"} and not _same(c, light_object)
-        for t in coordinated(c)
+        for t in coordinated(_unrelative(c, verb))
     ]
 
 
