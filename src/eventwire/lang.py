@@ -20,12 +20,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from .errors import InvalidOption, KnowledgeError
-from .kb import read_tsv
+from .errors import InvalidOption
+from .kb import default
+from .kb.language import load_common_words as load_common_words
 
 ENGLISH = "en"
 ANY = "any"  # the `language` option that codes every document as English
@@ -75,22 +74,9 @@ def _mostly_common_english(sample: str) -> bool:
     return sum(w in common for w in words) >= COMMON_SHARE * len(words)
 
 
-@lru_cache(maxsize=1)
 def common_words() -> dict[str, frozenset[str]]:
-    """The package's common words per language, read once."""
-    return load_common_words(
-        Path(str(resources.files("eventwire.data").joinpath("language_words.tsv")))
-    )
-
-
-def load_common_words(path: Path) -> dict[str, frozenset[str]]:
-    words = {
-        row["language"]: frozenset(w.strip().lower() for w in row["words"].split("|") if w.strip())
-        for row in read_tsv(path, ("language", "words"))
-    }
-    if not words.get(ENGLISH):
-        raise KnowledgeError(f"{path}: no common words for {ENGLISH!r}")
-    return words
+    """The package's common words per language: part of the process's knowledge."""
+    return default().common_words
 
 
 def language_of(text: str) -> str:

@@ -1,7 +1,8 @@
 """The coder: one function from text to a `CodedDocument`, used by the CLI, the API and tests.
 
 Stages run in one direction: nlp -> actors, places, time, quantities -> events. Heavy resources
-(the spaCy pipeline, the knowledge base, the gazetteer, the matchers) are built once per process.
+(the spaCy pipeline, the knowledge, the gazetteer, the matchers) are built once per process; the
+coder holds one `Knowledge` (`eventwire.kb`) and builds each stage's parts from it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from . import time as time_stage
 from .actors import ActorMatcher, find_actors
 from .events import EventCoder
 from .ingest import make_document
-from .kb import KnowledgeBase
+from .kb import Knowledge
 from .model import CodedDocument, DateMention, Document, Event, Mentions
 from .places import Gazetteer, find_places, gazetteer
 from .quantities import find_quantities
@@ -48,6 +49,14 @@ VERSIONS = {
     "quantities": quantities_stage.VERSION,
     "events": events_stage.VERSION,
 }
+KNOWLEDGE_KEY = "knowledge"
+
+
+def versions(knowledge: Knowledge | None = None) -> dict[str, str]:
+    """The stage versions and the hash of the knowledge files: what a stored document's coder
+    key is made of, so that an edited lexicon re-codes as a version bump does."""
+    digest = knowledge.content_hash if knowledge is not None else kb_module.content_hash()
+    return {**VERSIONS, KNOWLEDGE_KEY: digest}
 
 
 class _StageClock:
@@ -70,7 +79,7 @@ class Coder:
     """Everything needed to code documents, built once."""
 
     nlp: Language
-    kb: KnowledgeBase
+    kb: Knowledge
     actors: ActorMatcher
     gazetteer: Gazetteer
     events: EventCoder
@@ -81,11 +90,11 @@ class Coder:
     def create(
         cls,
         model: str | None = None,
-        kb: KnowledgeBase | None = None,
+        kb: Knowledge | None = None,
         places: tuple[str | Path, ...] = (),
     ) -> Coder:
-        """Build a coder; `kb` replaces the package knowledge base (see `kb.load` for user
-        actor files) and `places` names user place files that win over the gazetteer's."""
+        """Build a coder; `kb` replaces the package knowledge (see `kb.load` for user actor
+        files) and `places` names user place files that win over the gazetteer's."""
         nlp = nlp_module.load(model)
         knowledge = kb or kb_module.default()
         return cls(
@@ -95,6 +104,10 @@ class Coder:
             gazetteer(knowledge, places),
             EventCoder(knowledge),
         )
+
+    def versions(self) -> dict[str, str]:
+        """What this coder stores as its key: stage versions and its knowledge's hash."""
+        return versions(self.kb)
 
     def code_doc(
         self,

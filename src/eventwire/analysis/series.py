@@ -4,12 +4,11 @@ conflict index, from clusters (one real-world event counts once) or reports."""
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
-from importlib import resources
 
 import pandas as pd
 
 from ..errors import InvalidOption, NoEvents
+from ..kb import default
 from ..store.base import SqlStore
 from .frames import StoreOrCorpus, opened, units
 
@@ -30,12 +29,9 @@ SERIES_COLUMNS = [
 ]
 
 
-@lru_cache(maxsize=1)
 def known_countries() -> frozenset[str]:
-    """ISO3 codes of the package's countries file."""
-    text = resources.files("eventwire.data").joinpath("countries.tsv").read_text("utf-8")
-    rows = (line.split("\t", 1)[0] for line in text.splitlines()[1:])
-    return frozenset(code for code in rows if code and not code.startswith("#"))
+    """ISO3 codes of the package's countries (`kb.default()`)."""
+    return frozenset(c.iso3 for c in default().countries)
 
 
 def check_country(store: SqlStore, code: str) -> str:

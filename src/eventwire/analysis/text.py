@@ -8,8 +8,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from functools import lru_cache
-from importlib import resources
+
+from ..kb import default
 
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
 NAME_WEIGHT = 2.5  # a capitalised word inside a sentence: a name, which tells events apart
@@ -18,12 +18,9 @@ FIGURE_WEIGHT = 1.5  # a number: 7.3 (magnitude), 12 (killed)
 Vector = dict[str, float]
 
 
-@lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    """The package's stop words (`data/analysis_stopwords.txt`)."""
-    text = resources.files("eventwire.data").joinpath("analysis_stopwords.txt").read_text("utf-8")
-    lines = (line.strip().casefold() for line in text.splitlines())
-    return frozenset(line for line in lines if line and not line.startswith("#"))
+    """The package's stop words (`data/analysis_stopwords.txt`, part of `kb.default()`)."""
+    return default().stopwords
 
 
 def _weight(token: str, sentence_start: bool) -> float:

@@ -31,10 +31,10 @@ ENGINES = ("local", "dask")
 
 
 def current_coder() -> str:
-    from ..pipeline import VERSIONS
+    from ..pipeline import versions
     from .jobs import coder_key
 
-    return coder_key(VERSIONS)
+    return coder_key(versions())  # the stage versions and the knowledge files' hash
 
 
 def coder_spec(
@@ -45,7 +45,7 @@ def coder_spec(
 ) -> CoderSpec:
     """The coder every worker builds: the model and the user's files, read once here so that
     a malformed file fails before anything is stored, with absolute paths for the workers."""
-    from ..kb_user import user_actors
+    from ..kb.user import user_actors
     from ..lang import option
     from ..pipeline import CoderSpec
     from ..places import load_user_places

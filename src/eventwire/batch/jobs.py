@@ -43,11 +43,11 @@ def coder_key(versions: Mapping[str, str]) -> str:
 def code_job(job: Job, model: str | CoderSpec | None) -> Outcome:
     """Code a batch with this process's coder (loaded once per process). A document that makes
     the coder fail is a failure of that document, not of the batch."""
-    from ..pipeline import VERSIONS, coder
+    from ..pipeline import coder
 
     start = time.perf_counter()
     the_coder = coder(model)
-    key = coder_key(VERSIONS)
+    key = coder_key(the_coder.versions())
     outcome = Outcome(job.index)
 
     def provenance(item: Sourced) -> Provenance:

@@ -102,9 +102,9 @@ def schema() -> None:
 
 @app.command()
 def version() -> None:
-    """Print the versions of eventwire and of each coding stage."""
-    from ..pipeline import VERSIONS
+    """Print the versions of eventwire and of each coding stage, and the knowledge files' hash."""
+    from ..pipeline import versions
 
     typer.echo(f"eventwire {__version__}")
-    for stage, name in VERSIONS.items():
+    for stage, name in versions().items():
         typer.echo(f"  {stage}: {name}")

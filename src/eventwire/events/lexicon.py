@@ -7,6 +7,7 @@ token, the most specific entry whose particle and object are present in the pars
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -29,7 +30,7 @@ class Match:
 
 
 class Lexicon:
-    def __init__(self, entries: list[LexiconEntry]) -> None:
+    def __init__(self, entries: Sequence[LexiconEntry]) -> None:
         self.by_key: dict[tuple[str, str], list[LexiconEntry]] = defaultdict(list)
         for entry in entries:
             self.by_key[(entry.pos, entry.lemma)].append(entry)

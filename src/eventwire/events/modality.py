@@ -11,6 +11,7 @@ deal), unless a denial, threat or fear governs further up.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -67,7 +68,9 @@ class ModalityResult:
 class ModalityCues:
     """The cue words of `data/modality.tsv`, by scope, and the reporting verbs."""
 
-    def __init__(self, cues: list[ModalityCue], reporting: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self, cues: Sequence[ModalityCue], reporting: frozenset[str] = frozenset()
+    ) -> None:
         by_scope: dict[str, dict[str, str]] = {}
         for c in cues:
             by_scope.setdefault(c.scope, {})[c.cue] = c.modality

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Token
 
-from ..kb_events import EventContext, EventMode
+from ..kb import EventContext, EventMode
+from ..kb.events import longest_cue
 
 # Clauses of their own under a trigger: their words tell of other events
 _OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "acl"})
@@ -41,10 +42,10 @@ def _grams(lemmas: Sequence[str], longest: int = 4) -> frozenset[tuple[str, ...]
     )
 
 
-def mode_of(event_type: str, cameo: str, lemmas: Sequence[str], modes: list[EventMode]) -> str:
+def mode_of(event_type: str, cameo: str, lemmas: Sequence[str], modes: Sequence[EventMode]) -> str:
     """The first mode of the type (in the table's order, specific first) whose CAMEO codes hold
     the pattern's code or whose cue words are in the clause; "" when none fits."""
-    grams = _grams(lemmas, max((len(c) for row in modes for c in row.cues), default=1))
+    grams = _grams(lemmas, longest_cue(modes))
     for row in modes:
         if row.type != event_type:
             continue
@@ -53,10 +54,10 @@ def mode_of(event_type: str, cameo: str, lemmas: Sequence[str], modes: list[Even
     return ""
 
 
-def contexts_of(cameo: str, lemmas: Sequence[str], contexts: list[EventContext]) -> list[str]:
+def contexts_of(cameo: str, lemmas: Sequence[str], contexts: Sequence[EventContext]) -> list[str]:
     """The contexts whose CAMEO codes hold the pattern's code, then those whose cue words are in
     the sentence, in the table's order; at most `MAX_CONTEXTS`."""
-    grams = _grams(lemmas, max((len(c) for row in contexts for c in row.cues), default=1))
+    grams = _grams(lemmas, longest_cue(contexts))
     by_code = [c.context for c in contexts if cameo in c.cameo]
     by_cue = [c.context for c in contexts if any(cue in grams for cue in c.cues)]
     return list(dict.fromkeys(by_code + by_cue))[:MAX_CONTEXTS]

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
-from ..kb import read_tsv
+from ..kb import default
 
 ROLES = ("source", "target", "none")
 MODEL_FORMAT = "eventwire-role-model/1"
@@ -34,11 +34,10 @@ CONJOINED_GROUPS = ("tlemma", "tpos", "voice", "path", "cdep", "prep", "side", "
 _DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12)
 
 
-@lru_cache(maxsize=1)
 def reporting_verbs() -> frozenset[str]:
-    """Lemmas of reporting verbs ("say", "tell"): their subject reports, it is not a party."""
-    rows = read_tsv(DATA / "attribution.tsv", ("cue", "kind"))
-    return frozenset(r["cue"] for r in rows if r["kind"] == "verb")
+    """Lemmas of reporting verbs ("say", "tell"): their subject reports, it is not a party
+    (`attribution.tsv`, part of `kb.default()`)."""
+    return frozenset(cue for cue, kind in default().reporting.items() if kind == "verb")
 
 
 def _chain(token: Token) -> list[Token]:

@@ -6,30 +6,14 @@ coordinated actors, relative pronouns and pronouns (resolved to the nearest fitt
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from ..kb import EventWords, default
+
 SUBJECT_DEPS = {"nsubj", "csubj"}
-TARGET_PREPS = {
-    "with",
-    "to",
-    "against",
-    "on",
-    "at",
-    "into",
-    "toward",
-    "towards",
-    "between",
-    "among",
-    "upon",
-    "over",
-    "of",
-    "for",
-    "from",
-    "in",
-}
-_VERB_PREPS = TARGET_PREPS - {"of", "for", "from", "in"}
 _RELATIVE = {"which", "who", "that", "whom"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"}
 _NOMINAL_CLIMB = {"pobj", "prep", "dobj", "acomp", "attr", "oprd"}
@@ -127,7 +111,7 @@ def inherited_subject(
     return []
 
 
-def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
+def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
     found = []
     for child in token.children:
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
@@ -136,9 +120,10 @@ def _prep_objects(token: Token, preps: set[str]) -> list[Token]:
     return found
 
 
-# Verbs whose "from" partner is the one who acts when no agent is named: diplomats "expelled
-# from the United States" were expelled by the United States.
-_FROM_IS_SOURCE = frozenset({"expel", "deport", "eject"})
+def _words() -> EventWords:
+    """The partner prepositions of verbs, and the verbs whose "from" partner acts when no agent
+    is named ("expelled from the United States"): `event_words.tsv`."""
+    return default().event_words
 
 
 def verb_arguments(
@@ -159,7 +144,11 @@ def verb_arguments(
     else:
         args.sources = _subject(verb)
         args.targets = _direct_objects(verb, light_object) or _shared_objects(verb, light_object)
-    if not args.sources and verb.lemma_.lower() in _FROM_IS_SOURCE and is_passive_like(verb):
+    if (
+        not args.sources
+        and verb.lemma_.lower() in _words().from_is_source
+        and is_passive_like(verb)
+    ):
         args.sources = _prep_objects(verb, {"from"})
         args.notes += ["source from 'expelled from'"] if args.sources else []
     args.objects = list(args.targets)
@@ -174,7 +163,11 @@ def verb_arguments(
     # prepositional partners come after the objects: "ceded villages to Azerbaijan"
     # a prepositional particle names the partner ("called on Iran"); an adverbial one does not
     phrasal = particle is not None and particle.dep_ != "prt"
-    preps = {particle.lower_} if phrasal and particle is not None else _VERB_PREPS | extra_preps
+    preps = (
+        {particle.lower_}
+        if phrasal and particle is not None
+        else _words().verb_partner_preps | extra_preps
+    )
     holders = [verb] + ([light_object] if light_object is not None else [])
     args.targets += [t for h in holders for t in _prep_objects(h, preps | {"with", "between"})]
     if light_object is not None:
@@ -215,7 +208,7 @@ def _shared_objects(verb: Token, light_object: Token | None) -> list[Token]:
 def _complement_partners(verb: Token) -> list[Token]:
     """The objects and partners of an infinitive ("offered to negotiate with Armenia")."""
     objects = [t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in coordinated(c)]
-    return objects + _prep_objects(verb, _VERB_PREPS)
+    return objects + _prep_objects(verb, _words().verb_partner_preps)
 
 
 def noun_arguments(noun: Token, triggers: frozenset[int] = frozenset()) -> Arguments:

@@ -10,11 +10,9 @@ import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from ..errors import InvalidOption
-from ..kb import read_tsv
+from ..kb import default
 
 FIELDS = ("text", "title", "url", "outlet", "published_at", "language")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_])")
@@ -23,13 +21,10 @@ _DIGITS = re.compile(r"[0-9]{1,20}")
 _LATEST_SECONDS = 253402300799  # 9999-12-31T23:59:59Z, the last second a date can hold
 
 
-@lru_cache(maxsize=1)
 def default_aliases() -> dict[str, tuple[str, ...]]:
-    """Field -> the names it goes by in other people's data, lower case, most likely first."""
-    path = resources.files("eventwire.data").joinpath("ingest_fields.tsv")
-    with resources.as_file(path) as real:
-        rows = read_tsv(real, ("field", "aliases"), "ingest_fields.tsv")
-        return {row["field"]: tuple(a.lower() for a in row["aliases"].split("|")) for row in rows}
+    """Field -> the names it goes by in other people's data, lower case, most likely first
+    (`ingest_fields.tsv`, part of the process's knowledge)."""
+    return default().field_aliases
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..kb import KnowledgeBase
-from ..kb_events import AcledType
+from ..kb import AcledType, KnowledgeBase
 
 COLUMNS = (
     "event_id",
@@ -33,8 +32,6 @@ COLUMNS = (
     "modality",
     "confidence",
 )
-# Sectors of unarmed people: attacks on them are ACLED's "Violence against civilians"
-CIVILIAN_SECTORS = frozenset({"CVL", "EDU", "REL", "MED", "LAB", "REF", "HLH", "NGO", "AGR"})
 # ACLED's geo_precision: 1 the town itself, 2 near it or part of a region, 3 a larger region
 GEO_PRECISION = {"point": 1, "admin1": 3, "country": 3, "region": 3}
 
@@ -50,7 +47,7 @@ def acled_type(
         row = next((m for m in rows if m.mode == "" and m.acled is not None), row)
     if row is None:
         return None
-    return row.acled_civilians if target_sector in CIVILIAN_SECTORS else row.acled
+    return row.acled_civilians if target_sector in kb.civilian_sectors else row.acled
 
 
 def _actor(actor: dict[str, Any] | None) -> str:

@@ -8,20 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from ..errors import KnowledgeError
-from ..kb import KnowledgeBase, read_tsv
+from ..kb import KnowledgeBase, PlaceKnowledge, data_path, default
+from ..kb.places import NAME_KINDS, PlaceTerm, load_aliases, load_place_terms
+from ..kb.places import load_region_abbreviations as load_region_abbreviations
 from .gazetteer import Gazetteer, Place, name_key
 from .userfile import load_user_places
 
-_DATA_PACKAGE = "eventwire.data"
-_NAME_KINDS = {"admin", "settlement", "facility", "natural"}
-_KINDS = _NAME_KINDS | {"expansion", "direction", "unit"}
+__all__ = ["data_path", "load_aliases", "load_region_abbreviations"]
 
 
-@dataclass(frozen=True, eq=False)  # identity hash: one Terms object is cached per process
+@dataclass(frozen=True, eq=False)  # identity hash: one Terms object is cached per knowledge
 class Terms:
     kinds: dict[str, str] = field(default_factory=dict)  # "county" -> "admin"
     expansions: dict[str, str] = field(default_factory=dict)  # "st." -> "saint"
@@ -29,47 +27,35 @@ class Terms:
     units: dict[str, float] = field(default_factory=dict)  # "miles" -> 1.609344
 
 
-def data_path(filename: str) -> Path:
-    return Path(str(resources.files(_DATA_PACKAGE).joinpath(filename)))
-
-
-def _value(value: str, where: str) -> float:
-    try:
-        return float(value)
-    except ValueError:
-        raise KnowledgeError(f"{where}: not a number: {value!r}") from None
-
-
-def load_terms(path: Path) -> Terms:
+def terms_from(rows: tuple[PlaceTerm, ...]) -> Terms:
+    """The terms keyed as the gazetteer keys names (values checked on load)."""
     terms = Terms()
-    for row in read_tsv(path, ("term", "kind", "value")):
-        term, kind, where = name_key(row["term"]), row["kind"], f"{path}: {row['term']}"
-        if kind not in _KINDS:
-            raise KnowledgeError(f"{where}: kind must be one of {', '.join(sorted(_KINDS))}")
-        if kind in _NAME_KINDS:
+    for row in rows:
+        term, kind = name_key(row.term), row.kind
+        if kind in NAME_KINDS:
             terms.kinds[term] = kind
         elif kind == "expansion":
-            terms.expansions[term] = name_key(row["value"])
+            terms.expansions[term] = name_key(row.value)
         elif kind == "direction":
-            terms.directions[term] = _value(row["value"], where) % 360
+            terms.directions[term] = float(row.value) % 360
         else:
-            terms.units[term] = _value(row["value"], where)
+            terms.units[term] = float(row.value)
     return terms
 
 
-@lru_cache(maxsize=1)
+def load_terms(path: Path) -> Terms:
+    return terms_from(load_place_terms(path))
+
+
+@lru_cache(maxsize=4)
+def terms_of(places: PlaceKnowledge) -> Terms:
+    """The terms of a knowledge's places part, keyed once for it."""
+    return terms_from(places.terms)
+
+
 def default_terms() -> Terms:
-    return load_terms(data_path("places_terms.tsv"))
-
-
-def load_region_abbreviations(path: Path) -> list[tuple[str, str, str]]:
-    """(country, region name, abbreviation) triples."""
-    return [
-        (row["country"], row["region"], abbreviation.strip())
-        for row in read_tsv(path, ("country", "region", "abbreviations"))
-        for abbreviation in row["abbreviations"].split("|")
-        if abbreviation.strip()
-    ]
+    """The terms of the process's knowledge (`kb.default()`)."""
+    return terms_of(default().places)
 
 
 def add_countries(gaz: Gazetteer, kb: KnowledgeBase) -> None:
@@ -103,16 +89,6 @@ def add_abbreviations(gaz: Gazetteer, triples: list[tuple[str, str, str]]) -> No
         ]
         if rows:
             gaz.abbreviations[abbreviation.rstrip(".")] = rows[0]  # "N.Y." is also written "N.Y"
-
-
-def load_aliases(path: Path) -> list[tuple[str, str, str, str]]:
-    """(alias, place, country, kind) rows; kind is "name" or "demonym"."""
-    rows = []
-    for row in read_tsv(path, ("alias", "place", "country", "kind")):
-        if row["kind"] not in {"name", "demonym"}:
-            raise KnowledgeError(f"{path}: {row['alias']}: kind must be name or demonym")
-        rows.append((row["alias"], row["place"], row["country"], row["kind"]))
-    return rows
 
 
 _TARGET_ORDER = ("continent", "region", "country", "admin", "custom", "city")
@@ -152,10 +128,12 @@ def add_short_region_names(gaz: Gazetteer, terms: Terms) -> None:
 
 
 def add_knowledge(gaz: Gazetteer, kb: KnowledgeBase) -> None:
-    terms = default_terms()
+    """The knowledge's countries and places (its `places` part) on the packages' gazetteer."""
+    terms = terms_of(kb.places)
     gaz.terms, gaz.expansions = dict(terms.kinds), dict(terms.expansions)
     add_countries(gaz, kb)
-    gaz.add(load_user_places(data_path("places_extra.tsv")))
-    add_abbreviations(gaz, load_region_abbreviations(data_path("places_region_abbreviations.tsv")))
-    add_aliases(gaz, load_aliases(data_path("places_aliases.tsv")))
+    if kb.places.extra is not None:  # in the users' place-file format: read by its reader
+        gaz.add(load_user_places(kb.places.extra))
+    add_abbreviations(gaz, list(kb.places.abbreviations))
+    add_aliases(gaz, list(kb.places.aliases))
     add_short_region_names(gaz, terms)

@@ -1,87 +1,31 @@
-"""Units, currencies and the words around numbers, read once from `data/quantities_*.tsv`."""
+"""Units, currencies and the words around numbers (`data/quantities_*.tsv`): read by the
+knowledge layer (`eventwire.kb.quantities`), once per process."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+from ..kb import default
+from ..kb.quantities import (
+    SIGNS,
+    WORD_KINDS,
+    QuantityWords,
+    Unit,
+    load_unit_names,
+    load_units,
+    load_words,
+)
 
-from ..errors import KnowledgeError
-from ..kb import read_tsv
-
-WORD_KINDS = {"qualifier", "change", "casualty", "person", "modifier", "address", "label"}
-SIGNS = {"~", ">", "<", ">=", "<=", "="}
-
-
-@dataclass(frozen=True)
-class Unit:
-    code: str  # what eventwire outputs: "km", "USD", "%"
-    kind: str  # length, currency, currency_prefix, percent, time, age, ...
-
-
-@dataclass
-class QuantityWords:
-    units: dict[str, Unit] = field(default_factory=dict)
-    qualifiers: dict[str, str] = field(default_factory=dict)  # phrase -> sign (~, >, <, ...)
-    changes: dict[str, str] = field(default_factory=dict)  # lemma -> up | down
-    casualties: dict[str, str] = field(default_factory=dict)  # lemma -> killed, wounded, ...
-    persons: set[str] = field(default_factory=set)
-    modifiers: set[str] = field(default_factory=set)
-    addresses: set[str] = field(default_factory=set)
-    labels: set[str] = field(default_factory=set)
-    longest_unit: int = 1  # in words
-    unit_names: dict[str, str] = field(default_factory=dict)  # code -> normalised name
+__all__ = [
+    "SIGNS",
+    "WORD_KINDS",
+    "QuantityWords",
+    "Unit",
+    "load_unit_names",
+    "load_units",
+    "load_words",
+    "quantity_words",
+]
 
 
-def _data_path(name: str) -> Path:
-    return Path(str(resources.files("eventwire.data").joinpath(name)))
-
-
-def load_units(path: Path, words: QuantityWords) -> None:
-    for row in read_tsv(path, ("word", "unit", "kind")):
-        if not row["unit"] or not row["kind"]:
-            raise KnowledgeError(f"{path}: unit {row['word']!r} needs a code and a kind")
-        words.units[row["word"].lower()] = Unit(row["unit"], row["kind"])
-        words.longest_unit = max(words.longest_unit, len(row["word"].split()))
-
-
-def load_unit_names(path: Path, words: QuantityWords) -> None:
-    for row in read_tsv(path, ("code", "name")):
-        if not row["name"]:
-            raise KnowledgeError(f"{path}: unit {row['code']!r} needs a name")
-        words.unit_names[row["code"]] = row["name"]
-
-
-def load_words(path: Path, words: QuantityWords) -> None:
-    for row in read_tsv(path, ("word", "kind", "value")):
-        word, kind, value = row["word"].lower(), row["kind"], row["value"]
-        if kind not in WORD_KINDS:
-            raise KnowledgeError(f"{path}: unknown kind {kind!r} for {word!r}")
-        if kind == "qualifier" and value not in SIGNS:
-            raise KnowledgeError(f"{path}: qualifier {word!r} needs a sign, one of {SIGNS}")
-        if kind == "change" and value not in {"up", "down"}:
-            raise KnowledgeError(f"{path}: change {word!r} must be up or down")
-        if kind == "casualty" and not value:
-            raise KnowledgeError(f"{path}: casualty word {word!r} needs a kind")
-        table = {
-            "qualifier": words.qualifiers,
-            "change": words.changes,
-            "casualty": words.casualties,
-        }.get(kind)
-        if table is not None:
-            table[word] = value
-        else:
-            sets = {"person": words.persons, "modifier": words.modifiers}
-            sets |= {"address": words.addresses, "label": words.labels}
-            sets[kind].add(word)
-
-
-@lru_cache(maxsize=1)
 def quantity_words() -> QuantityWords:
-    """The package's units and quantity words, loaded once."""
-    words = QuantityWords()
-    load_units(_data_path("quantities_units.tsv"), words)
-    load_words(_data_path("quantities_words.tsv"), words)
-    load_unit_names(_data_path("quantities_unit_names.tsv"), words)
-    return words
+    """The package's units and quantity words: part of the process's knowledge (`kb.default()`)."""
+    return default().quantities

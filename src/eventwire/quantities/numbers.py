@@ -5,51 +5,22 @@ five", "two thousand". Pure text, shared by the time and quantities stages; the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
-from ..errors import KnowledgeError
-from ..kb import read_tsv
+from ..kb import default
+from ..kb.quantities import NUMBER_KINDS as KINDS
+from ..kb.quantities import NumberWord, load_number_words
 
-KINDS = {"cardinal", "scale", "ordinal", "vague", "approx", "fraction"}
+__all__ = ["KINDS", "NumberWord", "load_number_words", "number_words", "words_of"]
 DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _FRACTION = re.compile(r"^(?:(\d+)[ -])?(\d+)/(\d+)$")
 _SPLIT = re.compile(r"[\s-]+")
 _SUFFIXES = ("st", "nd", "rd", "th")
-_ATTACHED = re.compile(r"^([+~±-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([^\d\s]*)$")
+_ATTACHED = re.compile(r"^([+~±-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([^\d\s]*)$")
 
 
-@dataclass(frozen=True)
-class NumberWord:
-    value: float
-    high: float | None  # for vague words: the top of the range ("hundreds": 100..1000)
-    kind: str
-
-
-def _data_path(name: str) -> Path:
-    return Path(str(resources.files("eventwire.data").joinpath(name)))
-
-
-def load_number_words(path: Path) -> dict[str, NumberWord]:
-    words = {}
-    for row in read_tsv(path, ("word", "value", "high", "kind")):
-        if row["kind"] not in KINDS:
-            raise KnowledgeError(f"{path}: unknown kind {row['kind']!r} for {row['word']!r}")
-        try:
-            value = float(row["value"])
-            high = float(row["high"]) if row["high"] else None
-        except ValueError:
-            raise KnowledgeError(f"{path}: bad number for {row['word']!r}") from None
-        words[row["word"].lower()] = NumberWord(value, high, row["kind"])
-    return words
-
-
-@lru_cache(maxsize=1)
 def number_words() -> dict[str, NumberWord]:
-    """The package's number words, loaded once."""
-    return load_number_words(_data_path("quantities_numbers.tsv"))
+    """The package's number words: part of the process's knowledge (`kb.default()`)."""
+    return default().quantities.numbers
 
 
 def words_of(kind: str) -> list[str]:

@@ -15,14 +15,13 @@ from . import periods
 from .grammar import alternation
 from .lexicon import time_words
 from .periods import Period
-from .rules import CLOCK, DIGITS, MONTH, RULES, TRIGGER_WORDS, TRIGGERS, WEEKDAY, YEAR
+from .rules import CLOCK, DIGITS, MONTH, RULES, WEEKDAY, YEAR, trigger_words, triggers
 from .state import Context, Rule
 
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 _RANGE_JOINER = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–)\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:\b(between|from)\s+)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+|\d+")
-_LOCATABLE = TRIGGER_WORDS | set(time_words().months) | set(time_words().weekdays)
 _REACH = 64  # characters: longer than any expression on either side of its trigger word
 _COARSENESS = ["minute", "hour", "part_of_day", "day", "week", "month", "season", "quarter"]
 _COARSENESS += ["half", "year", "decade", "century", "fuzzy"]
@@ -47,6 +46,11 @@ def _always_past(_offset: int) -> str:
     return "past"
 
 
+@lru_cache(maxsize=1)  # derived from the time words, on first use
+def _locatable() -> frozenset[str]:
+    return trigger_words() | set(time_words().months) | set(time_words().weekdays)
+
+
 @lru_cache(maxsize=1)
 def _blocked() -> re.Pattern[str]:
     return re.compile(rf"\b{alternation(time_words().blocked)}\b", re.IGNORECASE)
@@ -58,13 +62,13 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
 
 def _trigger_positions(text: str) -> dict[str, list[tuple[int, int]]]:
     """Where each trigger word occurs: one pass over the words of the text."""
-    words = time_words()
+    words, locatable = time_words(), _locatable()
     positions: dict[str, list[tuple[int, int]]] = {}
     for word in _WORD.finditer(text.lower()):
         token = word[0]
         if token[0].isdigit():
             key = _number_key(text, token, word.end())
-        elif token not in _LOCATABLE:
+        elif token not in locatable:
             continue
         elif token in words.months or token in words.weekdays:
             if not text[word.start()].isupper():
@@ -100,7 +104,7 @@ def _windows(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _matches(
     text: str, rule: Rule, positions: dict[str, list[tuple[int, int]]]
 ) -> list[re.Match[str]]:
-    spans = [span for word in TRIGGERS[rule.name] for span in positions.get(word, ())]
+    spans = [span for word in triggers()[rule.name] for span in positions.get(word, ())]
     return [
         m for start, end in _windows(text, spans) for m in rule.pattern.finditer(text, start, end)
     ]

@@ -7,13 +7,15 @@ weekday names match only capitalised (or upper case): "may" and "march" are a ve
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from functools import lru_cache
+import sys
+from collections.abc import Iterable, Iterator
+from functools import cached_property, lru_cache
 
 from ..quantities.numbers import number_words
 from .lexicon import time_words
 
 # months that are also common words or given names: standalone only after a temporal cue
+Match = re.Match[str]
 AMBIGUOUS_MONTHS = {"march", "may", "june", "august", "april", "july"}
 
 
@@ -93,8 +95,28 @@ def fragments() -> dict[str, str]:
     }
 
 
-def compile_rule(pattern: str, ignore_case: bool = True) -> re.Pattern[str]:
+class RulePattern:
+    """A rule's pattern, compiled with its fragments filled in on first use: the word lists are
+    read when the first text is coded, not when the rules are imported."""
+
+    def __init__(self, pattern: str, flags: int) -> None:
+        self.source, self.flags = pattern, flags
+
+    @cached_property
+    def compiled(self) -> re.Pattern[str]:
+        filled = self.source % fragments()
+        return re.compile(rf"(?<![\w'’-])(?:{filled})(?![\w-]|['’](?!s\b))", self.flags)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
+        return self.compiled.search(text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Match | None:
+        return self.compiled.match(text, pos, endpos)
+
+
+def compile_rule(pattern: str, ignore_case: bool = True) -> RulePattern:
     """A rule's pattern with its fragments filled in; whole words only."""
-    filled = pattern % fragments()
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"(?<![\w'’-])(?:{filled})(?![\w-]|['’](?!s\b))", flags)
+    return RulePattern(pattern, re.IGNORECASE if ignore_case else 0)

@@ -7,6 +7,7 @@ written independently: "early next year" beats "next year", "the past two years"
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from . import absolute, durations, relative
 from .grammar import compile_rule
@@ -205,5 +206,10 @@ def _triggers() -> dict[str, frozenset[str]]:
     }
 
 
-TRIGGERS = _triggers()
-TRIGGER_WORDS = frozenset(word for words in TRIGGERS.values() for word in words)
+@cache  # derived from the time words: built when the first text is coded, not at import
+def triggers() -> dict[str, frozenset[str]]:
+    return _triggers()
+
+
+def trigger_words() -> frozenset[str]:
+    return frozenset(word for words in triggers().values() for word in words)

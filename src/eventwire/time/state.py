@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..model import Direction, TimexKind
 from . import periods
+from .grammar import RulePattern
 from .periods import Period
 
 
@@ -48,7 +49,7 @@ Resolver = Callable[[re.Match[str], Context], Resolution | None]
 @dataclass(frozen=True)
 class Rule:
     name: str
-    pattern: re.Pattern[str]
+    pattern: RulePattern
     resolve: Resolver
 
 
