@@ -28,17 +28,20 @@ from .concept import concept_of
 from .filters import not_a_quantity, stray_word
 from .lexicon import Unit, quantity_words
 from .names import change_sign, counted_words, unit_name
+from .parts import fraction_runs
 from .ranges import Found, merge_ranges
-from .runs import Run, number_runs
+from .runs import Run, number_runs, number_token_or_word
 
-VERSION = "eventwire.quantities.v3"
+VERSION = "eventwire.quantities.v4"
 
 __all__ = ["VERSION", "find_quantities"]
 
 Doc = Any  # spacy.tokens.Doc (spaCy ships no type information)
 Token = Any
 _AGE = Unit("age", "age")
+_FRACTION = Unit("fraction", "fraction")
 _SIGN_CHANGE = {"+": "up"}
+_OF_KINDS = {"mass", "volume", "area", "fraction"}  # "2 tons of rice", "a third of voters"
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,11 @@ def find_quantities(doc: Doc, excluded: set[int] | None = None) -> list[Quantity
     """Quantities in a parsed document; `excluded` holds token indices already used by dates."""
     money = _after_currency(doc)
     found = []
-    for run in number_runs(doc, excluded or set(), money):
+    excluded = _durations_freed(doc, excluded or set())
+    fractions = fraction_runs(doc, excluded)
+    taken_by_fractions = {i for run in fractions for i in range(run.start, run.end)}
+    runs = number_runs(doc, excluded | taken_by_fractions, money)
+    for run in sorted([*runs, *fractions], key=lambda r: r.start):
         item = _found(doc, run)
         if item is not None:
             found.append(item)
@@ -60,6 +67,18 @@ def find_quantities(doc: Doc, excluded: set[int] | None = None) -> list[Quantity
     taken = [(m.start, m.end) for m in mentions]
     in_words = casualties_in_words(doc, taken)
     return sorted([*mentions, *in_words], key=lambda m: m.start) if in_words else mentions
+
+
+def _durations_freed(doc: Doc, excluded: set[int]) -> set[int]:
+    """The date tokens left out, less the amounts of time inside dates: 'two years' of 'two
+    years later' and 'over the past two years' is a quantity too."""
+    units = quantity_words().units
+    freed = set()
+    for i in excluded:
+        unit = units.get(doc[i + 1].lower_) if i + 1 < len(doc) else None
+        if unit is not None and unit.kind == "time" and number_token_or_word(doc[i]):
+            freed |= {i, i + 1}
+    return excluded - freed if freed else excluded
 
 
 def _after_currency(doc: Doc) -> set[int]:
@@ -75,6 +94,10 @@ def _after_currency(doc: Doc) -> set[int]:
 def _place(doc: Doc, run: Run) -> _Place:
     """The unit, where the mention starts (a currency sign) and where it ends (a unit word)."""
     units = quantity_words().units
+    if run.prefix is not None:
+        return _Place(run.prefix, run.prefix_start, run.end)  # "RM23.50", "$US55"
+    if run.fraction:
+        return _Place(_FRACTION, run.start, run.end)
     before = currency_before(doc, run)
     if before is not None:
         return _Place(before[0], before[1], run.end)
@@ -109,19 +132,24 @@ def _found(doc: Doc, run: Run) -> Found | None:
     rate = rate_after(doc, place.end)
     code = None if unit is None else unit.code + (f" per {rate}" if rate else "")
     counted = None
-    if unit is None or (unit.kind in {"mass", "volume", "area"} and _of_follows(doc, place.end)):
+    if (
+        unit is None
+        or unit.kind == "fraction"
+        or (unit.kind in _OF_KINDS and _of_follows(doc, place.end))
+    ):
         counted = counted_head(doc, run, place.end)
     if not_a_quantity(doc, run, unit, counted):
         return None
     casualty = casualty_of(counted, doc[run.end - 1]) if unit is None else None
     if unit is None and counted is None and casualty is None and stray_word(doc, run):
         return None
-    qualifier = qualifier_before(doc, place.start)
+    minus = _minus_before(doc, place.start)
+    qualifier = _qualifier(doc, run, place.start - minus)
     span = doc[place.start : place.end]
     phrase = noun_phrase_span(counted, run.end) if counted is not None else None
-    before = place.start - len(qualifier[0].split()) if qualifier else place.start
+    before = place.start - minus - (len(qualifier[0].split()) if qualifier else 0)
     change = _SIGN_CHANGE.get(run.sign) or change_of(doc, before, doc[place.end - 1])
-    sign = -1.0 if _minus_before(doc, place.start) else 1.0
+    sign = -1.0 if minus else 1.0
     mention = QuantityMention(
         text=span.text,
         start=span.start_char,
@@ -142,11 +170,19 @@ def _found(doc: Doc, run: Run) -> Found | None:
     return Found(mention, place.start, place.end)
 
 
-def _minus_before(doc: Doc, start: int) -> bool:
-    """'minus 40 degrees', 'minus-5 yards': a negative amount."""
+def _qualifier(doc: Doc, run: Run, start: int) -> tuple[str, str] | None:
+    """The qualifier stuck to the number ('sub-7') or written before it ('about 35 miles')."""
+    if run.qualifier:
+        return run.qualifier, quantity_words().qualifiers[run.qualifier]
+    return qualifier_before(doc, start)
+
+
+def _minus_before(doc: Doc, start: int) -> int:
+    """'minus 40 degrees', 'minus-5 yards': how many tokens say the amount is negative (0, 1,
+    2); 'minus-5' as one token is read with the number."""
     if start > 1 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_:
-        return bool(doc[start - 2].lower_ == "minus")
-    return start > 0 and doc[start - 1].lower_ == "minus"
+        return 2 if doc[start - 2].lower_ == "minus" else 0
+    return int(start > 0 and doc[start - 1].lower_ == "minus")
 
 
 def _words_at(doc: Doc, start: int, size: int) -> str:

@@ -13,7 +13,7 @@ Token = Any  # spacy.tokens.Token
 Doc = Any  # spacy.tokens.Doc
 _NOUNS = {"NOUN", "PROPN"}
 _COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"}
-_MONEY = {"currency", "currency_prefix"}
+_MONEY = {"currency", "currency_prefix", "currency_glued"}
 _SKIPPABLE = {"ADJ", "NOUN", "PROPN"}
 
 
@@ -54,11 +54,24 @@ def unit_after(doc: Doc, run: Run) -> tuple[Unit, int] | None:
     for size in range(1, words.longest_unit + 2):
         if start + size > len(doc):
             break
-        text = doc[start : start + size].text.lower()
-        unit = words.units.get(text)
-        if unit is not None and not text.endswith("$"):  # "1,200€", "110 JPY", but not "5 $"
+        phrase = doc[start : start + size]
+        unit = _unit_named(phrase.text.lower(), len(phrase[-1]) > 1)
+        if unit is not None:
             best = (unit, start + size)
     return best
+
+
+def _unit_named(text: str, stuck: bool) -> Unit | None:
+    """The unit a phrase after a number names: "1,200€", "110 JPY", "108.79 JPY=" (a Reuters
+    code), "125.8 p." at a sentence's end (`stuck`: a stop in the last token); not "5 $" and
+    not a sign written only stuck to the digits ("PS2.7m")."""
+    units = quantity_words().units
+    unit = units.get(text)
+    if unit is None and stuck and text[-1:] in {".", "="}:
+        unit = units.get(text[:-1])
+    if unit is None or text.endswith("$") or unit.kind == "currency_glued":
+        return None
+    return unit
 
 
 def rate_after(doc: Doc, end: int) -> str | None:

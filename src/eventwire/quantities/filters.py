@@ -9,7 +9,7 @@ from typing import Any
 
 from ..nlp import text_of
 from .lexicon import Unit, quantity_words
-from .runs import Run
+from .runs import Run, number_token
 
 Doc = Any  # spacy.tokens.Doc
 Token = Any
@@ -79,4 +79,4 @@ def _is_address(doc: Doc, after: int) -> bool:
 def stray_word(doc: Doc, run: Run) -> bool:
     """A lone number word that counts nothing ("one of them", "the two") is not a quantity."""
     token = doc[run.start]
-    return run.end - run.start == 1 and not token.text[:1].isdigit() and not run.vague
+    return run.end - run.start == 1 and number_token(token) is None and not run.vague

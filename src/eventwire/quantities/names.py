@@ -11,6 +11,8 @@ from .lexicon import quantity_words
 
 Span = Any  # spacy.tokens.Span
 _DESCRIBING = {"ADJ", "NOUN", "PROPN", "NUM", "VERB", "DET", "PRON"}
+# "300 recorded songs" counts songs, "517 rushing yards" yards, "two-thirds of the 4.3M sales" sales
+_LEFT_OUT = {"VBN", "VBG", "CD"}
 _SIGNS: dict[str, QuantityChange] = {"~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<", "=": "="}
 
 
@@ -18,6 +20,9 @@ def unit_name(code: str | None, counted: Span | None) -> str | None:
     """A unit code's name from data/quantities_unit_names.tsv; for a count, the words that say
     what is counted, each in its dictionary form, lower case ('four different bosses' ->
     'different boss')."""
+    if code == "fraction":  # NewsQuant names a fraction by what it is part of: '% Germans'
+        part = unit_name(None, counted)
+        return f"% {part}" if part else "fraction"
     if code:
         names = quantity_words().unit_names
         base, _, per = code.partition(" per ")
@@ -25,11 +30,18 @@ def unit_name(code: str | None, counted: Span | None) -> str | None:
         return f"{name} per {names.get(per, per.lower())}" if per else name
     if counted is None or not len(counted):
         return None
-    text = "".join(_lemma(t) + t.whitespace_ for t in counted)
+    words = list(counted)
+    while words and words[0].text == "-":
+        words = words[1:]  # "six-cylinder": "cylinder"
+    words = [t for t in words[:-1] if t.tag_ not in _LEFT_OUT] + words[-1:]
+    text = "".join(_lemma(t) + t.whitespace_ for t in words)
     return text.strip().lower() or None
 
 
 def _lemma(token: Any) -> str:
+    """A word in its dictionary form; a name as written, but in the singular ('World Cups')."""
+    if token.tag_ == "NNPS" and token.text.endswith("s") and len(token.text) > 3:
+        return str(token.text[:-1])
     return str(token.text if token.pos_ == "PROPN" else token.lemma_)
 
 

@@ -3,6 +3,7 @@ to 1.5 per cent", "5-10W", "two or three days"."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,9 @@ Doc = Any  # spacy.tokens.Doc
 _JOINERS = {"to", "-", "–", "and", "or", "through"}
 _OPENERS = {"from", "between"}
 _MAX_RATIO = 20  # "200 to 300" is a range; "rose 10% to 250" joins two different numbers
+_MAX_GAP = 7  # tokens between "from X" and "to Y"
+_BREAKS = {",", ";", "(", ")", ":"}
+_YEAR = re.compile(r"^(18|19|20)\d\d$")
 
 
 @dataclass(frozen=True)
@@ -31,8 +35,21 @@ def merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
         if scaled is not None and _joined(doc, scaled, item):
             merged[-1] = _range(doc, scaled, item)
         else:
-            merged.append(item)
+            merged.append(_unit_carried(doc, previous, item) if previous is not None else item)
     return merged
+
+
+def _unit_carried(doc: Doc, previous: Found, item: Found) -> Found:
+    """'from 14-18 mpg to 24': a bare number after 'to' has the unit of the one before."""
+    a, b = previous.mention, item.mention
+    between = doc[previous.end : item.start]
+    if b.unit is not None or b.counted is not None or a.unit is None:
+        return item
+    if len(between) != 1 or between[0].lower_ != "to":
+        return item
+    return Found(
+        b.model_copy(update={"unit": a.unit, "unit_name": a.unit_name}), item.start, item.end
+    )
 
 
 def _scaled(doc: Doc, first: Found, second: Found) -> Found:
@@ -58,13 +75,15 @@ def _is_scale(word: str) -> bool:
 def _joined(doc: Doc, first: Found, second: Found) -> bool:
     a, b = first.mention, second.mention
     between = doc[first.end : second.start]
-    if len(between) != 1 or between[0].lower_ not in _JOINERS:
+    opener = doc[first.start - 1].lower_ if first.start > 0 else ""
+    if not between or between[-1].lower_ not in _JOINERS or a.value_max is not None:
+        return False  # "from 5 to 7 per cent to 3 to 5 per cent": a range is not an end
+    if len(between) > 1 and not (opener == "from" and _from_gap(between)):
         return False
     if a.unit is not None and b.unit is not None and not _same_unit(a.unit, b.unit):
         return False
-    word = between[0].lower_
-    opener = doc[first.start - 1].lower_ if first.start > 0 else ""
-    if opener == "by" and word == "to":
+    word = between[-1].lower_
+    if opener == "by" and word == "to" and a.unit is not None:
         return False  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     low, high = min(a.value, b.value), max(a.value, b.value)
     if word == "and":
@@ -74,6 +93,16 @@ def _joined(doc: Doc, first: Found, second: Found) -> bool:
     if opener in _OPENERS:
         return True
     return a.value < b.value and (low <= 0 or high / low < _MAX_RATIO)
+
+
+def _from_gap(between: Any) -> bool:
+    """'from $36,040 at 10.45pm last night to $34,935', 'from 20 mpg in 2008 to 29 mpg': a few
+    words, none a number other than a year, then 'to'."""
+    if between[-1].lower_ != "to" or len(between) > _MAX_GAP:
+        return False
+    return not any(
+        t.text in _BREAKS or (t.like_num and not _YEAR.match(t.text)) for t in between[:-1]
+    )
 
 
 def _range(doc: Doc, first: Found, second: Found) -> Found:
@@ -95,7 +124,7 @@ def _range(doc: Doc, first: Found, second: Found) -> Found:
             "concept": a.concept or b.concept,
             "counted": counted,
             "casualty": b.casualty or a.casualty,
-            "change": b.change or a.change,
+            "change": next((c for c in (b.change, a.change) if c not in {None, "="}), b.change),
         }
     )
     return Found(mention, first.start, second.end)

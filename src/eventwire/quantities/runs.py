@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import quantity_words
+from .glued import glued_sign
+from .lexicon import Unit, quantity_words
 from .numbers import NumberWord, number_words, parse_words, split_number
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type information)
@@ -26,6 +27,10 @@ class Run:
     vague: bool = False
     unit: str = ""
     sign: str = ""
+    prefix: Unit | None = None  # a currency stuck to the digits: "RM23.50", "USD10m"
+    prefix_start: int = -1  # where that sign starts ("$" of "$US55")
+    qualifier: str = ""  # a qualifier stuck to the digits: "sub" of "sub-7"
+    fraction: bool = False  # "two-thirds of", "one out of three"
 
 
 def _word(token: Token | None) -> NumberWord | None:
@@ -41,6 +46,9 @@ def number_token(token: Token) -> tuple[str, float, str] | None:
     """A number in digits, maybe with a sign or a known unit or scale stuck to it."""
     split = split_number(token.text)
     if split is None:
+        glued = glued_sign(token)
+        split = glued.split if glued is not None else None
+    if split is None:
         return None
     suffix = split[2]
     known = (
@@ -50,6 +58,11 @@ def number_token(token: Token) -> tuple[str, float, str] | None:
         or (suffix.lower() in quantity_words().units)
     )
     return split if known else None
+
+
+def number_token_or_word(token: Token) -> bool:
+    """'2', 'two', 'twenty-five' (one token): a cardinal, not 'a' or 'dozens'."""
+    return number_token(token) is not None or _kind(token) == "cardinal"
 
 
 def _kind_of(word: str) -> str:
@@ -81,9 +94,16 @@ def _is_part(token: Token, run: list[Token], money: bool) -> bool:
     if lower == "-":  # "twenty-five"
         return _kind(last) == "cardinal" and _kind(following) == "cardinal"
     # "£300m" is money; "4.3M sales" is millions; "37m" alone is metres
+    money = money or _glued_money(last)
     return (token.text == "M" or (lower in {"m", "m."} and money)) and number_token(
         last
     ) is not None
+
+
+def _glued_money(token: Token) -> bool:
+    """'USD10' of 'USD10 m.': a currency stuck to the digits."""
+    glued = glued_sign(token)
+    return glued is not None and glued.unit is not None
 
 
 def _raw_runs(doc: Any, excluded: set[int], money: set[int]) -> Iterator[list[Token]]:
@@ -115,6 +135,11 @@ def _value(tokens: list[Token], money: bool) -> Run | None:
     run = Run(tokens[0].i, tokens[-1].i + 1, 0.0)
     if digits is not None:
         run.sign, run.value, suffix = digits
+        glued = glued_sign(first)
+        if glued is not None:
+            money = money or glued.unit is not None
+            run.prefix, run.prefix_start = glued.unit, glued.start
+            run.qualifier, run.sign = glued.qualifier, glued.sign or run.sign
         if run.sign == "-":
             run.value = -run.value
         if suffix in {"M"} or (suffix == "m" and money) or _kind_of(suffix.lower()) == "scale":

@@ -1,0 +1,59 @@
+"""Signs written stuck to the digits of one token: a currency ("RM23.50", "USD10m", "Y=28,030"
+and "PS2.7m", the ASCII spellings of ¥ and £, "$US55,931,000" where spaCy splits "$" off), a
+minus ("minus-5") or a qualifier ("sub-7")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .lexicon import Unit, quantity_words
+from .numbers import split_number
+
+Token = Any  # spacy.tokens.Token
+_GLUED = re.compile(r"^(\D+?)(\.?\d.*)$")
+_MINUS = "minus-"
+
+
+@dataclass(frozen=True)
+class Glued:
+    split: tuple[str, float, str]  # the number after the sign, as `split_number` gives it
+    start: int  # the token where the sign starts ("$" of "$US55")
+    unit: Unit | None = None  # a currency
+    sign: str = ""  # "-" for "minus-5"
+    qualifier: str = ""  # "sub" for "sub-7"
+
+
+def glued_sign(token: Token) -> Glued | None:
+    """The sign and the number of a token that starts with a sign stuck to the digits."""
+    found = _GLUED.match(token.text)
+    if found is None:
+        return None
+    prefix, rest = found[1].lower(), found[2]
+    split = split_number(rest)
+    if split is None or split[0]:
+        return None
+    if prefix == _MINUS:
+        return Glued(split, token.i, sign="-")
+    if prefix.endswith("-") and prefix[:-1] in quantity_words().qualifiers:
+        return Glued(split, token.i, qualifier=prefix[:-1])
+    currency = _currency(token, prefix)
+    if currency is None or (rest.isdigit() and len(rest) == 1):
+        return None  # "PS4", "A4", "G7" name models and groups
+    return Glued(split, currency[1], unit=currency[0])
+
+
+def _currency(token: Token, prefix: str) -> tuple[Unit, int] | None:
+    """'RM', 'USD', 'Y=' on their own; 'US' and 'A' after a '$' with no space ('$US', '$A')."""
+    units = quantity_words().units
+    if token.i > 0 and not token.doc[token.i - 1].whitespace_:
+        sign = token.doc[token.i - 1]
+        unit = units.get(sign.lower_ + prefix)
+        if unit is not None and unit.kind in {"currency_glued", "currency_prefix"}:
+            return unit, sign.i
+    unit = units.get(prefix)
+    if unit is None:
+        return None
+    alone = unit.kind == "currency_prefix" and prefix.isalpha() and len(prefix) > 1
+    return (unit, token.i) if alone or unit.kind == "currency_glued" else None

@@ -1,0 +1,96 @@
+"""Fractions written in words: "two-thirds of", "a third of", "three quarters of", "half of",
+"one out of three", "one in five". Their value is the fraction (0.667); what they are a part
+of is counted as for any number ("a third of the population")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .lexicon import quantity_words
+from .numbers import number_words, parse_number
+from .runs import Run
+
+Doc = Any  # spacy.tokens.Doc
+Token = Any
+_MAX_WHOLE = 1000  # "one in five", not "one in 2019"
+
+
+def fraction_runs(doc: Doc, excluded: set[int]) -> list[Run]:
+    """Every fraction in words in the document, none over `excluded` tokens."""
+    runs = []
+    i = 0
+    while i < len(doc):
+        found = _out_of(doc, i) or _parts(doc, i)
+        if found is not None and not excluded.intersection(range(found.start, found.end)):
+            runs.append(found)
+            i = found.end
+        else:
+            i += 1
+    return runs
+
+
+def _number(token: Token | None) -> float | None:
+    if token is None or not (token.like_num or token.lower_ in {"a", "an"}):
+        return None
+    return parse_number(token.text)
+
+
+def _at(doc: Doc, i: int) -> Token | None:
+    return doc[i] if 0 <= i < len(doc) else None
+
+
+def _out_of(doc: Doc, i: int) -> Run | None:
+    """'one out of three Germans', 'one in five adults': the part and the whole; not 'one in
+    five years' (a unit follows) or 'one in 2019'."""
+    part = _number(doc[i]) if doc[i].lower_ not in {"a", "an"} else None
+    words = [t.lower_ for t in doc[i + 1 : i + 3]]
+    size = 2 if words == ["out", "of"] else 1 if words[:1] == ["in"] else 0
+    whole = _number(_at(doc, i + 1 + size)) if size and part is not None else None
+    if part is None or whole is None or not 0 < part < whole <= _MAX_WHOLE:
+        return None
+    if part != int(part) or whole != int(whole) or _word(doc, i + 2 + size) in _units():
+        return None
+    return Run(i, i + 2 + size, part / whole, fraction=True)
+
+
+def _units() -> dict[str, object]:
+    return quantity_words().units  # type: ignore[return-value]
+
+
+def _denominator(token: Token | None) -> float | None:
+    """'third' and 'thirds' 3, 'quarter' 4, 'half' and 'halves' 2; not 'first' or 'second'."""
+    if token is None:
+        return None
+    words = number_words()
+    for word in (token.lower_, token.lower_[:-1], token.lower_[:-3] + "f"):  # halves -> half
+        entry = words.get(word)
+        if entry is not None and entry.kind == "fraction":
+            return 1 / entry.value
+        if entry is not None and entry.kind == "ordinal" and entry.value >= 3:
+            return entry.value
+    return None
+
+
+def _parts(doc: Doc, i: int) -> Run | None:
+    """'two-thirds', 'a third of', 'three quarters of', 'half of'."""
+    if doc[i].lower_ == "half" and _word(doc, i + 1) == "of":
+        before = _at(doc, i - 1)
+        if before is not None and (before.text == "-" or before.pos_ in {"DET", "ADJ", "PRON"}):
+            return None  # "the second half of the match", "a half of"
+        return Run(i, i + 1, 0.5, fraction=True)
+    part = _number(doc[i])
+    if part is None or not 0 < part < 100:
+        return None
+    hyphen = _word(doc, i + 1) == "-"
+    denominator = _denominator(_at(doc, i + 1 + hyphen))
+    end = i + 2 + hyphen
+    if denominator is None or part >= denominator:
+        return None
+    if _word(doc, end) != "of" and not (hyphen and doc[i].lower_ not in {"a", "an"}):
+        return None  # "a third time"; but "cut by two-thirds"
+    return Run(i, end, part / denominator, fraction=True)
+
+
+def _word(doc: Doc, i: int) -> str:
+    token = _at(doc, i)
+    return str(token.lower_) if token is not None else ""
