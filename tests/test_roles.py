@@ -14,6 +14,7 @@ from eventwire.events.checks import rejections
 from eventwire.events.dyads import SentenceState
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.predicates import find_predicates
+from eventwire.events.role_model import MODEL_FORMAT, ROLES, RoleModel
 from eventwire.events.roles import noun_arguments, verb_arguments
 from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase, LexiconEntry
@@ -218,3 +219,45 @@ def test_find_predicates_skips_the_reporting_verb(kb: KnowledgeBase) -> None:
     )
     assert [p.token.text for p in find_predicates(doc[:], lexicon).items] == ["said"]
     assert find_predicates(doc[:], lexicon, skip=1).items == ()
+
+
+def _stub_model(weights: dict[str, list[float]]) -> RoleModel:
+    """A role model whose only evidence is the candidate's dependency label."""
+    return RoleModel(
+        {
+            "format": MODEL_FORMAT,
+            "classes": list(ROLES),
+            "intercepts": [0, 0, 0],
+            "weights": weights,
+        }
+    )
+
+
+def test_the_role_model_overrules_a_target_it_finds_most_unlikely(kb: KnowledgeBase) -> None:
+    doc = parse(
+        [
+            ("Iran", 1, "nsubj", "PROPN", "Iran"),
+            ("attacked", 1, "ROOT", "VERB", "attack"),
+            ("Iraq", 1, "dobj", "PROPN", "Iraq"),
+            ("near", 1, "prep", "ADP", "near"),
+            ("Kurds", 3, "pobj", "PROPN", "Kurds"),
+        ]
+    )
+    hits = [
+        _hit(doc, 0, "IRN", "GOV", "country"),
+        _hit(doc, 2, "IRQ", "GOV", "country"),
+        _hit(doc, 4, "IRQ", "CVL", "role"),
+    ]
+    lexicon = Lexicon(kb.lexicon)
+    predicates = find_predicates(doc[:], lexicon)
+    (pred,) = predicates.items
+    kind = kb.plover[pred.match.entry.type]
+    resolve = Resolver({}, _context(doc, hits), SentenceState())
+    args = arguments(pred, kind, predicates)
+    sure = _stub_model({"cdep=nsubj": [9, 0, 0], "cdep=dobj": [0, 9, 0], "cdep=pobj": [0, 0, 9]})
+    roles, _ = assign_roles(pred, kind, args, resolve, sure)
+    assert [r.token.text for r in roles.targets] == ["Iraq"]  # the rules' target stands
+    doubt = _stub_model({"cdep=nsubj": [9, 0, 0], "cdep=dobj": [0, 0, 9], "cdep=pobj": [0, 9, 0]})
+    roles, _ = assign_roles(pred, kind, args, resolve, doubt)
+    assert [r.token.text for r in roles.targets] == ["Kurds"]
+    assert any("over the parse rules' choice" in n for n in roles.targets[0].notes)

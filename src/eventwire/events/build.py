@@ -26,7 +26,7 @@ from .modes import clause_lemmas, contexts_of, mode_of
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v5"
+VERSION = "eventwire.events.v6"
 
 
 class EventBuilder:
