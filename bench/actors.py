@@ -7,6 +7,9 @@ Usage: python bench/actors.py [--gold PATH | --cases PATH] [--data-root DIR] [--
 Case file format (`--cases`, TSV: text date country sector part): each text is a document of
 its own, context-free ("Nigeria's airlines", "former President Evo Morales"), scored as one
 mention per part (`tune`, `heldout`) and in all; bench/data/actors_cases.tsv is the default.
+A text with a mention in square brackets is a short document and only the bracketed words are
+scored ("Kenya's president spoke. [Police] broke up a rally.": the document's context for a
+group noun, bench/data/actors_context_cases.tsv).
 
 Gold file format (TSV, UTF-8, `#` comment lines, one header row, one mention per row):
     document  date  start  end  text  country  sector
@@ -165,13 +168,14 @@ def read_cases(path: Path) -> list[tuple[str, Gold]]:
                 raise SystemExit(f"{path}:{line_no}: header must be {' '.join(CASE_COLUMNS)}")
             header_seen = True
             continue
-        text, day, country, sector, part = fields
+        marked, day, country, sector, part = fields
+        text, start, end = _bracketed(marked)
         gold = Gold(
             f"text:{text}",
             dt.date.fromisoformat(day) if day else None,
-            0,
-            len(text),
-            text,
+            start,
+            end,
+            text[start:end],
             frozenset(country.split("|")),
             frozenset(sector.split("|")),
             line_no,
@@ -180,13 +184,24 @@ def read_cases(path: Path) -> list[tuple[str, Gold]]:
     return cases
 
 
+def _bracketed(marked: str) -> tuple[str, int, int]:
+    """The text without its brackets and the bracketed mention's offsets (all of it if none)."""
+    start, end = marked.find("["), marked.find("]")
+    if start < 0 or end < start:
+        return marked, 0, len(marked)
+    text = marked[:start] + marked[start + 1 : end] + marked[end + 1 :]
+    return text, start, end - 1
+
+
 def resolve_cases(cases: list[tuple[str, Gold]]) -> list[tuple[Gold, ActorHit | None]]:
     c = coder()
-    docs = c.nlp.pipe(g.text for _, g in cases)
-    return [
-        (g, _head_hit(doc, find_actors(doc, c.actors, g.day)) or best_hit(g, []))
-        for (_, g), doc in zip(cases, docs, strict=True)
-    ]
+    texts = [g.document.removeprefix("text:") for _, g in cases]
+    pairs = []
+    for (_, g), text, doc in zip(cases, texts, c.nlp.pipe(texts), strict=True):
+        hits = find_actors(doc, c.actors, g.day)
+        whole = g.start == 0 and g.end == len(text)
+        pairs.append((g, _head_hit(doc, hits) if whole else best_hit(g, hits)))
+    return pairs
 
 
 def _head_hit(doc: Doc, hits: list[ActorHit]) -> ActorHit | None:

@@ -102,6 +102,11 @@ class ActorMention(Mention):
     rule: str = Field("", description="The rule or knowledge entry that resolved it.")
 
 
+# Rules of the actors stage that give a group noun its document's country ("police" ... "in
+# Lagos", "ISIL ... fighters", the state the text is about): the country is inferred.
+INFERRED_COUNTRY_RULES = ("place:", "context-actor:", "setting:")
+
+
 class ActorRef(Record):
     """An actor the actors stage found, as the events stage reads it: the tokens it covers in
     the parse (`head` is None for an actor carried from an earlier sentence) and its resolution.
@@ -117,6 +122,11 @@ class ActorRef(Record):
     kind: str = "group"
     score: float = 1.0
     rules: tuple[str, ...] = ()
+
+    @property
+    def country_inferred(self) -> bool:
+        """The country came from the document's context (actors/context.py), not the words."""
+        return any(r.startswith(INFERRED_COUNTRY_RULES) for r in self.rules)
 
 
 class PlaceMention(Mention):
@@ -210,8 +220,10 @@ class Actor(Record):
     span: Span
     country_inferred: bool = Field(
         False,
-        description="True when neither the text nor the knowledge base gives the actor a "
-        "country and it takes the country of the place the event happens in ('gunmen' in Kidal).",
+        description="True when neither the actor's words nor the knowledge base give it a "
+        "country and it takes the country of the place the event happens in ('gunmen' in Kidal) "
+        "or of its document: the one state its sentence names as a place, the group of its "
+        "sector named just before ('ISIL ... fighters'), the state the text is mostly about.",
     )
 
 

@@ -5,7 +5,8 @@ article's publication date.
 `find_actors(doc, matcher, day)` is pure: it reads a parsed Doc and returns `ActorHit`s, which
 carry the token indices that later stages use to map parse arguments to actors. Steps: knowledge
 phrases (`resolve`), named entities they missed (folded or fuzzy names, unknown people),
-composition of modifiers and titles (`compose`), nominal coreference (`coref`).
+composition of modifiers and titles (`compose`), nominal coreference (`coref`), and the
+document's context for group nouns left without a country (`context`).
 """
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from .compose import attach_modifiers, fold_into_names
+from .context import resolve_context
 from .coref import (
     link_names,
     resolve_definites,
     resolve_possessors,
-    resolve_setting,
     resolve_states,
 )
 from .explain import ActorExplanation, Explanation, explain_actor
@@ -44,7 +45,7 @@ __all__ = [
     "role_on",
 ]
 
-VERSION = "eventwire.actors.v4"
+VERSION = "eventwire.actors.v5"
 _NAME_KINDS = {"person", "organisation", "country", "demonym"}
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
@@ -63,7 +64,7 @@ def find_actors(doc: Doc, am: ActorMatcher, day: dt.date | None = None) -> list[
     resolve_definites(doc, hits, am, day)
     resolve_possessors(doc, hits)
     hits = resolve_states(doc, hits, am)
-    resolve_setting(doc, hits, am)
+    resolve_context(doc, hits, am)
     return [_finish(h, doc, am) for h in sorted(hits, key=lambda h: (h.start, h.end))]
 
 

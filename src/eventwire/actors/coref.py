@@ -6,9 +6,8 @@
   who holds that title on the day (in a country the document names, when several do);
 - a state noun ("the two powers, Russia and China", "both countries", "the country"): the
   states beside it or the ones named just before;
-- an institution after a possessive pronoun ("his government"): the possessor's country;
-- civilians or refugees with no country, "the regime" or "the army" with no antecedent: the
-  state the document is mostly about.
+- an institution after a possessive pronoun ("his government"): the possessor's country.
+What is left without a country takes its document's context (`context`).
 Pronouns themselves are the events stage's (argument roles)."""
 
 from __future__ import annotations
@@ -16,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from collections import Counter
 
 from spacy.tokens import Doc, Token
 
@@ -27,11 +25,7 @@ from .names import fold
 from .people import role_on
 
 ANAPHOR_SCORE = 0.7
-SETTING_SCORE = 0.5
-SETTING_MIN = 2  # mentions of a state before it counts as the document's setting
-_PEOPLE_SECTORS = {"CVL", "REF"}
 _GROUP_SECTORS = {"REB"}  # "these terrorists" after "ISIL"
-_STATE_SECTORS = {"GOV", "MIL", "COP"}
 _PLACE_PREPS = {"in", "at", "into", "inside", "across", "throughout", "near", "around", "within"}
 HOLDER_SCORE = 0.6
 STATE_WINDOW = 3  # sentences back in which a state noun looks for its states
@@ -286,27 +280,3 @@ def _nearest_owner(
         if wanted == "any" or other.kind == "person":
             return other
     return None
-
-
-def resolve_setting(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
-    """Civilians, residents, refugees named with no country, and "the regime", "the army",
-    "the police" with no antecedent, are, lacking any other clue, those of the state the
-    document is mostly about (named clearly more often than any other state)."""
-    counts = Counter(h.country for h in hits if h.country is not None and h.country in am.states)
-    ranked = counts.most_common(2)
-    if (
-        not ranked
-        or ranked[0][1] < SETTING_MIN
-        or (len(ranked) > 1 and ranked[1][1] >= ranked[0][1])
-    ):
-        return
-    setting = ranked[0][0]
-    for hit in hits:
-        if hit.kind != "role" or hit.country is not None:
-            continue
-        if hit.sector in _PEOPLE_SECTORS or (
-            hit.sector in _STATE_SECTORS and _determiner(doc[hit.head]) == "the"
-        ):
-            hit.country = setting
-            hit.rules.append(f"setting:{setting}")
-            hit.score = min(hit.score, SETTING_SCORE)

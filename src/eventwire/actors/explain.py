@@ -30,7 +30,10 @@ _BECAUSE = {
     "coordinated": "one of two countries sharing one group noun",
     "people": "a plural demonym: the people, not the state",
     "locative": "a capital used as a place (lower confidence)",
-    "setting": "civilians with no country of their own: the state the text is mostly about",
+    "setting": "no country of its own: the state the text is mostly about (inferred)",
+    "place": "no country of its own: the one state its sentence names as a place (inferred)",
+    "context-actor": "no country of its own: that of the actor of its sector named just before "
+    "(inferred)",
     "region": "a region or people of one state qualifies the group ('Rakhine rebels')",
     "religion": "a religion qualifies leaders or a community: the religious sector",
     "party": "a party's adjective gives its state ('Republican lawmakers')",

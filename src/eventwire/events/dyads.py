@@ -43,6 +43,7 @@ class Resolved:
             country=self.country or self.hit.country,
             sector=self.hit.sector,
             span=CharSpan(start=start, end=end),
+            country_inferred=self.country is None and self.hit.country_inferred,
         )
 
 

@@ -1,0 +1,89 @@
+"""The document's context for group nouns with a sector and no country ("police", "fighters",
+"troops"): the state the sentence names as a place, the group of the same sector named just
+before, the state the text is about; and where that context is no clue."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.actors import ActorHit, explain_actor, find_actors
+from eventwire.pipeline import Coder
+
+pytestmark = pytest.mark.model
+DAY = dt.date(2023, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def group(coder: Coder, parse: Callable[[str], Doc]) -> Callable[[str, str], ActorHit]:
+    """The actor whose words are `words` in `text`."""
+
+    def run(text: str, words: str) -> ActorHit:
+        hits = find_actors(parse(text), coder.actors, DAY)
+        return next(h for h in hits if text[h.start : h.end] == words)
+
+    return run
+
+
+def test_the_state_named_where_the_group_acts(group: Callable[[str, str], ActorHit]) -> None:
+    police = group("Protesters gathered in Nairobi on Monday and police fired tear gas.", "police")
+    assert (police.country, police.sector, police.rules[-1]) == ("KEN", "COP", "place:KEN")
+    assert police.score < 1.0
+    militiamen = group("Militiamen attacked villages in Darfur.", "Militiamen")  # a region
+    assert (militiamen.country, militiamen.sector) == ("SDN", "REB")
+
+
+def test_the_place_of_a_thing_or_of_where_a_force_goes_is_no_clue(
+    group: Callable[[str, str], ActorHit],
+) -> None:
+    assert group("The ministers discussed the crisis in Syria.", "ministers").country is None
+    assert group("Troops crossed into Niger on Sunday.", "Troops").country is None
+
+
+def test_a_state_named_in_the_sentence_gives_its_own_forces_but_not_others(
+    group: Callable[[str, str], ActorHit],
+) -> None:
+    soldiers = group("Pakistan said soldiers would stay on the border.", "soldiers")
+    assert soldiers.country == "PAK"
+    assert group("Russia said rebels had shelled the town.", "rebels").country is None
+
+
+def test_the_group_of_the_same_sector_named_just_before(
+    group: Callable[[str, str], ActorHit],
+) -> None:
+    text = "Al-Shabaab claimed the bombing. Fighters then stormed a hotel."
+    fighters = group(text, "Fighters")
+    assert (fighters.country, fighters.rules[-1]) == ("SOM", "context-actor:al-Shabaab")
+    two = group(
+        "Hamas and Hezbollah praised the attack. Militants then fired rockets.", "Militants"
+    )
+    assert two.country is None  # two states' groups before it: no clue which
+    text = "President William Ruto spoke on Monday. The government later denied the report."
+    assert group(text, "government").country is None  # a person is no group's antecedent
+
+
+def test_the_state_the_text_is_about_when_it_leads_by_far(
+    group: Callable[[str, str], ActorHit],
+) -> None:
+    about = (
+        "Venezuela's opposition called a strike. Venezuela's government rejected it. "
+        "Caracas said the strike had failed. "
+    )
+    troops = group(about + "Troops patrolled the streets.", "Troops")
+    assert (troops.country, troops.rules[-1]) == ("VEN", "setting:VEN")
+    close = about + "Colombia and Colombia's president watched. Troops and civilians stayed home."
+    assert group(close, "Troops").country is None  # leads, but not by far
+    assert group(close, "civilians").country == "VEN"  # civilians take any lead
+
+
+def test_the_inferred_country_is_marked_and_explained(coder: Coder) -> None:
+    text = "Al-Shabaab claimed the bombing. Fighters then stormed a hotel."
+    found = explain_actor(text, DAY, coder)
+    fighters = next(a for a in found.actors if a.text == "Fighters")
+    assert "(inferred)" in fighters.because[-1]
+    hits = find_actors(coder.nlp(text), coder.actors, DAY)
+    refs = {text[h.start : h.end]: h.ref() for h in hits}
+    assert refs["Fighters"].country_inferred and not refs["Shabaab"].country_inferred
