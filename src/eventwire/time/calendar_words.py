@@ -101,16 +101,18 @@ def infer_weekday(weekday: int, anchor: dt.date, tense: str) -> dt.date:
 
 
 def infer_season(code: str, anchor: dt.date, tense: str) -> Period:
-    """A season without a year: under way or the last one in a past clause, the current or next
-    one otherwise."""
+    """A season without a year: the one under way; else the last one in a past clause, the next
+    one in a future clause, the nearer one in the present tense."""
     current = periods.containing("season", anchor, code)
     if current.start <= anchor <= current.end:
         return current
     if current.start > anchor:
-        before = periods.season(current.start.year - 1, code)
-        return before if tense == "past" else current
-    after = periods.season(current.start.year + 1, code)
-    return current if tense == "past" else after
+        past, future = periods.season(current.start.year - 1, code), current
+    else:
+        past, future = current, periods.season(current.start.year + 1, code)
+    if tense == "present":  # the nearer one ("is planning a spring offensive" in February)
+        return past if (anchor - past.end) < (future.start - anchor) else future
+    return past if tense == "past" else future
 
 
 def infer_quarter(number: int, anchor: dt.date, tense: str) -> Period:

@@ -72,8 +72,15 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None  # "the last day (of ...)" is not yesterday; "this day" is "to this day"
     if granularity in {"decade", "century"} and step:
         return _ten_or_hundred_years(ctx, step, granularity)
-    period = periods.shifted(periods.containing(granularity, base.start), step, granularity)
+    rel_word = _norm(m["rel"]).split()[-1]
+    if rel_word in {"same", "that"} and _coarser(base.granularity, granularity):
+        return None  # "that day" after "in 1987": some day the text does not tell
     mod = _mod(m)
+    if granularity == "quarter" and rel_word == "this" and not mod:
+        reported = _reported_quarter(ctx)
+        if reported and reported.end < ctx.anchor and ctx.tense() != "future":
+            return date(reported)  # "this quarter's loss" in a report on the third quarter
+    period = periods.shifted(periods.containing(granularity, base.start), step, granularity)
     if step == 0 and _norm(m.groupdict().get("mod")) in {"earlier", "later"}:
         # "earlier this year" is from the start of the year to now; "later this year", after now
         start, end = (period.start, ctx.anchor) if mod == "START" else (ctx.anchor, period.end)
@@ -197,8 +204,7 @@ def season(m: re.Match[str], ctx: Context) -> Resolution | None:
     current = periods.containing("season", ctx.anchor, code)
     step = _step(pre, ctx)[0] if pre and mod is None else None
     if step is None:
-        tense = ctx.tense()
-        period = infer_season(code, ctx.anchor, "future" if tense == "present" else tense)
+        period = infer_season(code, ctx.anchor, ctx.tense())
     elif step < 0:  # the last one that has ended
         period = current if current.end < ctx.anchor else periods.shifted(current, -1, "year")
     elif step > 0:  # the next one that has not begun
@@ -254,16 +260,29 @@ def period_in_focus(m: re.Match[str], ctx: Context) -> Resolution | None:
     if _norm(m["what"]) == "period" and not (adjective or m["yr"]):
         return None  # "the period" alone is any period
     this_quarter = periods.containing("quarter", ctx.anchor)
-    focus = ctx.focus
+    last_quarter = periods.shifted(this_quarter, -1, "quarter")
+    focus = _reported_quarter(ctx)
     if adjective == "current" or (focus is None and _norm(m["det"]) == "this"):
         focus = this_quarter
-    elif focus is None or focus.granularity not in {"quarter", "half"}:
-        focus = periods.shifted(this_quarter, -1, "quarter")
+    elif focus is None or (adjective in _LATEST and focus.end >= ctx.anchor):
+        focus = last_quarter  # "the latest quarter" has ended
     if m["yr"]:
         return _unfocused(periods.shifted(focus, int(m["yr"]) - focus.start.year, "year"))
     if "year" in adjective or adjective in {"comparable", "corresponding"}:
         return _unfocused(periods.shifted(focus, -1, "year"))
     return date(focus)
+
+
+_LATEST = {"latest", "most recent", "just ended"}
+
+
+def _reported_quarter(ctx: Context) -> Period | None:
+    """The quarter or half in focus, if it has begun by the publication date: the period a
+    financial report is about ("a fourth-quarter charge" it will take is not)."""
+    focus = ctx.focus
+    if focus is None or focus.granularity not in {"quarter", "half"}:
+        return None
+    return focus if focus.start <= ctx.anchor else None
 
 
 def _unfocused(period: Period) -> Resolution:
@@ -274,7 +293,7 @@ def _unfocused(period: Period) -> Resolution:
 def year_ago_adjective(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'year-earlier', 'year-ago' before a noun: the period in focus a year back."""
     focus = ctx.reference()
-    if focus.granularity in {"quarter", "half", "month"}:
+    if focus.granularity in {"quarter", "half", "month"} and focus.start <= ctx.anchor:
         return _unfocused(periods.shifted(focus, -1, "year"))
     return _unfocused(periods.year(ctx.anchor.year - 1))
 
@@ -293,8 +312,8 @@ def ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     if count is None or count != int(count) or unit not in _ANCHORED_UNITS:
         return vague("PAST_REF", ctx.anchor, -_days(unit) * 10, 0)
     steps = -int(count) * (2 if _norm(m["unit"]).startswith("fortnight") else 1)
-    focus = ctx.focus
-    if unit == "year" and focus is not None and focus.granularity in {"quarter", "half"}:
+    focus = _reported_quarter(ctx)
+    if unit == "year" and focus is not None:
         shifted = periods.shifted(focus, steps, "year")
         return Resolution("date", shifted.value, shifted, approx, focus=False)
     target = periods.shift_date(ctx.anchor, steps, unit)

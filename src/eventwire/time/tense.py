@@ -19,6 +19,9 @@ Token = Any  # spacy.tokens.Token (spaCy ships no type information)
 
 
 _TO = {"to", "until", "till", "through", "by", "for", "into"}
+# a participle that modifies a noun ("the shares bought", "the shares tendered") is past unless
+# the clause around it looks ahead ("will buy the shares tendered through Nov. 17")
+_REDUCED = {"acl", "amod"}
 
 
 def _is_cue(token: Token, through_to: bool = False) -> bool:
@@ -68,17 +71,29 @@ def tense_at(doc: Any) -> Callable[[int], str]:
         if span is None:
             return "past"
         token = span.root
-        through_to = False
+        through_to = infinitive = False
+        participle: str | None = None
         for _ in range(_MAX_STEPS):
             if token.i != span.root.i and _is_cue(token, through_to):
                 return "future"
             through_to = through_to or (token.dep_ == "prep" and token.lower_ in _TO)
             found = verb_tense(token) if token.pos_ in {"VERB", "AUX"} else None
+            if found is not None and participle is None and _is_reduced(token):
+                participle, found = found, None
             if found is not None:
-                return found
+                if participle is not None and found != "future":
+                    found = participle
+                # "agreed to buy it in February": after the agreeing, before or after the
+                # publication date: the nearer one
+                return "present" if infinitive and found == "past" else found
+            infinitive = infinitive or (token.pos_ == "VERB" and "to" in _auxiliaries(token))
             if token.head.i == token.i:
                 break
             token = token.head
-        return "present"
+        return "present" if infinitive or participle is None else participle
 
     return tense
+
+
+def _is_reduced(verb: Token) -> bool:
+    return verb.dep_ in _REDUCED and verb.tag_ == "VBN" and not _auxiliaries(verb)

@@ -1,0 +1,96 @@
+"""Which date an underspecified expression means: the tense of its clause (an infinitive after a
+past verb, a participle inside a clause that looks ahead), the financial quarter a report is
+about, and anaphora that the text leaves open. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.time import find_dates, find_timexes
+from eventwire.time.tense import tense_at
+
+D = dt.date
+THURSDAY = D(1995, 3, 16)  # publication dates of the tests: a Thursday in March
+
+
+def values(text: str, anchor: dt.date = THURSDAY, tense: str = "past") -> list[str]:
+    return [t.value for t in find_timexes(text, anchor, lambda _offset: tense)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "word", "tense"),
+    [
+        # an infinitive after a past verb: its event may lie on either side of publication
+        ("The airline agreed to buy the jets in June.", "June", "present"),
+        ("The minister asked the unions to reply by March 20.", "March", "present"),
+        ("The board approved a deal to sell the mill in May.", "May", "present"),
+        ("The board approved a plan to sell the mill in May.", "May", "future"),  # a cue
+        # a reduced relative keeps its past, unless the clause around it looks ahead
+        ("The shares sold on Tuesday were worth less.", "Tuesday", "past"),
+        ("The fund will redeem all units tendered through April 2.", "April", "future"),
+        # an infinitive under a participle under a past verb
+        ("The talks, set to resume on Monday, were postponed.", "Monday", "present"),
+    ],
+)
+def test_clause_tense_of_infinitives_and_participles(
+    parse: Callable[[str], Doc], text: str, word: str, tense: str
+) -> None:
+    assert tense_at(parse(text))(text.index(word)) == tense
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # in the present tense (an infinitive after a past verb): the nearer of the two
+        ("to reply by March 20", "1995-03-20"),
+        ("to sell the mill in January", "1995-01"),
+        ("to sell the mill in April", "1995-04"),
+        ("to meet on Friday", "1995-03-17"),
+        ("to meet on Monday", "1995-03-13"),
+    ],
+)
+def test_the_nearer_date_when_the_tense_leaves_it_open(text: str, value: str) -> None:
+    assert values(text, tense="present") == [value]
+
+
+def test_a_season_in_the_present_tense_is_the_nearer_one() -> None:
+    autumn = D(1995, 10, 20)
+    assert values("demand stayed high into the summer", autumn, "present") == ["1995-SU"]
+    assert values("demand stays high into the winter", autumn, "present") == ["1995-WI"]
+    assert values("demand stays high into the summer", D(1995, 4, 20), "present") == ["1995-SU"]
+
+
+def test_the_latest_quarter_has_ended() -> None:
+    text = "It will book a fourth-quarter charge. Profit fell in the latest quarter."
+    assert values(text, D(1995, 11, 3)) == ["1995-Q4", "1995-Q3"]
+    # and what the report compares it with is a year before that quarter
+    text += " It rose a year ago."
+    assert values(text, D(1995, 11, 3))[-1] == "1994-Q3"
+
+
+def test_a_quarter_ahead_is_not_the_quarter_a_report_is_about() -> None:
+    text = (
+        "Analysts expect losses through the second quarter of 1996. "
+        "In the year-ago period, the mill earned $4 million."
+    )
+    assert values(text, D(1995, 10, 26)) == ["1996-Q2", "1994-Q3"]
+
+
+def test_this_quarter_in_a_report_on_an_ended_quarter() -> None:
+    text = "The firm lost $3 million in the third quarter. This quarter's loss includes charges."
+    assert values(text, D(1995, 11, 2)) == ["1995-Q3", "1995-Q3"]
+    # looking ahead, "this quarter" is the one under way
+    assert values(text, D(1995, 11, 2), "future") == ["1995-Q3", "1995-Q4"]
+
+
+def test_that_day_after_a_year_is_not_a_date() -> None:
+    found = find_dates("The market crashed in 1987. Trades made that day lost money.", THURSDAY)
+    assert [d.value for d in found] == ["1987"]
+    # after a day, "that day" is that day
+    found = find_dates("The market crashed on Oct. 19, 1987. Trades made that day lost.", THURSDAY)
+    assert [d.value for d in found] == ["1987-10-19", "1987-10-19"]
