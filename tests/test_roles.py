@@ -261,3 +261,29 @@ def test_the_role_model_overrules_a_target_it_finds_most_unlikely(kb: KnowledgeB
     roles, _ = assign_roles(pred, kind, args, resolve, doubt)
     assert [r.token.text for r in roles.targets] == ["Kurds"]
     assert any("over the parse rules' choice" in n for n in roles.targets[0].notes)
+
+
+def test_a_group_in_an_event_without_a_place_takes_the_documents_setting(kb: KnowledgeBase) -> None:
+    from eventwire.events.coder import EventCoder
+
+    doc = parse(
+        [
+            ("China", 1, "nsubj", "PROPN", "China"),
+            ("said", 1, "ROOT", "VERB", "say"),
+            ("China", 3, "nsubj", "PROPN", "China"),
+            ("arrested", 1, "ccomp", "VERB", "arrest"),
+            ("lawyers", 3, "dobj", "NOUN", "lawyer"),
+        ]
+    )
+    china = [_hit(doc, i, "CHN", "GOV", "country") for i in (0, 2)]
+    lawyers = _hit(doc, 4, None, "CVL", "role")
+    builder = EventCoder(kb, use_model=False).builder
+    setting = builder._setting(_context(doc, [*china, lawyers]))
+    assert setting == "CHN"
+    actor, note = builder._placed(
+        Resolver({}, _context(doc, [lawyers]), SentenceState())([doc[4]])[0], None, doc, setting
+    )
+    assert actor is not None and actor.country == "CHN" and actor.country_inferred
+    assert note is not None and "setting" in note
+    once = _context(doc, [china[0], lawyers])  # named once: no setting
+    assert builder._setting(once) is None

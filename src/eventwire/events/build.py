@@ -4,6 +4,7 @@ confidence and the notes that say which rules fired."""
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,13 +27,15 @@ from .modes import clause_lemmas, contexts_of, mode_of
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v6"
+VERSION = "eventwire.events.v7"
+SETTING_MIN = 2  # mentions of a state before it is the document's setting
 
 
 class EventBuilder:
     def __init__(self, kb: KnowledgeBase, cues: ModalityCues) -> None:
         self.kb = kb
         self.cues = cues
+        self._setting_of: tuple[object, str | None] = (None, None)
 
     def events(
         self,
@@ -77,7 +80,8 @@ class EventBuilder:
         trigger = _trigger_span(token, match)
         date = event_date(token, ctx.dates, state.reference, ctx.document.published_at)
         location = event_location(token, ctx.places)
-        placed = [self._placed(r, location, doc) for r in (source, target)]
+        setting = self._setting(ctx)
+        placed = [self._placed(r, location, doc, setting) for r in (source, target)]
         all_notes = [
             *notes,
             *mod.cues,
@@ -114,8 +118,27 @@ class EventBuilder:
             notes=list(dict.fromkeys(all_notes)),
         )
 
+    def _setting(self, ctx: SentenceContext) -> str | None:
+        """The state the document is mostly about: named at least SETTING_MIN times and more
+        often than any other (computed once per document)."""
+        if self._setting_of[0] is not ctx.index:
+            counts = Counter(
+                h.country
+                for h in {id(h): h for h in ctx.index.values()}.values()
+                if h.country and self.kb.country(h.country) is not None
+            )
+            ranked = counts.most_common(2)
+            clear = ranked and ranked[0][1] >= SETTING_MIN
+            clear = clear and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
+            self._setting_of = (ctx.index, ranked[0][0] if clear else None)
+        return self._setting_of[1]
+
     def _placed(
-        self, resolved: Resolved | None, location: EventLocation | None, doc: Doc
+        self,
+        resolved: Resolved | None,
+        location: EventLocation | None,
+        doc: Doc,
+        setting_country: str | None = None,
     ) -> tuple[Actor | None, str | None]:
         """The actor of a role; civilians or residents with no country of their own (or only the
         document's setting) are those of the state the event happens in ("civilians in Madaya"
@@ -131,6 +154,8 @@ class EventBuilder:
         # any actor without a country ("gunmen", "protesters") is placed where the event is;
         # local people are placed there even against the document's setting
         group = resolved.hit.kind in {"role", "role_person"} and head not in words.away_people
+        if actor.country is None and group and (location is None or location.country is None):
+            return self._in_setting(actor, setting_country)
         if location is None or not ((actor.country is None and group) or (local and setting)):
             return actor, None
         where = location.country
@@ -138,6 +163,17 @@ class EventBuilder:
             return actor, None
         note = f"{actor.text}: country {where} from the event's place {location.name} (inferred)"
         return actor.model_copy(update={"country": where, "country_inferred": True}), note
+
+    def _in_setting(
+        self, actor: Actor, setting_country: str | None
+    ) -> tuple[Actor | None, str | None]:
+        """A group with no country in an event with no place: those of the document's setting
+        ("authorities blocked lawyers" in a report on China), marked inferred."""
+        if setting_country is None:
+            return actor, None
+        note = f"{actor.text}: country {setting_country} from the document's setting (inferred)"
+        update = {"country": setting_country, "country_inferred": True}
+        return actor.model_copy(update=update), note
 
 
 def _pattern_text(match: Match) -> str:
