@@ -94,3 +94,24 @@ def test_that_day_after_a_year_is_not_a_date() -> None:
     # after a day, "that day" is that day
     found = find_dates("The market crashed on Oct. 19, 1987. Trades made that day lost.", THURSDAY)
     assert [d.value for d in found] == ["1987-10-19", "1987-10-19"]
+
+
+def test_the_period_a_year_back_is_one_expression() -> None:
+    anchor = D(1995, 11, 2)
+    text = "Sales rose in the third quarter from the same period last year."
+    assert values(text, anchor) == ["1995-Q3", "1994-Q3"]
+    text = "Sales rose in the third quarter, above the quarter a year ago."
+    assert values(text, anchor) == ["1995-Q3", "1994-Q3"]
+    text = "Sales for the third quarter fell. Sales for last year's quarter were higher."
+    assert values(text, anchor) == ["1995-Q3", "1994-Q3"]
+
+
+def test_the_reported_quarter_outlasts_the_day_it_ended() -> None:
+    text = "It lost $2 million in the third quarter ended Sept. 30. This quarter's loss was big."
+    assert values(text, D(1995, 11, 2)) == ["1995-Q3", "1995-09-30", "1995-Q3"]
+
+
+def test_a_later_day_of_the_publication_month_is_this_years_in_a_past_clause() -> None:
+    assert values("The board has set Nov. 20 as the deadline.", D(1995, 11, 2)) == ["1995-11-20"]
+    # a day of a later month in a past clause is still last year's
+    assert values("The board met on Dec. 20.", D(1995, 11, 2)) == ["1994-12-20"]

@@ -64,9 +64,10 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
 
 
 def infer_day(month: int, day: int, anchor: dt.date, tense: str) -> dt.date | None:
-    """A day without a year: the last one on or before the publication date in a past clause,
-    the next one on or after it in a future clause ("Jan 5" in February is this January;
-    "will meet on Jan 5" in December is next January)."""
+    """A day without a year: the last one on or before the publication date in a past clause
+    (but a later day of the publication date's month is this year's, as a month is: news names
+    a day of last year's month with its year), the next one on or after it in a future clause
+    ("Jan 5" in February is this January; "will meet on Jan 5" in December is next January)."""
     if not 1 <= day <= calendar.monthrange(2000, month)[1]:  # 2000: a leap year allows Feb 29
         return None
     candidates = [
@@ -76,6 +77,8 @@ def infer_day(month: int, day: int, anchor: dt.date, tense: str) -> dt.date | No
     ]
     past = max((d for d in candidates if d <= anchor), default=candidates[0])
     future = min((d for d in candidates if d >= anchor), default=candidates[-1])
+    if tense == "past" and (future.year, future.month) == (anchor.year, anchor.month):
+        return future  # "has set Nov. 10 as the deadline" on Nov. 2: not last year's Nov. 10
     return _by_tense(past, future, anchor, tense)
 
 

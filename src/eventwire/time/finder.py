@@ -144,6 +144,8 @@ def _timex(text: str, candidate: Candidate, rule: Rule, ctx: Context) -> Timex |
     period = resolved.period
     if resolved.focus and period is not None and resolved.kind in {"date", "time"}:
         ctx.focus = periods.Period(period.start, period.end, period.granularity, period.value)
+        if period.granularity in {"quarter", "half"} and period.start <= ctx.anchor:
+            ctx.quarter = ctx.focus
     direction = resolved.direction or (
         periods.direction(period, ctx.anchor) if period is not None else "past"
     )

@@ -257,7 +257,7 @@ def period_in_focus(m: re.Match[str], ctx: Context) -> Resolution | None:
     """Financial news: 'the quarter', 'the latest period', 'the year-ago quarter', 'the 1988
     period' are the quarter in focus (else the last completed one), moved as the words say."""
     adjective = _norm(m["adj"])
-    if _norm(m["what"]) == "period" and not (adjective or m["yr"]):
+    if _norm(m["what"]) == "period" and not (adjective or m["yr"] or m["back"]):
         return None  # "the period" alone is any period
     this_quarter = periods.containing("quarter", ctx.anchor)
     last_quarter = periods.shifted(this_quarter, -1, "quarter")
@@ -268,7 +268,9 @@ def period_in_focus(m: re.Match[str], ctx: Context) -> Resolution | None:
         focus = last_quarter  # "the latest quarter" has ended
     if m["yr"]:
         return _unfocused(periods.shifted(focus, int(m["yr"]) - focus.start.year, "year"))
-    if "year" in adjective or adjective in {"comparable", "corresponding"}:
+    # "the year-ago quarter", "the same period last year", "last year's quarter"
+    year_back = m["back"] or _norm(m["det"]).startswith("last year")
+    if year_back or "year" in adjective or adjective in {"comparable", "corresponding"}:
         return _unfocused(periods.shifted(focus, -1, "year"))
     return date(focus)
 
@@ -277,12 +279,13 @@ _LATEST = {"latest", "most recent", "just ended"}
 
 
 def _reported_quarter(ctx: Context) -> Period | None:
-    """The quarter or half in focus, if it has begun by the publication date: the period a
-    financial report is about ("a fourth-quarter charge" it will take is not)."""
-    focus = ctx.focus
-    if focus is None or focus.granularity not in {"quarter", "half"}:
+    """The period a financial report is about: the last quarter or half named that had begun by
+    the publication date ("a fourth-quarter charge" it will take is not), while the date in
+    focus lies in it ("the third quarter ended Sept. 30")."""
+    quarter, focus = ctx.quarter, ctx.focus
+    if quarter is None or focus is None:
         return None
-    return focus if focus.start <= ctx.anchor else None
+    return quarter if quarter.start <= focus.start and focus.end <= quarter.end else None
 
 
 def _unfocused(period: Period) -> Resolution:

@@ -91,7 +91,7 @@ RELATIVE_RULES = [
     Rule(
         "period",
         compile_rule(
-            r"(?P<det>the|this|that|its)\s+(?:(?P<adj>latest|current|same|most\s+recent|comparable|corresponding|year[\s-]ago|year[\s-]earlier|just[\s-]ended|fiscal)\s+)?(?:(?P<yr>%(YEAR)s)\s+)?(?P<what>quarter|period)"
+            r"(?P<det>the|this|that|its|last\s+year['’]s)\s+(?:(?P<adj>latest|current|same|most\s+recent|comparable|corresponding|year[\s-]ago|year[\s-]earlier|just[\s-]ended|fiscal)\s+)?(?:(?P<yr>%(YEAR)s)\s+)?(?P<what>quarter|period)(?:\s+(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)))?"
         ),
         relative.period_in_focus,
     ),

@@ -29,6 +29,7 @@ class Context:
     anchor: dt.date
     tense_at: Callable[[int], str]
     focus: Period | None = None
+    quarter: Period | None = None  # the last quarter or half named that had begun by the anchor
     offset: int = 0
     _tenses: dict[int, str] = field(default_factory=dict)
 
