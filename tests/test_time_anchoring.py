@@ -115,3 +115,46 @@ def test_a_later_day_of_the_publication_month_is_this_years_in_a_past_clause() -
     assert values("The board has set Nov. 20 as the deadline.", D(1995, 11, 2)) == ["1995-11-20"]
     # a day of a later month in a past clause is still last year's
     assert values("The board met on Dec. 20.", D(1995, 11, 2)) == ["1994-12-20"]
+
+
+def test_earlier_in_the_year_is_part_of_the_year_in_focus() -> None:
+    assert values("Sales had risen earlier in the year.") == ["1995"]
+    found = find_timexes("The mine closed in March 1987. Later in the year it reopened.", THURSDAY)
+    assert [(t.value, t.mod) for t in found] == [("1987-03", None), ("1987", "END")]
+    # a unit finer than the date in focus is the publication date's
+    assert values("In 1987 it grew. Late in the week it fell.")[-1] == "1995-W11"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The company sold notes due 2004 at par.", "2004"),
+        ("He lost his failed 1992 bid for office.", "1992"),
+        ("She ran in the 1996 Olympics.", "1996"),
+    ],
+)
+def test_years_cued_by_due_and_by_a_determiner_before_an_adjective(text: str, value: str) -> None:
+    assert values(text) == [value]
+
+
+def test_a_count_after_a_determiner_and_an_adjective_stays_a_count() -> None:
+    assert values("The remaining 1500 soldiers left.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The quarterly results were weak.", []),
+        ("Its average daily volume fell.", []),
+        ("The reserve is adjusted quarterly and reviewed.", ["P1Q"]),
+        ("The magazine is published weekly.", ["P1W"]),
+        ("He takes the pill twice daily with water.", ["P1D"]),
+    ],
+)
+def test_a_set_word_before_a_noun_is_an_adjective(text: str, found: list[str]) -> None:
+    assert values(text) == found
+
+
+def test_future_as_an_adjective_is_no_date() -> None:
+    assert values("Analysts doubt future demand for steel.") == []
+    assert values("Prices may rise in the future.") == ["FUTURE_REF"]

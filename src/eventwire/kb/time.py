@@ -46,6 +46,8 @@ class TimeWords:
     count_cues: list[str] = field(default_factory=list)  # before a number: a count, not a year
     counted: set[str] = field(default_factory=set)  # nouns counted that have no plural -s
     not_counted: set[str] = field(default_factory=set)  # words in -s after a year, not counted
+    set_adjectives: set[str] = field(default_factory=set)  # "quarterly results": not a set
+    set_adverb_before: set[str] = field(default_factory=set)  # "quarterly and", not "results"
 
 
 def _pair(text: str, sep: str, where: str) -> tuple[int, int]:
@@ -100,6 +102,8 @@ def _adders(words: TimeWords, where: str) -> dict[str, Callable[[str, str, str],
         "count_cue": lambda w, c, e: words.count_cues.append(w),
         "counted": lambda w, c, e: words.counted.add(w),
         "not_counted": lambda w, c, e: words.not_counted.add(w),
+        "set_adjective": lambda w, c, e: words.set_adjectives.add(w),
+        "set_adverb_before": lambda w, c, e: words.set_adverb_before.add(w),
     }
 
 

@@ -25,8 +25,8 @@ _MODP = r"(?:(?P<mod>%(MOD)s)[\s-]+)?"
 # prepositions after which a bare year or an ambiguous month name ("May", "March") is a date
 _CUE = r"(?:in|since|until|till|by|during|from|to|through|throughout|before|after|between|of|for|around|as\s+of|beyond|on)"
 # "and"/"or" cue a year weakly (see `counts`); "than" only after later/earlier/sooner: "more than
-# 1600" is a count
-_YEAR_CUE = _CUE + r"|(?:later|earlier|sooner)\s+than|early|late|mid|and|or"
+# 1600" is a count; "due" is a bond's year ("notes due 1998")
+_YEAR_CUE = _CUE + r"|(?:later|earlier|sooner)\s+than|early|late|mid|and|or|due"
 _WEAK_CUES = {"and", "or"}
 # prepositions that take a year, hardly a count: "since 1980 requires" is a year and a verb
 _NEVER_COUNTS = {"since", "until", "till", "during", "throughout"}

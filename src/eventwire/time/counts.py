@@ -13,13 +13,15 @@ from .lexicon import time_words
 
 # the word after the number, past a second number of a range ("between 1500 and 2000 people")
 _NEXT_WORD = re.compile(r"(?:\s*(?:and|or|to|-|–)\s*\d+(?:[,.]\d+)*)?\s+([^\W\d_]+)")
-# "the 1987 crash", "its 1990 invasion", "the company's 1989 results": a year as a modifier
+# "the 1987 crash", "its 1990 invasion", "the company's 1989 results", "his failed 1996 bid": a
+# year as a modifier
 _DETERMINER = re.compile(
-    r"(?:(?<![\w-])(?:the|a|an|its|his|her|their|our|that|this|whose)|\w['’]s)\s+$", re.IGNORECASE
+    r"(?:(?<![\w-])(?:the|a|an|its|his|her|their|our|that|this|whose)|\w['’]s)\s+(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
 )
 # "of 1935 Orchard St.": a house number, before a street's name and its street word
 _STREET = re.compile(r"(?:\s+[A-Z][\w'’-]*){1,3}\s+([A-Za-z]+\.?)")
-_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+_NEXT_NAME = re.compile(r"\s+([A-Za-z]+)\b")
 # a bare year is cued weakly by "and"/"or" or by the end of a clause; counts of 1500 to 1899
 # are likelier there than years, and dates this far ahead are not news
 EARLIEST_WEAKLY_CUED, LATEST_AHEAD = 1900, 30
@@ -62,11 +64,14 @@ def plausible_weakly_cued(year: int, anchor_year: int) -> bool:
 
 
 def modifies_a_noun(text: str, start: int, end: int) -> bool:
-    """Whether the number between `start` and `end` stands after a determiner and before a word
-    in lower case that is neither a unit nor counted: "the 1987 crash", not "a 1500 km border"."""
-    if _DETERMINER.search(text, max(0, start - 16), start) is None:
+    """Whether the number between `start` and `end` stands after a determiner (and an adjective)
+    and before a word that is neither a unit nor counted: "the 1987 crash", "the 2000 Olympics",
+    not "a 1500 km border"."""
+    if _DETERMINER.search(text, max(0, start - 30), start) is None:
         return False
-    word = _LOWER_WORD.match(text, end)
+    word = _NEXT_NAME.match(text, end)
     return (
-        word is not None and word[1] not in quantity_words().units and not counted_after(text, end)
+        word is not None
+        and word[1].lower() not in quantity_words().units
+        and not counted_after(text, end)
     )

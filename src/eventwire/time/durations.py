@@ -24,6 +24,7 @@ _LOWER |= {
 }
 _LOWER_TIME = {"H": ("M", 60, True), "M": ("S", 60, True)}
 _TIME_UNITS = {"hour", "minute", "second"}
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
 _RATE_CONTEXT = re.compile(
     r"(?:[\d%$€£]|\b(?:once|twice|times|cents?|dollars?|euros?|pounds?))\S*\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
@@ -113,6 +114,10 @@ def recurring(m: re.Match[str], ctx: Context) -> Resolution | None:
     if m["mon"]:
         return Resolution("set", f"XXXX-{words.months[_norm(m['mon']).rstrip('.')]:02d}", None)
     phrase = _norm(m["set"])
+    if phrase in words.set_adjectives and not m["freq"]:
+        after = _NEXT_WORD.match(m.string, m.end())
+        if after and after[1].lower() not in words.set_adverb_before:
+            return None  # "quarterly results", "the daily volume": an adjective
     needs_rate = phrase.split()[0] in {"a", "an", "per"} and not m["freq"]
     if needs_rate and not _RATE_CONTEXT.search(m.string[max(0, m.start() - 30) : m.start()]):
         return None  # "a year" alone is a duration or a date, not a rate

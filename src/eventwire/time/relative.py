@@ -109,10 +109,13 @@ def full_year(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def end_of_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'the end of the year', 'year-end', "the year's end", 'the end of the month'."""
-    unit = _norm(m["unit"]) if m["unit"] else "year"
-    period = periods.containing(_granularity(unit), ctx.anchor)
-    return date(period, _mod(m) or "END")
+    """'the end of the year', 'year-end', "the year's end", 'the end of the month', 'earlier in
+    the year' (of the date in focus: "in March 1987 ... later in the year" is 1987)."""
+    granularity = _granularity(_norm(m["unit"]) if m["unit"] else "year")
+    focus = ctx.focus
+    in_focus = _norm(m["det"]) == "the" and focus and not _coarser(focus.granularity, granularity)
+    base = focus.start if focus and in_focus else ctx.anchor
+    return date(periods.containing(granularity, base), _mod(m) or "END")
 
 
 def deictic(m: re.Match[str], ctx: Context) -> Resolution | None:

@@ -33,7 +33,7 @@ RELATIVE_RULES = [
     Rule(
         "end-of",
         compile_rule(
-            r"(?P<mod>%(MOD)s)\s+(?:the|this)\s+(?P<unit>week|month|quarter|year|decade)|year[\s-]end|year['’]s\s+end"
+            r"(?P<mod>%(MOD)s)\s+(?:in\s+)?(?P<det>the|this)\s+(?P<unit>week|month|quarter|year|decade)|year[\s-]end|year['’]s\s+end"
         ),
         relative.end_of_unit,
     ),
