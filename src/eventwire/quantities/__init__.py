@@ -17,6 +17,7 @@ from .attach import (
     casualty_of,
     change_of,
     counted_head,
+    country_after,
     currency_before,
     noun_phrase_span,
     qualifier_before,
@@ -29,7 +30,7 @@ from .filters import not_a_quantity, stray_word
 from .lexicon import Unit, quantity_words
 from .names import change_sign, counted_words, unit_name
 from .parts import fraction_runs
-from .ranges import Found, merge_ranges
+from .ranges import Found, carry_into_asides, merge_ranges
 from .runs import Run, number_runs, number_token_or_word
 
 VERSION = "eventwire.quantities.v4"
@@ -63,7 +64,7 @@ def find_quantities(doc: Doc, excluded: set[int] | None = None) -> list[Quantity
         item = _found(doc, run)
         if item is not None:
             found.append(item)
-    mentions = [item.mention for item in merge_ranges(doc, found)]
+    mentions = [item.mention for item in carry_into_asides(doc, merge_ranges(doc, found))]
     taken = [(m.start, m.end) for m in mentions]
     in_words = casualties_in_words(doc, taken)
     return sorted([*mentions, *in_words], key=lambda m: m.start) if in_words else mentions
@@ -100,7 +101,7 @@ def _place(doc: Doc, run: Run) -> _Place:
         return _Place(_FRACTION, run.start, run.end)
     before = currency_before(doc, run)
     if before is not None:
-        return _Place(before[0], before[1], run.end)
+        return _Place(before[0], before[1], country_after(doc, before[0], run.end))
     if run.unit:
         return _Place(units.get(run.unit.lower(), Unit(run.unit, "")), run.start, run.end)
     after = unit_after(doc, run)
@@ -148,7 +149,7 @@ def _found(doc: Doc, run: Run) -> Found | None:
     span = doc[place.start : place.end]
     phrase = noun_phrase_span(counted, run.end) if counted is not None else None
     before = place.start - minus - (len(qualifier[0].split()) if qualifier else 0)
-    change = _SIGN_CHANGE.get(run.sign) or change_of(doc, before, doc[place.end - 1])
+    change = _SIGN_CHANGE.get(run.sign) or _change(doc, before, place)
     sign = -1.0 if minus else 1.0
     mention = QuantityMention(
         text=span.text,
@@ -168,6 +169,21 @@ def _found(doc: Doc, run: Run) -> Found | None:
         concept=concept_of(doc, place.start, place.end, counted),
     )
     return Found(mention, place.start, place.end)
+
+
+def _change(doc: Doc, before: int, place: _Place) -> str | None:
+    """Up or down, read from the last word of the mention or else from its top word ('dropped
+    by 1.5 degrees Celsius': 'degrees')."""
+    last = doc[place.end - 1]
+    found = change_of(doc, before, last)
+    if found is None:
+        top = next((t for t in doc[place.start : place.end] if not _inside(t.head, place)), last)
+        found = change_of(doc, before, top) if top.i != last.i else None
+    return found
+
+
+def _inside(token: Token, place: _Place) -> bool:
+    return bool(place.start <= token.i < place.end)
 
 
 def _qualifier(doc: Doc, run: Run, start: int) -> tuple[str, str] | None:

@@ -13,7 +13,7 @@ Token = Any  # spacy.tokens.Token
 Doc = Any  # spacy.tokens.Doc
 _NOUNS = {"NOUN", "PROPN"}
 _COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"}
-_MONEY = {"currency", "currency_prefix", "currency_glued"}
+_MONEY = {"currency", "currency_prefix", "currency_glued", "currency_country"}
 _SKIPPABLE = {"ADJ", "NOUN", "PROPN"}
 
 
@@ -40,6 +40,16 @@ def _one_sign(letters: Token) -> bool:
     return not letters.whitespace_ or (
         following.text == "$" and letters.text.isupper() and letters.is_alpha
     )
+
+
+def country_after(doc: Doc, unit: Unit, end: int) -> int:
+    """'$76 US', '$75 U.S. per barrel': the country written after a dollar sign's amount is
+    part of the mention; where the mention ends."""
+    following = _token(doc, end)
+    country = quantity_words().units.get(following.lower_) if following is not None else None
+    if country is not None and country.kind == "currency_country" and country.code == unit.code:
+        return end + 1
+    return end
 
 
 def unit_after(doc: Doc, run: Run) -> tuple[Unit, int] | None:
@@ -69,7 +79,7 @@ def _unit_named(text: str, stuck: bool) -> Unit | None:
     unit = units.get(text)
     if unit is None and stuck and text[-1:] in {".", "="}:
         unit = units.get(text[:-1])
-    if unit is None or text.endswith("$") or unit.kind == "currency_glued":
+    if unit is None or text.endswith("$") or unit.kind in {"currency_glued", "currency_country"}:
         return None
     return unit
 

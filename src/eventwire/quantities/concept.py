@@ -13,23 +13,34 @@ from .lexicon import quantity_words
 Doc = Any  # spacy.tokens.Doc
 Token = Any
 _NOUNS = {"NOUN", "PROPN"}
-_MODIFIERS = {"compound", "amod", "nmod", "poss", "npadvmod", "advmod", "punct", "case"}
+_MODIFIERS = {"compound", "amod", "nmod", "poss", "npadvmod", "advmod", "punct", "case", "nummod"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _ATTACHED = {"compound", "nmod", "amod", "nummod", "quantmod", "npadvmod"}
 _RELATIVE = {"WDT", "WP"}
 _MAX_CLIMB = 4
+_TAIL_PREPS = {"of", "for", "in", "on", "at"}
+_MAX_TAIL = 8  # tokens after the noun
+_MAX_ASIDE = 8  # tokens of a parenthesis: "(13 km)"
+_BREAKS = {",", ";", ":", "(", ")", "-", "–"}
 
 
 def concept_of(doc: Doc, start: int, end: int, counted: Token | None) -> str | None:
     """The concept of the quantity made of tokens start..end (exclusive), counting `counted`."""
-    after = doc[end] if end < len(doc) else None
-    if counted is None and after is not None and after.lower_ == "of":
-        pobj = next((c for c in after.children if c.dep_ == "pobj"), None)
-        if pobj is not None and pobj.pos_ in _NOUNS:
-            return _phrase(pobj, (start, end))
+    of = _of_after(doc, end) if counted is None else None
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None and pobj.pos_ in _NOUNS:
+        return _phrase(pobj, (start, end))  # "60% of its revenue", "one count of wire fraud"
     top = _top(doc, start, end, counted)
     found = _owner(top, (start, end))
     return found if found is not None else _next_noun(doc, start, end if counted is None else -1)
+
+
+def _of_after(doc: Doc, i: int) -> Token | None:
+    """The 'of' at token i, or after a parenthesis there: '8 miles (13 km) of new tunnels'."""
+    if i < len(doc) and doc[i].text == "(":
+        close = next((t.i for t in doc[i : i + _MAX_ASIDE] if t.text == ")"), None)
+        i = close + 1 if close is not None else i
+    return doc[i] if i < len(doc) and doc[i].lower_ == "of" else None
 
 
 def _next_noun(doc: Doc, start: int, end: int) -> str | None:
@@ -99,13 +110,25 @@ def _subject(verb: Token, span: tuple[int, int]) -> str | None:
         subject = _child(verb, _SUBJECTS)
         if subject is not None and subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
             return _phrase(verb.head, span)
+        if subject is not None and subject.pos_ == "PRON":
+            return _antecedent(subject, span)
         if subject is not None:
-            return None if subject.pos_ == "PRON" else _phrase(subject, span)
+            return _phrase(subject, span)
         if verb.head.i == verb.i:
             return None
-        verb = verb.head
-        if verb.pos_ in _NOUNS:  # "a 30% fuming acid": the noun the words describe
+        below, verb = verb, verb.head
+        infinitive = below.dep_ == "acl" and below.tag_ == "VB"  # "plans to lay off 6,650"
+        if verb.pos_ in _NOUNS and not infinitive:  # "a 30% fuming acid": the noun described
             return _phrase(verb, span)
+    return None
+
+
+def _antecedent(pronoun: Token, span: tuple[int, int]) -> str | None:
+    """'The company said it has 1,000 customers', 'Musk uses his account, where he has 80
+    million followers': the nearest subject before a pronoun subject, in its sentence."""
+    for token in reversed(list(pronoun.doc[pronoun.sent.start : pronoun.i])):
+        if token.dep_ in _SUBJECTS and token.pos_ in _NOUNS:
+            return _phrase(token, span)
     return None
 
 
@@ -116,8 +139,8 @@ def _child(token: Token, deps: set[str]) -> Token | None:
 def _phrase(head: Token, span: tuple[int, int]) -> str | None:
     """The noun with its modifiers, possessors and compounds, without determiners and
     possessive pronouns: 'the S&P/TSX index' -> 'S&P/TSX index'."""
-    if head.pos_ not in _NOUNS and not head.text[:1].isupper():
-        return None
+    if head.pos_ not in _NOUNS and not head.text[:1].isupper() and head.tag_ != "VBG":
+        return None  # a noun, a name, or a gerund subject ("sampling came back at 4 ppb")
     doc = head.doc
     first = head.i
     for token in reversed(list(doc[max(head.sent.start, 0) : head.i])):
@@ -127,17 +150,37 @@ def _phrase(head: Token, span: tuple[int, int]) -> str | None:
     units = quantity_words().units
     words = [
         t
-        for t in doc[first : head.i + 1]
+        for t in doc[first : _tail(head, span) + 1]
         if t.tag_ not in {"DT", "PRP$", "POS", "CD", "$"}
         and not span[0] <= t.i < span[1]  # the quantity inside: "a $5 million deal"
         and not (t.i == head.i and t.lower_ in units)  # "MacBook Pro 16 inch"
     ]
     while words and words[0].is_punct:
         words = words[1:]
+    if not words and head.lower_ in units and not span[0] <= head.i < span[1]:
+        words = [head]  # "Horsepower jumped from 240 to 273": a unit's name as the subject
     if not words:
         return None
     text = text_of(doc)  # not doc.text: spaCy rebuilds it on every call
     return text[words[0].idx : words[-1].idx + len(words[-1])].strip() or None
+
+
+def _tail(head: Token, span: tuple[int, int]) -> int:
+    """The last token of the phrases after the noun that say which one it is: 'the price of the
+    West Texas Intermediate benchmark', 'life expectancy for men in Glasgow', 'a skull found in
+    Dali County'; none that holds the quantity ('a fine of $10 million') or a comma."""
+    last = int(head.i)
+    for child in head.rights:
+        tokens = list(child.subtree)
+        fits = child.left_edge.i == last + 1 and tokens[-1].i - head.i <= _MAX_TAIL
+        kind = (child.dep_ == "prep" and child.lower_ in _TAIL_PREPS) or (
+            child.dep_ == "acl" and child.tag_ == "VBN"
+        )
+        inside = any(span[0] <= t.i < span[1] or t.text in _BREAKS for t in tokens)
+        if not (fits and kind) or inside:
+            break
+        last = int(tokens[-1].i)
+    return last
 
 
 def _below(token: Token, head: Token) -> bool:

@@ -14,6 +14,7 @@ _DESCRIBING = {"ADJ", "NOUN", "PROPN", "NUM", "VERB", "DET", "PRON"}
 # "300 recorded songs" counts songs, "517 rushing yards" yards, "two-thirds of the 4.3M sales" sales
 _LEFT_OUT = {"VBN", "VBG", "CD"}
 _SIGNS: dict[str, QuantityChange] = {"~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<", "=": "="}
+_OVER_CHANGE = {"~", ">"}
 
 
 def unit_name(code: str | None, counted: Span | None) -> str | None:
@@ -58,9 +59,18 @@ def counted_words(doc: Any, end: int, head: Any) -> Span:
 
 
 def change_sign(change: str | None, qualifier: str | None, sign: str) -> QuantityChange:
-    """A rise or a fall wins; else the qualifier's sign ('more than' >, 'up to' <); else '='."""
+    """An approximation or a floor wins ('up about 19 per cent' ~, 'climbed more than 3%' >);
+    then a rise or a fall ('rose 4%' up); else the qualifier's sign ('up to' <); else
+    '='."""
+    bound = (
+        _SIGNS.get(quantity_words().qualifiers.get(qualifier.lower(), "="), "=")
+        if qualifier
+        else "="
+    )
+    if bound in _OVER_CHANGE:
+        return bound
     if change in {"up", "down"}:
         return "up" if change == "up" else "down"
     if qualifier:
-        return _SIGNS.get(quantity_words().qualifiers.get(qualifier.lower(), "="), "=")
+        return bound
     return "~" if sign == "~" else "="

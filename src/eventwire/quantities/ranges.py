@@ -109,7 +109,8 @@ def _range(doc: Doc, first: Found, second: Found) -> Found:
     a, b = first.mention, second.mention
     span = doc[first.start : second.end]
     top = max(a.value, b.value_max if b.value_max is not None else b.value)
-    unit = b.unit or a.unit
+    named = a if a.unit is not None and (b.unit is None or " per " in a.unit) else b
+    unit = named.unit  # the second's, unless only the first has one or says its rate
     counted = b.counted or a.counted
     if unit is not None and counted is not None and counted.split()[-1].lower() in _unit_words():
         counted = None  # "two or three days": days are the unit
@@ -120,7 +121,7 @@ def _range(doc: Doc, first: Found, second: Found) -> Found:
             "value": min(a.value, b.value),
             "value_max": top,
             "unit": unit,
-            "unit_name": b.unit_name if b.unit else a.unit_name,
+            "unit_name": named.unit_name,
             "concept": a.concept or b.concept,
             "counted": counted,
             "casualty": b.casualty or a.casualty,
@@ -131,9 +132,41 @@ def _range(doc: Doc, first: Found, second: Found) -> Found:
 
 
 def _same_unit(first: str, second: str) -> bool:
-    """'between $62 and $68 per share': the rate written once, after the second."""
-    return first == second or second.startswith(f"{first} per ")
+    """'between $62 and $68 per share', 'from $75 per barrel to $45.88': the rate written
+    once, after either end."""
+    return (
+        first == second or second.startswith(f"{first} per ") or first.startswith(f"{second} per ")
+    )
 
 
 def _unit_words() -> dict[str, object]:
     return quantity_words().units  # type: ignore[return-value]
+
+
+def carry_into_asides(doc: Doc, found: list[Found]) -> list[Found]:
+    """'7.5 million Danish crowns (US $1.1 million)', 'just under 296 hp (224 kW / 300 PS)': an
+    amount written again in other units, in brackets, has the change and the concept of the one
+    it converts."""
+    out: list[Found] = []
+    main: QuantityMention | None = None
+    for item in found:
+        previous = out[-1] if out else None
+        between = [t.text for t in doc[previous.end : item.start]] if previous else []
+        if previous is None or not (between == ["("] or (between == ["/"] and main)):
+            main = None
+        if between == ["("] and previous is not None:
+            main = previous.mention
+        if main is not None and _same_kind(main.unit, item.mention.unit):
+            update: dict[str, object] = {"concept": main.concept or item.mention.concept}
+            if item.mention.change in {None, "="}:
+                update["change"] = main.change
+            item = Found(item.mention.model_copy(update=update), item.start, item.end)
+        out.append(item)
+    return out
+
+
+def _same_kind(first: str | None, second: str | None) -> bool:
+    kinds = {unit.code: unit.kind for unit in quantity_words().units.values()}
+    a, b = kinds.get((first or "").split(" per ")[0]), kinds.get((second or "").split(" per ")[0])
+    money = {"currency", "currency_prefix", "currency_glued", "currency_country"}
+    return a is not None and b is not None and (a == b or {a, b} <= money)
