@@ -15,8 +15,8 @@ import pytest
 
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
 from eventwire.batch.recode import run_recode
-from eventwire.batch.report import run_warnings
 from eventwire.batch.runner import RunSummary
+from eventwire.cli.report import run_warnings
 from eventwire.model import Document
 from eventwire.pipeline import Coder, anchored
 from eventwire.store import DuckDBStore, SqlStore, open_store

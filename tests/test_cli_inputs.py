@@ -189,8 +189,8 @@ def test_pool_and_dask_workers_build_their_coder_with_the_user_files(
     from dask.distributed import Client, LocalCluster
 
     from eventwire.batch.commands import coder_spec
+    from eventwire.batch.distributed import DaskEngine
     from eventwire.batch.engines import PoolEngine
-    from eventwire.distributed import DaskEngine
     from eventwire.pipeline import CoderSpec
 
     actors, places = user_files

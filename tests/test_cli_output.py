@@ -76,7 +76,7 @@ def test_an_internal_error_exits_1_with_e999_on_one_line(
     def broken(*args: object) -> None:  # a bug in a command: nothing a user did wrong
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr("eventwire.batch.commands.stats_command", broken)
+    monkeypatch.setattr("eventwire.cli.report.stats_command", broken)
     monkeypatch.delenv("EVENTWIRE_DEBUG", raising=False)
     status, _, err = run_main(capsys, "stats", "--db", str(tmp_path / "x.duckdb"))
     assert status == 1  # the README's "1 an error"; it was 70
@@ -147,7 +147,7 @@ def test_a_normal_dask_finish_does_not_warn_about_slow_workers(
     import time
 
     from eventwire.batch.commands import closing_engine
-    from eventwire.distributed import DaskEngine
+    from eventwire.batch.distributed import DaskEngine
 
     engine = DaskEngine(workers=1)
     busy = engine.client.submit(time.sleep, 30, pure=False)

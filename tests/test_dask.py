@@ -20,7 +20,7 @@ from eventwire.batch import (
     coder_key,
     run_ingest,
 )
-from eventwire.distributed import DaskEngine
+from eventwire.batch.distributed import DaskEngine
 from eventwire.ingest import ReadOptions, Sourced, iter_items
 from eventwire.pipeline import VERSIONS, Coder
 from eventwire.store import DuckDBStore, PostgresStore, open_partitions

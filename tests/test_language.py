@@ -15,8 +15,8 @@ import pytest
 import eventwire
 from eventwire import lang
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
-from eventwire.batch.report import run_warnings, write_stats
 from eventwire.batch.runner import RunSummary
+from eventwire.cli.report import run_warnings, write_stats
 from eventwire.errors import InvalidOption, KnowledgeError
 from eventwire.ingest import make_document
 from eventwire.pipeline import Coder, CoderSpec

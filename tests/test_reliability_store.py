@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
-from eventwire.batch.commands import events_command, stats_command
 from eventwire.batch.sinks import ParquetSink
+from eventwire.cli.report import events_command, stats_command
 from eventwire.errors import StoreError
 from eventwire.ingest import document_id, make_document
 from eventwire.model import CodedDocument

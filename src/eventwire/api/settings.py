@@ -3,12 +3,9 @@ limits that keep one client from exhausting it. Secure by default: read-only, no
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
-TOKEN_ENV = "EVENTWIRE_API_TOKEN"
-CORS_ENV = "EVENTWIRE_API_CORS"  # comma-separated origins allowed to call the API from a browser
-CACHE_ENV = "EVENTWIRE_API_PAGE_CACHE"  # pages kept (0: none)
+from ..settings import DEFAULT_PAGE_CACHE, current
 
 
 @dataclass(frozen=True)
@@ -25,15 +22,19 @@ class ServeSettings:
     code_requests_per_minute: int = 20  # per client address: POST /code parses with spaCy
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     store_connections: int = 8  # read connections kept open (requests beyond wait for one)
-    page_cache: int = 2048  # pages of GET /events kept (read-only DuckDB only; 0: none)
+    page_cache: int = (
+        DEFAULT_PAGE_CACHE  # pages of GET /events kept (read-only DuckDB only; 0: none)
+    )
 
     @classmethod
     def from_env(cls, db: str, allow_writes: bool = False) -> ServeSettings:
         """Settings with the token and CORS origins of the environment (secrets stay out of
         the command line, where `ps` would show them)."""
-        token = os.environ.get(TOKEN_ENV) or None
-        origins = tuple(o.strip() for o in os.environ.get(CORS_ENV, "").split(",") if o.strip())
-        cache = int(os.environ.get(CACHE_ENV) or cls.page_cache)
+        env = current()
         return cls(
-            db=db, allow_writes=allow_writes, token=token, cors_origins=origins, page_cache=cache
+            db=db,
+            allow_writes=allow_writes,
+            token=env.api_token,
+            cors_origins=env.api_cors,
+            page_cache=env.api_page_cache,
         )

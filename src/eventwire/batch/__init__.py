@@ -7,8 +7,10 @@ from .engines import Engine, InProcessEngine, PoolEngine, local_engine
 from .jobs import Job, Outcome, code_job, coder_key
 from .progress import LineReporter, QuietReporter, Reporter, reporter_for
 from .recode import run_recode
-from .runner import DEFAULT_BATCH_SIZE, IngestRequest, RunSummary, run_ingest
+from .request import DEFAULT_BATCH_SIZE, IngestRequest
+from .runner import run_ingest
 from .sinks import ParquetSink, Sink, StoreSink
+from .summary import RunSummary
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",

@@ -1,30 +1,33 @@
-"""The corpus commands behind the CLI (`ingest`, `recode`, `events`, `export`, `stats`), with
-plain arguments: open the store, pick the engine, run, close everything whatever happens."""
+"""The corpus runs behind the CLI (`ingest`, `recode`, `export`), with plain arguments: check
+the options, open the store, pick the engine, run, close everything whatever happens. They
+print nothing: what a run reports goes to the `Reporter` the caller gives."""
 
 from __future__ import annotations
 
 import logging
 import signal
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..errors import InvalidOption
-from ..store import PostgresStore, SqlStore, open_store
+from ..store import PostgresStore, open_store
 from ..store.export import export
-from ..store.query import EventFilter, select_events, stats
 from .columns import check_mapped_columns
 from .engines import Engine, local_engine
-from .progress import reporter_for
+from .progress import Reporter, reporter_for
 from .recode import run_recode
-from .report import write_events, write_stats
-from .runner import IngestRequest, RunSummary, run_ingest
+from .request import IngestRequest
+from .resume import resolve_resume
+from .runner import run_request
 from .sinks import ParquetSink, Sink, StoreSink
+from .summary import RunSummary
 
 if TYPE_CHECKING:
+    from ..model import CodedDocument
     from ..pipeline import CoderSpec
 
 ENGINES = ("local", "dask")
@@ -37,6 +40,22 @@ def current_coder() -> str:
     return coder_key(versions())  # the stage versions and the knowledge files' hash
 
 
+def check_actor_files(paths: Iterable[str | Path]) -> None:
+    """Read each user actor file: a missing or malformed one fails here (E007, with the line)."""
+    from ..kb.user import user_actors
+
+    for path in paths:
+        user_actors(Path(path))
+
+
+def check_place_files(paths: Iterable[str | Path]) -> None:
+    """Read each user place file: missing (E001) or malformed (E007) fails here."""
+    from ..places import load_user_places
+
+    for path in paths:
+        load_user_places(path)
+
+
 def coder_spec(
     model: str | None,
     actors: Sequence[str | Path] = (),
@@ -45,15 +64,11 @@ def coder_spec(
 ) -> CoderSpec:
     """The coder every worker builds: the model and the user's files, read once here so that
     a malformed file fails before anything is stored, with absolute paths for the workers."""
-    from ..kb.user import user_actors
     from ..lang import option
     from ..pipeline import CoderSpec
-    from ..places import load_user_places
 
-    for path in actors:
-        user_actors(Path(path))
-    for path in places:
-        load_user_places(path)
+    check_actor_files(actors)
+    check_place_files(places)
     return CoderSpec(
         model,
         tuple(str(Path(p).resolve()) for p in actors),
@@ -62,18 +77,23 @@ def coder_spec(
     )
 
 
-def make_engine(
-    engine: str, workers: int, scheduler: str | None, model: str | CoderSpec | None
-) -> Engine:
+def check_engine(engine: str, workers: int, scheduler: str | None) -> None:
+    """Refuse an engine that cannot be made, before any store is opened."""
     if engine not in ENGINES:
         raise InvalidOption(f"unknown engine {engine!r}; engines: {', '.join(ENGINES)}")
     if workers < 1:
         raise InvalidOption("--workers must be at least 1")
+    if engine == "local" and scheduler:
+        raise InvalidOption("--scheduler needs --engine dask")
+
+
+def make_engine(
+    engine: str, workers: int, scheduler: str | None, model: str | CoderSpec | None
+) -> Engine:
+    check_engine(engine, workers, scheduler)
     if engine == "local":
-        if scheduler:
-            raise InvalidOption("--scheduler needs --engine dask")
         return local_engine(workers, model)
-    from ..distributed import DaskEngine
+    from .distributed import DaskEngine
 
     return DaskEngine(scheduler, workers, model)
 
@@ -92,7 +112,14 @@ def stop_on_terminate() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
-def open_sink(db: str, out: str | None) -> Sink:
+def open_sink(db: str, out: str | None, resume: bool = False) -> Sink:
+    """The store (or Parquet directory) a run writes to; to resume, one that exists (nothing
+    is created for a run that cannot be resumed)."""
+    from ..store import is_postgres_url
+
+    target = out or db
+    if resume and not is_postgres_url(target) and not Path(target).exists():
+        raise InvalidOption(f"nothing to resume in {target}: it does not exist")
     if out:
         return ParquetSink(out)
     store = open_store(db)
@@ -101,54 +128,63 @@ def open_sink(db: str, out: str | None) -> Sink:
 
 def ingest_command(
     request: IngestRequest,
+    reporter: Reporter | None = None,
     *,
     db: str,
     out: str | None = None,
     engine: str = "local",
     workers: int = 1,
     scheduler: str | None = None,
-    model: str | None = None,
     resume: bool = False,
+    given: Collection[str] | None = None,
     quiet: bool = False,
-    actors: Sequence[str | Path] = (),
-    places: Sequence[str | Path] = (),
-    language: str = "en",
 ) -> RunSummary:
-    """Ingest into a database (or Parquet directory); raises KeyboardInterrupt when stopped."""
+    """Ingest into a database (or Parquet directory); raises KeyboardInterrupt when stopped.
+    `request` names the coder's options too (model, user files, language); with `resume`,
+    those of the run resumed, the ones in `given` (named by the user) checked against them.
+    Progress goes to `reporter` (default: stderr's, only warnings when `quiet`)."""
+    check_engine(engine, workers, scheduler)
     if request.inputs or not resume:
         read = request.validate()  # bad options and missing inputs: before anything is opened
         check_mapped_columns(request.inputs, read)
-    spec = coder_spec(model, actors, places, language)
-    sink = open_sink(db, out)  # an unreachable database fails here, before the model loads
+    if not resume:
+        coder_spec(request.model, request.actors, request.places, request.language)
+    sink = open_sink(db, out, resume)  # an unreachable database fails here
     try:
-        coder = current_coder()
+        resumed_id = None
+        if resume:
+            request, resumed_id = resolve_resume(request, sink, given)
+        request = request.resolved()  # the workers are sent the model by name
+        spec = coder_spec(request.model, request.actors, request.places, request.language)
         runner = make_engine(engine, workers, scheduler, spec)
         with closing_engine(runner), stop_on_terminate():
-            return run_ingest(request, sink, runner, reporter_for(sys.stderr, quiet), coder, resume)
+            report = reporter or reporter_for(sys.stderr, quiet)
+            return run_request(request, sink, runner, report, current_coder(), resumed_id)
     finally:
         sink.close()
 
 
 def recode_command(
     db: str,
+    reporter: Reporter | None = None,
     *,
     everything: bool = False,
     workers: int = 1,
     limit: int | None = None,
     batch_size: int = 32,
     model: str | None = None,
-    quiet: bool = False,
     actors: Sequence[str | Path] = (),
     places: Sequence[str | Path] = (),
     language: str = "en",
+    quiet: bool = False,
 ) -> RunSummary:
-    coder = current_coder()
+    check_engine("local", workers, None)
     spec = coder_spec(model, actors, places, language)
     with open_store(db, must_exist=True) as store:
         runner = make_engine("local", workers, None, spec)
+        report = reporter or reporter_for(sys.stderr, quiet)
         with closing_engine(runner), stop_on_terminate():
-            reporter = reporter_for(sys.stderr, quiet)
-            return run_recode(store, runner, reporter, coder, everything, limit, batch_size)
+            return run_recode(store, runner, report, current_coder(), everything, limit, batch_size)
 
 
 @contextmanager
@@ -182,20 +218,17 @@ def quiet_loggers(names: Sequence[str]) -> Iterator[None]:
             logger.setLevel(level)
 
 
-def events_command(db: str, event_filter: EventFilter, fmt: str) -> int:
-    with open_store(db, must_exist=True, read_only=True) as store:
-        columns, rows = select_events(store, event_filter, with_record=fmt in {"json", "jsonl"})
-        return write_events(columns, rows, fmt)
-
-
 def export_command(db: str, fmt: str, out_dir: str) -> list[Path]:
     with open_store(db, must_exist=True, read_only=True) as store:
         return export(store, fmt, out_dir)
 
 
-def stats_command(db: str, fmt: str, runs: int = 5) -> dict[str, Any]:
-    store: SqlStore
-    with open_store(db, must_exist=True, read_only=True) as store:
-        result = stats(store, runs)
-    write_stats(result, fmt)
-    return result
+def save_coded(db: str, coded: Sequence[tuple[CodedDocument, str]]) -> None:
+    """Store coded documents, each with where it was read (`code --db`); a document stored
+    already is replaced, so storing again changes nothing."""
+    from ..store import Provenance
+
+    coder = current_coder()
+    with open_store(db) as store:
+        for document, location in coded:
+            store.save(document, Provenance(coder=coder, location=location))

@@ -14,12 +14,12 @@ import logging
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any
 
-from .batch.jobs import Job, Outcome, code_job
-from .batch.sinks import remote_write
-from .errors import InvalidOption
+from ..errors import InvalidOption
+from .jobs import Job, Outcome, code_job
+from .sinks import remote_write
 
 if TYPE_CHECKING:
-    from .pipeline import CoderSpec  # a model name, or the model and the user's files
+    from ..pipeline import CoderSpec  # a model name, or the model and the user's files
 
 
 def _dask() -> Any:
@@ -39,7 +39,7 @@ def code_partition(job: Job, model: str | CoderSpec | None, target: str | None) 
 
 
 def _load_coder(model: str | CoderSpec | None) -> str:
-    from .pipeline import coder
+    from ..pipeline import coder
 
     coder(model)
     return "ready"

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from ..ingest import InputFailure
-    from .runner import RunSummary
+    from .summary import RunSummary
 
 MAX_WARNINGS = 50  # after these, failures are counted, and listed in the run's record
 

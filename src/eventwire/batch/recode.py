@@ -13,8 +13,9 @@ from ..store import Provenance, SqlStore, Written
 from .engines import Engine
 from .jobs import Job
 from .progress import Reporter
-from .runner import RunSummary, drive
+from .runner import drive
 from .sinks import StoreSink
+from .summary import RunSummary
 
 # the stored anchor too: an undated document is re-coded against the day it was first coded
 # (stored before the anchor was: the day of its coding)

@@ -4,120 +4,22 @@ current, so that after Ctrl-C or a kill what was committed stays and `--resume` 
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
-from ..errors import EventwireError, InvalidOption
-from ..ingest import (
-    DEFAULT_MAX_CHARS,
-    InputFailure,
-    Item,
-    ReadOptions,
-    Sourced,
-    check_inputs,
-    count_items,
-    iter_items,
-    parse_date,
-    parse_field_map,
-)
+from ..errors import EventwireError
+from ..ingest import InputFailure, Item, Sourced, count_items, iter_items
 from ..store import runs as run_table
 from .engines import Engine
 from .jobs import Job, Outcome
 from .progress import Reporter
+from .request import IngestRequest
+from .resume import resolve_resume
 from .sinks import Sink
+from .summary import RunSummary
 
-DEFAULT_BATCH_SIZE = 32
-
-
-@dataclass(frozen=True)
-class IngestRequest:
-    """What the user asked for, in plain values: recorded with the run, so `--resume` can
-    repeat it without the inputs being named again."""
-
-    inputs: list[str]
-    date: str | None = None
-    field_map: str | None = None
-    input_format: str | None = None
-    limit: int | None = None
-    batch_size: int = DEFAULT_BATCH_SIZE
-    max_chars: int = DEFAULT_MAX_CHARS
-
-    def read_options(self) -> ReadOptions:
-        return ReadOptions(
-            parse_field_map(self.field_map),
-            parse_date(self.date),
-            self.input_format,
-            self.max_chars,
-        )
-
-    def recorded(self) -> dict[str, Any]:
-        options = asdict(self)
-        options.pop("inputs")
-        return options
-
-    def validate(self) -> ReadOptions:
-        """Refuse bad options and missing inputs before anything is written."""
-        if self.batch_size < 1:
-            raise InvalidOption("--batch-size must be at least 1")
-        if self.limit is not None and self.limit < 0:
-            raise InvalidOption("--limit must be 0 or more")
-        if not self.inputs:
-            raise InvalidOption("no inputs: name files or directories, or '-' for standard input")
-        read = self.read_options()
-        check_inputs(self.inputs, read)
-        return read
-
-
-@dataclass
-class RunSummary:
-    run_id: str
-    target: str
-    status: str = run_table.RUNNING
-    documents_read: int = 0  # distinct documents taken from the inputs (up to --limit)
-    documents_coded: int = 0  # coded and stored by this run
-    documents_skipped: int = 0  # stored already, or repeated in the inputs
-    events: int = 0
-    documents_undated: int = 0  # coded without a publication date: anchored to the coding day
-    documents_other_language: int = 0  # stored, not coded: not in English
-    failures: list[InputFailure] = field(default_factory=list)
-    failed: int = 0
-    started: float = field(default_factory=time.perf_counter)
-
-    @property
-    def seconds(self) -> float:
-        return time.perf_counter() - self.started
-
-    @property
-    def done(self) -> int:
-        """Inputs dealt with: coded, skipped or failed."""
-        return self.documents_coded + self.documents_skipped + self.failed
-
-    def fail(self, failure: InputFailure) -> None:
-        self.failed += 1
-        if len(self.failures) < run_table.MAX_STORED_FAILURES:
-            self.failures.append(failure)
-
-    def failure_records(self) -> list[dict[str, str]]:
-        return [asdict(f) for f in self.failures]
-
-
-def resolve_resume(request: IngestRequest, sink: Sink) -> tuple[IngestRequest, str | None]:
-    """With `--resume`: the unfinished run to continue and the request it recorded (its inputs
-    when none are named now; its batch size always, so batches line up with what is stored)."""
-    record = sink.resumable("ingest")
-    if record is None:
-        if not request.inputs:
-            raise InvalidOption(f"nothing to resume in {sink.target}: no unfinished ingest run")
-        return request, None
-    recorded = IngestRequest(inputs=record.inputs, **record.options)
-    if request.inputs:
-        return replace(request, batch_size=recorded.batch_size), record.id
-    if "-" in recorded.inputs:
-        raise InvalidOption("the run to resume read standard input; give that input again")
-    return recorded, record.id
+__all__ = ["IngestRequest", "RunSummary", "drive", "run_ingest", "run_request"]
 
 
 def absolute_inputs(inputs: Iterable[str]) -> list[str]:
@@ -131,12 +33,26 @@ def run_ingest(
     reporter: Reporter,
     coder: str | None,
     resume: bool = False,
+    given: Collection[str] | None = None,
 ) -> RunSummary:
     """Ingest `request.inputs` into `sink`; returns the run's summary (raises on Ctrl-C after
-    recording the run as interrupted)."""
+    recording the run as interrupted). With `resume`, the last unfinished run is continued
+    with its recorded options (see resume.py; `given`: the options the user named)."""
     resumed_id = None
     if resume:
-        request, resumed_id = resolve_resume(request, sink)
+        request, resumed_id = resolve_resume(request, sink, given)
+    return run_request(request, sink, engine, reporter, coder, resumed_id)
+
+
+def run_request(
+    request: IngestRequest,
+    sink: Sink,
+    engine: Engine,
+    reporter: Reporter,
+    coder: str | None,
+    resumed_id: str | None = None,
+) -> RunSummary:
+    """Run a request as a new run, or as the continuation of run `resumed_id`."""
     read = request.validate()
     if resumed_id:
         sink.reopen(resumed_id)

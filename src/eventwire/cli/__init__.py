@@ -18,6 +18,7 @@ from typing import Any, TextIO
 import typer
 
 from ..errors import EventwireError
+from ..settings import DEBUG_ENV, current
 from . import analysis, code, corpus, inspect, serve  # noqa: F401  (each registers its commands on `app`)
 from .app import app
 
@@ -43,10 +44,10 @@ def main() -> None:
         if _is_usage_error(err):
             err.show()  # type: ignore[attr-defined]
             sys.exit(err.exit_code)  # type: ignore[attr-defined]
-        if os.environ.get("EVENTWIRE_DEBUG"):
+        if _debugging():
             raise
         typer.echo(
-            f"error E999: internal error: {type(err).__name__}: {err} (set EVENTWIRE_DEBUG=1 for a traceback)",
+            f"error E999: internal error: {type(err).__name__}: {err} (set {DEBUG_ENV}=1 for a traceback)",
             err=True,
         )
         sys.exit(1)
@@ -88,6 +89,13 @@ def _drop_stdout() -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())
     os.close(devnull)
+
+
+def _debugging() -> bool:
+    try:
+        return current().debug
+    except EventwireError:  # another setting is malformed: that is no reason to hide this one
+        return False
 
 
 def _is_usage_error(err: Exception) -> bool:

@@ -3,68 +3,48 @@ docs/analysis.md). They read the store and bring its clusters up to date; they n
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
-from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
 from .app import app
-from .corpus import CorpusDb
+from .options import (
+    CountryOption,
+    DbOption,
+    LimitOption,
+    NetworkFormat,
+    NetworkFormatOption,
+    SinceOption,
+    TableFormat,
+    TableFormatOption,
+    Unit,
+    UnitOption,
+    UntilOption,
+)
 
-
-class TableFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-
-
-class NetworkFormat(str, Enum):
-    gexf = "gexf"
-    graphml = "graphml"
-    table = "table"
-    csv = "csv"
-    json = "json"
-    jsonl = "jsonl"
-
-
-class Unit(str, Enum):
-    cluster = "cluster"
-    report = "report"
-
-
-FormatOpt = Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")]
-SinceOpt = Annotated[str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")]
-UntilOpt = Annotated[str | None, typer.Option("--until", help="To this date (YYYY-MM-DD).")]
-UnitOpt = Annotated[
-    Unit, typer.Option("--unit", help="Count clusters (one real-world event) or reports.")
-]
 PlotOpt = Annotated[
     str | None, typer.Option("--plot", help="Also draw it into FILE.png or FILE.svg (matplotlib).")
 ]
 ByOpt = Annotated[str, typer.Option("--by", help="day, week, month, quarter or year.")]
 
 
-def _dates(since: str | None, until: str | None) -> dict[str, Any]:
-    from ..ingest import parse_date
-
-    return {"since": parse_date(since), "until": parse_date(until)}
+def _dates(since: dt.date | None, until: dt.date | None) -> dict[str, Any]:
+    return {"since": since, "until": until}
 
 
 @app.command()
 def clusters(
-    db: CorpusDb = "events.duckdb",
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="A country on either side.")
-    ] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    db: DbOption = "",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    country: CountryOption = None,
+    limit: LimitOption = None,
     full: Annotated[
         bool, typer.Option("--full", help="Cluster everything again from scratch.")
     ] = False,
-    output: FormatOpt = TableFormat.table,
+    output: TableFormatOption = TableFormat.table,
 ) -> None:
     """Bring the event clusters up to date, then print them with their corroboration."""
     from ..analysis import clusters as cluster_table
@@ -115,15 +95,15 @@ def print_clusters(db: str, event_filter: Any, fmt: str) -> None:
 def dyads(
     a: Annotated[str, typer.Argument(help="A country code (ISO3).")],
     b: Annotated[str, typer.Argument(help="The other country code.")],
-    db: CorpusDb = "events.duckdb",
+    db: DbOption = "",
     by: ByOpt = "month",
-    unit: UnitOpt = Unit.cluster,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
+    unit: UnitOption = Unit.cluster,
+    since: SinceOption = None,
+    until: UntilOption = None,
     directed: Annotated[
         bool, typer.Option("--directed", help="Only A as source, B as target.")
     ] = False,
-    output: FormatOpt = TableFormat.table,
+    output: TableFormatOption = TableFormat.table,
     plot: PlotOpt = None,
 ) -> None:
     """Counts per period and quad class, intensity and the cooperation-conflict index of a dyad."""
@@ -143,7 +123,7 @@ def dyads(
 @app.command()
 def align(
     country: Annotated[str, typer.Argument(help="A country code (ISO3).")],
-    db: CorpusDb = "events.duckdb",
+    db: DbOption = "",
     blocs: Annotated[str | None, typer.Option("--blocs", help="Your blocs file (YAML).")] = None,
     by: Annotated[
         str, typer.Option("--by", help="day, week, month, quarter, year or all.")
@@ -151,12 +131,12 @@ def align(
     within: Annotated[
         str | None, typer.Option("--within", help="Shares of cooperation with this bloc only.")
     ] = None,
-    unit: UnitOpt = Unit.cluster,
-    since: SinceOpt = None,
-    until: UntilOpt = None,
+    unit: UnitOption = Unit.cluster,
+    since: SinceOption = None,
+    until: UntilOption = None,
     samples: Annotated[int, typer.Option("--samples", help="Bootstrap samples.")] = 200,
     seed: Annotated[int, typer.Option("--seed", help="Bootstrap seed.")] = 0,
-    output: FormatOpt = TableFormat.table,
+    output: TableFormatOption = TableFormat.table,
     plot: PlotOpt = None,
 ) -> None:
     """A country's share of cooperation and conflict with each partner and bloc, over time."""
@@ -185,18 +165,18 @@ def align(
 def shifts(
     a: Annotated[str | None, typer.Argument(help="A country (its series), or none.")] = None,
     b: Annotated[str | None, typer.Argument(help="With A: the dyad's series.")] = None,
-    db: CorpusDb = "events.duckdb",
+    db: DbOption = "",
     by: ByOpt = "week",
-    unit: UnitOpt = Unit.cluster,
+    unit: UnitOption = Unit.cluster,
     measure: Annotated[
         str, typer.Option("--measure", help="events, coop, conflict, intensity_sum.")
     ] = "events",
-    since: SinceOpt = None,
-    until: UntilOpt = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     penalty: Annotated[float, typer.Option("--penalty", help="Change-point penalty.")] = 8.0,
     surge_ratio: Annotated[float, typer.Option("--surge-ratio")] = 2.0,
     surge_floor: Annotated[int, typer.Option("--surge-floor")] = 5,
-    output: FormatOpt = TableFormat.table,
+    output: TableFormatOption = TableFormat.table,
     plot: PlotOpt = None,
 ) -> None:
     """Change points and surges on a dyad's, a country's or the busiest dyads' series."""
@@ -228,12 +208,12 @@ def shifts(
 
 @app.command()
 def network(
-    db: CorpusDb = "events.duckdb",
-    since: SinceOpt = None,
-    until: UntilOpt = None,
-    unit: UnitOpt = Unit.cluster,
+    db: DbOption = "",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    unit: UnitOption = Unit.cluster,
     kind: Annotated[str, typer.Option("--kind", help="all, cooperation or conflict.")] = "all",
-    output: Annotated[NetworkFormat, typer.Option("--format", "-f")] = NetworkFormat.gexf,
+    output: NetworkFormatOption = NetworkFormat.gexf,
     out: Annotated[
         str | None, typer.Option("--out", help="Write to this file (else stdout).")
     ] = None,

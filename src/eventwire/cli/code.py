@@ -9,17 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from .. import __version__
-from .app import (
-    PARTIAL_FAILURE,
+from .app import PARTIAL_FAILURE, app
+from .options import (
     ActorsOption,
     DateOption,
-    DbOption,
-    FormatOption,
+    DocumentFormat,
+    DocumentFormatOption,
     LanguageOption,
     ModelOption,
-    OutputFormat,
     PlacesOption,
-    app,
+    StoreOption,
 )
 
 if TYPE_CHECKING:
@@ -37,22 +36,20 @@ def code(
         ),
     ],
     date: DateOption = None,
-    output: FormatOption = OutputFormat.table,
+    output: DocumentFormatOption = DocumentFormat.table,
     model: ModelOption = None,
-    db: DbOption = None,
+    db: StoreOption = None,
     actors: ActorsOption = None,
     places: PlacesOption = None,
-    language: LanguageOption = "en",
+    language: LanguageOption = None,
 ) -> int:
     """Code articles into events: who did what to whom, when, where, how much, per whom."""
-    from ..batch.report import document_warnings
-    from ..ingest import parse_date
-    from ..lang import option
     from ..pipeline import coder
     from .inputs import read_code_inputs
+    from .report import document_warnings
 
-    read = read_code_inputs(sources, parse_date(date))
-    chosen = coder(model, actors or (), places or (), option(language))
+    read = read_code_inputs(sources, date)
+    chosen = coder(model, actors or (), places or (), language or "en")
     results = list(chosen.code_documents(s.document for s in read.documents))
     for failure in read.skipped:
         typer.echo(f"warning {failure} (skipped)", err=True)
@@ -67,22 +64,18 @@ def code(
 
 
 def _store(results: list[CodedDocument], sourced: list[Sourced], db: str) -> None:
-    from ..batch.commands import current_coder
-    from ..store import Provenance, open_store
+    from ..batch.commands import save_coded
 
-    coder = current_coder()
-    with open_store(db) as store:
-        for coded, item in zip(results, sourced, strict=True):
-            store.save(coded, Provenance(coder=coder, location=item.location))
+    save_coded(db, [(coded, item.location) for coded, item in zip(results, sourced, strict=True)])
 
 
-def _write(coded: list[CodedDocument], output: OutputFormat) -> None:
-    from ..render import print_table
+def _write(coded: list[CodedDocument], output: DocumentFormat) -> None:
+    from .render import print_table
 
-    if output is OutputFormat.table:
+    if output is DocumentFormat.table:
         for item in coded:
             print_table(item)
-    elif output is OutputFormat.json:
+    elif output is DocumentFormat.json:
         payload = [c.model_dump(mode="json") for c in coded]
         typer.echo(
             json.dumps(payload[0] if len(payload) == 1 else payload, indent=2, ensure_ascii=False)

@@ -9,26 +9,41 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidOption
-from .app import PARTIAL_FAILURE, ActorsOption, LanguageOption, ModelOption, PlacesOption, app
+from ..settings import DASK_SCHEDULER_ENV, current
+from .app import PARTIAL_FAILURE, app
+from .options import (
+    ActorsOption,
+    BatchOption,
+    CountryOption,
+    DateOption,
+    DbOption,
+    ExportFormat,
+    ExportFormatOption,
+    LanguageOption,
+    LimitOption,
+    ModelOption,
+    PlacesOption,
+    QuietOption,
+    SinceOption,
+    StatsFormat,
+    StatsFormatOption,
+    TableFormat,
+    TableFormatOption,
+    Unit,
+    UnitOption,
+    UntilOption,
+    WorkersOption,
+)
 
-CorpusDb = Annotated[
-    str,
-    typer.Option(
-        "--db",
-        envvar="EVENTWIRE_DB",
-        help="DuckDB file or PostgreSQL URL (postgresql://host/db, ?schema=NAME for a schema).",
-    ),
-]
-WorkersOption = Annotated[
-    int, typer.Option("--workers", "-w", help="Processes that code (Dask: local workers).")
-]
-LimitOption = Annotated[int | None, typer.Option("--limit", help="Code at most this many.")]
-BatchOption = Annotated[
-    int, typer.Option("--batch-size", help="Documents per batch: one transaction, one partition.")
-]
-QuietOption = Annotated[
-    bool, typer.Option("--quiet", "-q", help="No progress on stderr (bad inputs still are).")
-]
+# the library's defaults (batch.request.DEFAULT_BATCH_SIZE, ingest.DEFAULT_MAX_CHARS), written
+# out so that `eventwire --help` does not import them; a test checks they agree
+DEFAULT_BATCH_SIZE = 32
+DEFAULT_MAX_CHARS = 2_000_000
+# the ingest options that a run records, and `--resume` reuses (batch/resume.py)
+_RECORDED = (
+    *("date", "field_map", "input_format", "limit", "batch_size", "max_chars"),
+    *("model", "actors", "places", "language"),
+)
 
 
 class Engine(str, Enum):
@@ -48,6 +63,7 @@ class InputFormat(str, Enum):
 
 @app.command()
 def ingest(
+    ctx: typer.Context,
     inputs: Annotated[
         list[str] | None,
         typer.Argument(
@@ -55,15 +71,12 @@ def ingest(
             "too), '-' for standard input. With --resume and none: the interrupted run's."
         ),
     ] = None,
-    db: CorpusDb = "events.duckdb",
+    db: DbOption = "",
     out: Annotated[
         str | None,
         typer.Option("--out", help="Write Parquet partitions to this directory instead of --db."),
     ] = None,
-    date: Annotated[
-        str | None,
-        typer.Option("--date", "-d", help="Publication date (YYYY-MM-DD) when metadata has none."),
-    ] = None,
+    date: DateOption = None,
     field_map: Annotated[
         str | None,
         typer.Option("--map", help="JSON/CSV fields: text=body,published_at=date,title=headline."),
@@ -78,38 +91,48 @@ def ingest(
         str | None,
         typer.Option(
             "--scheduler",
-            envvar="EVENTWIRE_DASK_SCHEDULER",
-            help="Dask scheduler address (tcp://host:8786); none: a local cluster.",
+            help=f"Dask scheduler address (tcp://host:8786; default: ${DASK_SCHEDULER_ENV}, "
+            "else a local cluster).",
         ),
     ] = None,
     limit: LimitOption = None,
-    batch_size: BatchOption = 32,
+    batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     max_chars: Annotated[
         int,
         typer.Option("--max-chars", help="Skip, with a warning, documents longer than this."),
-    ] = 2_000_000,
+    ] = DEFAULT_MAX_CHARS,
     resume: Annotated[
-        bool, typer.Option("--resume", help="Continue the last unfinished ingest run.")
+        bool,
+        typer.Option(
+            "--resume",
+            help="Continue the last unfinished ingest run, with the options it was started with.",
+        ),
     ] = False,
     model: ModelOption = None,
     quiet: QuietOption = False,
     actors: ActorsOption = None,
     places: PlacesOption = None,
-    language: LanguageOption = "en",
+    language: LanguageOption = None,
 ) -> int:
     """Read, code and store a corpus; re-ingesting stores nothing twice."""
     from ..batch import IngestRequest
     from ..batch.commands import ingest_command
-    from ..batch.report import run_warnings, summary_line
+    from .report import run_warnings, summary_line
 
+    if engine is Engine.dask and scheduler is None:
+        scheduler = current().dask_scheduler
     request = IngestRequest(
         inputs=list(inputs or []),
-        date=date,
+        date=date.isoformat() if date else None,
         field_map=field_map,
         input_format=input_format.value if input_format else None,
         limit=limit,
         batch_size=batch_size,
         max_chars=max_chars,
+        model=model,
+        actors=tuple(str(p) for p in actors or ()),
+        places=tuple(str(p) for p in places or ()),
+        language=language or "en",
     )
     try:
         summary = ingest_command(
@@ -119,12 +142,9 @@ def ingest(
             engine=engine.value,
             workers=workers,
             scheduler=scheduler,
-            model=model,
             resume=resume,
+            given=[name for name in _RECORDED if _named(ctx, name)],
             quiet=quiet,
-            actors=actors or (),
-            places=places or (),
-            language=language,
         )
     except KeyboardInterrupt:
         target = f"--out {out}" if out else f"--db {db}"
@@ -136,24 +156,30 @@ def ingest(
     return PARTIAL_FAILURE if summary.failed else 0
 
 
+def _named(ctx: typer.Context, name: str) -> bool:
+    """Whether the user gave the option (on the command line), not its default."""
+    source = ctx.get_parameter_source(name)
+    return source is not None and source.name not in {"DEFAULT", "DEFAULT_MAP"}
+
+
 @app.command()
 def recode(
-    db: CorpusDb = "events.duckdb",
+    db: DbOption = "",
     everything: Annotated[
         bool, typer.Option("--all", help="Re-code every document, not only stale ones.")
     ] = False,
     workers: WorkersOption = 1,
     limit: LimitOption = None,
-    batch_size: BatchOption = 32,
+    batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     model: ModelOption = None,
     quiet: QuietOption = False,
     actors: ActorsOption = None,
     places: PlacesOption = None,
-    language: LanguageOption = "en",
+    language: LanguageOption = None,
 ) -> int:
     """Re-code stored documents that other stage versions coded (see `eventwire version`)."""
     from ..batch.commands import recode_command
-    from ..batch.report import run_warnings, summary_line
+    from .report import run_warnings, summary_line
 
     try:
         summary = recode_command(
@@ -163,10 +189,10 @@ def recode(
             limit=limit,
             batch_size=batch_size,
             model=model,
-            quiet=quiet,
             actors=actors or (),
             places=places or (),
-            language=language,
+            language=language or "en",
+            quiet=quiet,
         )
     except KeyboardInterrupt:
         typer.echo(f"error: interrupted; run `eventwire recode --db {db}` again", err=True)
@@ -177,16 +203,9 @@ def recode(
     return PARTIAL_FAILURE if summary.failed else 0
 
 
-class EventsFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    jsonl = "jsonl"
-    json = "json"
-
-
 @app.command()
 def events(
-    db: CorpusDb = "events.duckdb",
+    db: DbOption = "",
     dyad: Annotated[
         tuple[str, str] | None,
         typer.Option("--dyad", help="Two country codes: events between them (either way)."),
@@ -194,29 +213,22 @@ def events(
     directed: Annotated[
         bool, typer.Option("--directed", help="--dyad A B: only A as source, B as target.")
     ] = False,
-    country: Annotated[
-        str | None, typer.Option("--country", help="A country code on either side.")
-    ] = None,
+    country: CountryOption = None,
     types: Annotated[
         list[str] | None, typer.Option("--type", help="PLOVER type (repeatable).")
     ] = None,
     modalities: Annotated[
         list[str] | None, typer.Option("--modality", help="asserted, planned, ... (repeatable).")
     ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="From this date (YYYY-MM-DD).")
-    ] = None,
-    until: Annotated[str | None, typer.Option("--until", help="To this date (YYYY-MM-DD).")] = None,
-    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
-    output: Annotated[EventsFormat, typer.Option("--format", "-f")] = EventsFormat.table,
-    unit: Annotated[
-        str, typer.Option("--unit", help="report: one row per report; cluster: per real event.")
-    ] = "report",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    limit: LimitOption = None,
+    output: TableFormatOption = TableFormat.table,
+    unit: UnitOption = Unit.report,
 ) -> None:
     """Query stored events by dyad, country, type, modality and date."""
-    from ..batch.commands import events_command
-    from ..ingest import parse_date
     from ..store.query import EventFilter
+    from .report import events_command
 
     event_filter = EventFilter(
         dyad=dyad,
@@ -224,11 +236,11 @@ def events(
         country=country,
         types=_choices("--type", types, event_types()),
         modalities=_choices("--modality", modalities, modality_names()),
-        since=parse_date(since),
-        until=parse_date(until),
+        since=since,
+        until=until,
         limit=limit,
     )
-    if _choices("--unit", [unit], ("report", "cluster")) == ("cluster",):
+    if unit is Unit.cluster:
         from .analysis import print_clusters
 
         return print_clusters(db, event_filter, output.value)
@@ -260,29 +272,11 @@ def _choices(option: str, given: list[str] | None, valid: tuple[str, ...]) -> tu
     return tuple(chosen)
 
 
-class ExportFormat(str, Enum):
-    parquet = "parquet"
-    csv = "csv"
-    jsonl = "jsonl"
-    geojson = "geojson"
-    acled = "acled"
-    gdelt = "gdelt"
-    plover = "plover"
-
-
 @app.command()
 def export(
     out_dir: Annotated[str, typer.Argument(help="Directory to write into (created).")],
-    db: CorpusDb = "events.duckdb",
-    output: Annotated[
-        ExportFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="parquet/csv: every table; jsonl: events and documents; geojson: located "
-            "events; acled, gdelt, plover: events in those data sets' columns (docs/interop.md).",
-        ),
-    ] = ExportFormat.parquet,
+    db: DbOption = "",
+    output: ExportFormatOption = ExportFormat.parquet,
 ) -> None:
     """Export the store: tables as Parquet or CSV, events as JSON Lines, GeoJSON, or in ACLED's,
     GDELT's or PLOVER's columns."""
@@ -292,18 +286,13 @@ def export(
         typer.echo(str(path))
 
 
-class StatsFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
 @app.command()
 def stats(
-    db: CorpusDb = "events.duckdb",
-    output: Annotated[StatsFormat, typer.Option("--format", "-f")] = StatsFormat.table,
-    runs: Annotated[int, typer.Option("--runs", help="How many recent runs to show.")] = 5,
+    db: DbOption = "",
+    output: StatsFormatOption = StatsFormat.table,
+    runs: Annotated[int, typer.Option("--runs", min=0, help="How many recent runs to show.")] = 5,
 ) -> None:
     """What a store holds: counts, events by type, top dyads, recent runs and their failures."""
-    from ..batch.commands import stats_command
+    from . import report
 
-    stats_command(db, output.value, runs)
+    report.stats_command(db, output.value, runs)

@@ -9,9 +9,8 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidOption
-from .app import ActorsOption, DateOption, ModelOption, PlacesOption, app
-
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON instead of text.")]
+from .app import app
+from .options import ActorsOption, DateOption, JsonOption, ModelOption, PlacesOption
 
 
 @app.command()
@@ -24,10 +23,9 @@ def actors(
 ) -> None:
     """Resolve the actors in a short text as of a date, and say which rule chose each."""
     from ..actors.explain import explain_actor
-    from ..ingest import parse_date
     from ..pipeline import coder
 
-    explanation = explain_actor(text, parse_date(date), coder(model, user_actors or ()))
+    explanation = explain_actor(text, date, coder(model, user_actors or ()))
     if as_json:
         typer.echo(json.dumps(explanation.to_dict(), indent=2, ensure_ascii=False, default=str))
     else:
@@ -93,12 +91,11 @@ def explain(
     """Show how one sentence was coded: its parse, the lexicon patterns that fit or were
     rejected (and why), and the events made from it."""
     from ..events.explain import explain_sentence
-    from ..ingest import parse_date
     from ..pipeline import coder
     from .inputs import read_code_inputs
 
     # the same text `code` codes, so that sentence numbers are those of its evidence
-    documents = read_code_inputs([source], parse_date(date)).documents
+    documents = read_code_inputs([source], date).documents
     if len(documents) != 1:
         raise InvalidOption(
             f"{source} holds {len(documents)} documents; explain takes one "

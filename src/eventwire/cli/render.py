@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import TextIO
 
@@ -10,7 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .model import CodedDocument, Event
+from ..model import CodedDocument, Event
+from ..settings import current
 
 _MODALITY_STYLE = {
     "asserted": "green",
@@ -64,8 +64,8 @@ def output_console(stream: TextIO | None = None) -> Console:
     """A console on `stream` (stdout): the terminal's width, or $COLUMNS when set; piped
     output without $COLUMNS gets a readable fixed width instead of rich's 80 columns."""
     target = stream or sys.stdout
-    sized = target.isatty() or os.environ.get("COLUMNS", "").isdigit()
-    return Console(file=target, width=None if sized else PIPED_WIDTH)
+    width = current().columns or (None if target.isatty() else PIPED_WIDTH)
+    return Console(file=target, width=width)
 
 
 PIPED_WIDTH = 160

@@ -1,5 +1,5 @@
 """What the corpus commands print: events as a table, CSV, JSON Lines or JSON; a store's stats;
-the one-line summary of a run."""
+the one-line summary of a run and its warnings."""
 
 from __future__ import annotations
 
@@ -9,8 +9,26 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from ..batch.summary import RunSummary
+from ..store import SqlStore, open_store
 from ..store.export import event_object
-from .runner import RunSummary
+from ..store.query import EventFilter, select_events, stats
+
+
+def events_command(db: str, event_filter: EventFilter, fmt: str) -> int:
+    """Print the stored events that pass the filter; returns how many."""
+    with open_store(db, must_exist=True, read_only=True) as store:
+        columns, rows = select_events(store, event_filter, with_record=fmt in {"json", "jsonl"})
+        return write_events(columns, rows, fmt)
+
+
+def stats_command(db: str, fmt: str, runs: int = 5) -> dict[str, Any]:
+    """Print what a store holds; returns it."""
+    store: SqlStore
+    with open_store(db, must_exist=True, read_only=True) as store:
+        result = stats(store, runs)
+    write_stats(result, fmt)
+    return result
 
 
 def write_events(
@@ -80,7 +98,7 @@ def _table(columns: list[str], rows: Iterator[tuple[Any, ...]], stream: TextIO) 
     place and the CAMEO code are left out and the actors share a column."""
     from rich.table import Table
 
-    from ..render import FULL_TABLE_WIDTH, output_console
+    from .render import FULL_TABLE_WIDTH, output_console
 
     console = output_console(stream)
     compact = console.width < FULL_TABLE_WIDTH

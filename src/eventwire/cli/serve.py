@@ -7,13 +7,14 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidOption
+from ..settings import API_TOKEN_ENV
 from .app import app
-from .corpus import CorpusDb
+from .options import DbOption
 
 
 @app.command()
 def serve(
-    db: CorpusDb = "events.duckdb",
+    db: DbOption = "",
     host: Annotated[
         str, typer.Option("--host", help="Address to listen on; 0.0.0.0 exposes the server.")
     ] = "127.0.0.1",
@@ -24,7 +25,7 @@ def serve(
         bool,
         typer.Option(
             "--allow-writes",
-            help="Take POST /ingest (with the token in $EVENTWIRE_API_TOKEN); else read-only.",
+            help=f"Take POST /ingest (with the token in ${API_TOKEN_ENV}); else read-only.",
         ),
     ] = False,
 ) -> None:
@@ -32,15 +33,14 @@ def serve(
     import uvicorn
 
     from ..api import ServeSettings, create_app
-    from ..api.settings import TOKEN_ENV
 
     settings = ServeSettings.from_env(db, allow_writes=allow_writes)
     if allow_writes and not settings.token:
         raise InvalidOption(
-            f"--allow-writes needs a token: set {TOKEN_ENV} (16 characters or more)"
+            f"--allow-writes needs a token: set {API_TOKEN_ENV} (16 characters or more)"
         )
     if settings.token and len(settings.token) < 16:
-        raise InvalidOption(f"{TOKEN_ENV} is too short: 16 characters or more")
+        raise InvalidOption(f"{API_TOKEN_ENV} is too short: 16 characters or more")
     api = create_app(settings)
     typer.echo(
         f"eventwire serve: http://{host}:{port}/ui/events ({'writes allowed' if allow_writes else 'read-only'})",
