@@ -158,3 +158,20 @@ def test_a_set_word_before_a_noun_is_an_adjective(text: str, found: list[str]) -
 def test_future_as_an_adjective_is_no_date() -> None:
     assert values("Analysts doubt future demand for steel.") == []
     assert values("Prices may rise in the future.") == ["FUTURE_REF"]
+
+
+def test_the_year_of_accounts_is_a_duration() -> None:
+    found = find_timexes("Profit rose in the fiscal year ended June 30.", THURSDAY)
+    assert [(t.text, t.kind, t.value) for t in found] == [
+        ("the fiscal year", "duration", "P1Y"),
+        ("June 30", "date", "1994-06-30"),
+    ]
+    assert values("It expects a loss for the year ending in March.") == ["P1Y", "1995-03"]
+    # the quarter ended on a day is the quarter in focus, not a duration
+    assert values("It lost money in the quarter ended Dec. 31.") == ["1994-Q4", "1994-12-31"]
+
+
+def test_previously_is_no_date() -> None:
+    # it tells that something came before something else, not when
+    assert values("The firm cut the previously announced dividend.") == []
+    assert values("Sales fell recently.") == ["PAST_REF"]

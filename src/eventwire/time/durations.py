@@ -98,6 +98,14 @@ def _anchored(ctx: Context, steps: int, granularity: str, value: str) -> Period:
     return Period(start, end, granularity if granularity != "weekend" else "week", value)  # type: ignore[arg-type]
 
 
+def period_ended(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """'the year ended March 31', 'the fiscal year ending in June': a year (or a quarter) of
+    accounts, a duration in TimeML; the date that ends it is a date of its own."""
+    if _norm(m["unit"]) == "quarter":
+        return None  # "the quarter ended Sept. 30" is the quarter in focus (see `relative`)
+    return Resolution("duration", "P1Y", None)
+
+
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'for years', 'over decades': PXY, PXE."""
     unit = time_words().units[_norm(m["unit"])]

@@ -131,6 +131,13 @@ DURATION_RULES = [
         durations.duration,
     ),
     Rule(
+        "year-ended",
+        compile_rule(
+            r"the\s+(?:fiscal\s+|financial\s+)?(?P<unit>year|quarter)(?=\s+(?:that\s+)?(?:ended|ending|ends)\b)"
+        ),
+        durations.period_ended,
+    ),
+    Rule(
         "vague-duration",
         compile_rule(
             r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s))(?:many\s+|several\s+)?(?P<unit>years|months|weeks|days|decades|centuries|hours)(?!\s+(?:ago|of|to|earlier|later|before|after))"
@@ -200,6 +207,7 @@ def _triggers() -> dict[str, frozenset[str]]:
             "ago": {"ago"},
             "offset": {"earlier", "later", "previously", "now", "hence", "before", "after"},
             "duration": units,
+            "year-ended": {"year", "quarter"},
             "vague-duration": units,
             "set": _last_words(words.sets) | {"each", "every"},
         }.items()
