@@ -152,6 +152,9 @@ class FakeCoder:
             raise ValueError("cannot parse")
         return iter([CodedDocument(document=d) for d in docs])
 
+    def versions(self) -> dict[str, str]:
+        return {"fake": "1"}
+
 
 def corpus_of(path: Path, texts: list[str]) -> Path:
     path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
