@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from spacy.tokens import Doc
@@ -87,3 +88,21 @@ def test_the_inferred_country_is_marked_and_explained(coder: Coder) -> None:
     hits = find_actors(coder.nlp(text), coder.actors, DAY)
     refs = {text[h.start : h.end]: h.ref() for h in hits}
     assert refs["Fighters"].country_inferred and not refs["Shabaab"].country_inferred
+
+
+@pytest.mark.parametrize("name", ["actors_cases.tsv", "actors_context_cases.tsv"])
+def test_the_case_sets_keep_their_held_out_part_apart(name: str) -> None:
+    """Both parts are there, no held-out text is also a tuned one, and a bracketed mention is
+    one span of its text."""
+    path = Path(__file__).resolve().parents[1] / "bench" / "data" / name
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x and x[0] != "#"]
+    rows = [x.split("\t") for x in lines[1:]]
+    assert lines[0].split("\t") == ["text", "date", "country", "sector", "part"]
+    parts: dict[str, set[str]] = {"tune": set(), "heldout": set()}
+    for text, day, country, sector, part in rows:
+        parts[part].add(text)
+        dt.date.fromisoformat(day)
+        assert country and sector
+        assert text.count("[") == text.count("]") <= 1
+    assert parts["tune"] and parts["heldout"]
+    assert not parts["tune"] & parts["heldout"]

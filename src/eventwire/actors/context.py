@@ -27,7 +27,8 @@ from ..nlp import sentence_starts
 from .hits import ActorHit
 from .matcher import ActorMatcher
 
-CONTEXT_SCORE = 0.5
+NEAR_SCORE = 0.7  # a clue in the sentence or a few sentences back, as an anaphor's
+SETTING_SCORE = 0.5  # the document as a whole
 SETTING_MIN = 2  # mentions of a state before it counts as the document's setting
 SETTING_LEAD = 2.0  # how many times the next state's mentions the setting needs for any group
 ACTOR_WINDOW = 3  # sentences back in which a group looks for an actor of its sector
@@ -55,15 +56,15 @@ def resolve_context(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
     for hit in open_hits:
         sentence = bisect_right(starts, hit.head) - 1
         found = _sentence_state(doc, hit, ordered, starts, sentence, am)
-        rule = f"place:{found}" if found else ""
+        rule, score = f"place:{found}", NEAR_SCORE
         if found is None and (actor := _same_sector(doc, hit, ordered, starts, sentence)):
             found, rule = actor.country, f"context-actor:{actor.name}"
         if found is None and setting and _takes_setting(doc, hit, lead):
-            found, rule = setting, f"setting:{setting}"
+            found, rule, score = setting, f"setting:{setting}", SETTING_SCORE
         if found is not None:
             hit.country = found
             hit.rules.append(rule)
-            hit.score = min(hit.score, CONTEXT_SCORE)
+            hit.score = min(hit.score, score)
 
 
 def country_inferred(rules: tuple[str, ...] | list[str]) -> bool:
