@@ -175,3 +175,47 @@ def test_previously_is_no_date() -> None:
     # it tells that something came before something else, not when
     assert values("The firm cut the previously announced dividend.") == []
     assert values("Sales fell recently.") == ["PAST_REF"]
+
+
+def texts_and_values(text: str, anchor: dt.date = THURSDAY) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find_timexes(text, anchor, lambda _offset: "past")]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "The shelling began on the night of Feb. 12.",
+            [("the night of Feb. 12", "1995-02-12TNI")],
+        ),
+        ("They left on the morning of Tuesday.", [("the morning of Tuesday", "1995-03-14TMO")]),
+        ("Earlier in the day, the army withdrew.", [("Earlier in the day", "1995-03-16")]),
+        ("The day before, the army withdrew.", [("The day before", "1995-03-15")]),
+        ("The gates opened at 9 o'clock.", [("9 o'clock", "1995-03-16T09:00")]),
+    ],
+)
+def test_times_of_day_and_days_told_from_another_day(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert texts_and_values(text) == found
+
+
+def test_the_day_before_an_object_is_no_date() -> None:
+    assert texts_and_values("The day before the vote was quiet.") == []
+
+
+def test_over_before_a_determiner_is_a_preposition() -> None:
+    found = find_timexes("Prices doubled over the last 12 months.", THURSDAY)
+    assert [(t.text, t.value, t.mod) for t in found] == [("the last 12 months", "P12M", None)]
+    found = find_timexes("The strike lasted over 12 months.", THURSDAY)
+    assert [(t.text, t.mod) for t in found] == [("over 12 months", "MORE_THAN")]
+
+
+def test_a_half_of_something_else_is_no_date() -> None:
+    assert texts_and_values("Growth was slow in the first half of the decade.") == []
+    assert texts_and_values("It lost money in the second half of 1994.") == [
+        ("the second half of 1994", "1994-H2")
+    ]
+    # an amount after the quarter is not what it is a part of
+    found = texts_and_values("It posted a loss for the third quarter of $2 million.")
+    assert found == [("the third quarter", "1994-Q3")]

@@ -30,6 +30,11 @@ _YEAR_CUE = _CUE + r"|(?:later|earlier|sooner)\s+than|early|late|mid|and|or|due"
 _WEAK_CUES = {"and", "or"}
 # prepositions that take a year, hardly a count: "since 1980 requires" is a year and a verb
 _NEVER_COUNTS = {"since", "until", "till", "during", "throughout"}
+# "the first half of the decade", not "the third quarter of $226 million" or "... of the year"
+_OF_SOMETHING = re.compile(
+    r"\s+of\s+(?:the|a|an|that|its|their|his|her)\s+(?!(?:fiscal\s+|calendar\s+)?year\b)",
+    re.IGNORECASE,
+)
 _YEAR_BEFORE = re.compile(r"(?:1[5-9]|20)\d\d,?\s+$")  # "1779 and 1780": a list of years
 
 
@@ -214,6 +219,8 @@ def quarter_named(m: re.Match[str], ctx: Context) -> Resolution | None:
     is_half = m["qh"].lower() == "half"
     if number is None or not 1 <= number <= (2 if is_half else 4):
         return None
+    if not (m["yr"] or m["rel"]) and _OF_SOMETHING.match(m.string, m.end()):
+        return None  # "the first half of the decade", "the second quarter of the match"
     year = _year(m) or _prefix_year((m["pre"] or "").lower(), ctx)
     if year is None and m["rel"]:
         year = ctx.anchor.year + time_words().relative[m["rel"].lower()]

@@ -14,6 +14,7 @@ from .calendar_words import (
     infer_season,
     infer_weekday,
     month_number,
+    safe_date,
     weekday_number,
     year_number,
 )
@@ -110,10 +111,13 @@ def full_year(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def end_of_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'the end of the year', 'year-end', "the year's end", 'the end of the month', 'earlier in
-    the year' (of the date in focus: "in March 1987 ... later in the year" is 1987)."""
-    granularity = _granularity(_norm(m["unit"]) if m["unit"] else "year")
+    the year', 'later in the day' (of the date in focus: "in March 1987 ... later in the year" is
+    1987)."""
+    granularity = _granularity(_norm(m["unit"] or m["day"]) if m["unit"] or m["day"] else "year")
     focus = ctx.focus
-    in_focus = _norm(m["det"]) == "the" and focus and not _coarser(focus.granularity, granularity)
+    in_focus = (
+        _norm(m["det"] or "the") == "the" and focus and not _coarser(focus.granularity, granularity)
+    )
     base = focus.start if focus and in_focus else ctx.anchor
     return date(periods.containing(granularity, base), _mod(m) or "END")
 
@@ -136,7 +140,11 @@ def part_of(day: Period, part_word: str, mod: str | None = None) -> Resolution:
 
 
 def part_of_day(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'this morning', 'last night', 'tonight', 'overnight', 'the morning' (of the day in focus)."""
+    """'this morning', 'last night', 'tonight', 'overnight', 'the morning' (of the day in focus),
+    'the night of Feb. 12', 'the morning of Friday'."""
+    if m["ofpart"]:
+        day = _day_of(m, ctx)
+        return part_of(periods.day(day), m["ofpart"]) if day else None
     if m["over"]:
         night = ctx.anchor - dt.timedelta(days=1 if _norm(m["over"]).startswith("last") else 0)
         return part_of(periods.day(night), "night")
@@ -149,6 +157,15 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Resolution | None:
         day = periods.day(ctx.anchor + dt.timedelta(days=offset))
     mod = time_words().modifiers.get(pre.split()[0]) if pre else None
     return part_of(day, m["part"], mod)
+
+
+def _day_of(m: re.Match[str], ctx: Context) -> dt.date | None:
+    if m["ofwd"]:
+        return infer_weekday(weekday_number(m["ofwd"]), ctx.anchor, ctx.tense())
+    month, day = month_number(m["ofmon"]), int(re.sub(r"\D", "", m["ofday"]))
+    if m["ofyr"]:
+        return safe_date(int(m["ofyr"]), month, day)
+    return infer_day(month, day, ctx.anchor, ctx.tense())
 
 
 def weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -219,7 +236,7 @@ def season(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def clock(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'3 p.m.', '15:30 GMT', 'noon Saturday', '10 p.m. Wednesday', 'midnight Friday'."""
-    hour = int(m["h"] or m["h24"] or 0)
+    hour = int(m["h"] or m["h24"] or m["oc"] or 0)
     minute = int(m["mi"] or m["mi24"] or 0) or None
     if m["cw"]:
         hour = time_words().clock[_norm(m["cw"])]
@@ -334,7 +351,7 @@ def ago(m: re.Match[str], ctx: Context) -> Resolution | None:
 def offset(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'a year earlier', 'two days later', 'three weeks before': from the date in focus."""
     unit = _granularity(m["unit"])
-    count = _count(m["num"])
+    count = 1 if _norm(m["num"]) == "the" else _count(m["num"])  # "the day before,"
     if count is None or count != int(count) or unit not in _ANCHORED_UNITS:
         return None
     steps = int(count) * (-1 if _norm(m["dir"]) in {"earlier", "before", "previously"} else 1)

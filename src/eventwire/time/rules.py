@@ -15,7 +15,8 @@ from .lexicon import time_words
 from .state import Rule
 
 _MODP = r"(?:(?P<mod>%(MOD)s)[\s-]+)?"
-_APPROXP = r"(?:(?P<approx>%(APPROX)s)\s+)?"
+# "over the past year": before a determiner "over" is a preposition, not "more than"
+_APPROXP = r"(?:(?P<approx>%(APPROX)s)\s+(?!(?:the|this|that|these|those|its|their)\b))?"
 _REL = r"(?:the\s+)?(?:%(REL)s|same|that)(?:\s+(?:past|coming))?"
 _NOT_AN_OBJECT = r"(?=\s*[,.;:!?)]|\s*$)"  # "two days before," but not "two days before the vote"
 
@@ -33,7 +34,7 @@ RELATIVE_RULES = [
     Rule(
         "end-of",
         compile_rule(
-            r"(?P<mod>%(MOD)s)\s+(?:in\s+)?(?P<det>the|this)\s+(?P<unit>week|month|quarter|year|decade)|year[\s-]end|year['’]s\s+end"
+            r"(?P<mod>%(MOD)s)\s+(?:(?:in\s+)?(?P<det>the|this)\s+(?P<unit>week|month|quarter|year|decade)|in\s+the\s+(?P<day>day))|year[\s-]end|year['’]s\s+end"
         ),
         relative.end_of_unit,
     ),
@@ -52,7 +53,8 @@ RELATIVE_RULES = [
     Rule(
         "part-of-day",
         compile_rule(
-            r"(?P<pre>this|last|tomorrow|yesterday|the|that|(?:early|late|later|earlier)\s+this|%(MOD)s)[\s-]+(?P<part>%(PART)s)|(?P<over>overnight|tonight|last\s+night)"
+            r"the\s+(?P<ofpart>%(PART)s)\s+of\s+(?:(?P<ofwd>%(WEEKDAY)s)|(?:%(WEEKDAY)s,?\s+)?(?P<ofmon>%(MONTH)s)\s+(?P<ofday>%(DAYNUM)s)(?:,?\s+(?P<ofyr>%(YEAR)s))?)"
+            r"|(?P<pre>this|last|tomorrow|yesterday|the|that|(?:early|late|later|earlier)\s+this|%(MOD)s)[\s-]+(?P<part>%(PART)s)|(?P<over>overnight|tonight|last\s+night)"
         ),
         relative.part_of_day,
     ),
@@ -81,7 +83,7 @@ RELATIVE_RULES = [
         "clock",
         compile_rule(
             _APPROXP
-            + r"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hours|hrs|(?-i:[A-Z]{1,3}T)\b))|(?P<cw>%(CLOCKWORD)s))"
+            + r"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hours|hrs|(?-i:[A-Z]{1,3}T)\b))|(?P<cw>%(CLOCKWORD)s)|(?P<oc>[01]?\d)\s+o['’]clock)"
             + r"(?:\s+(?-i:GMT|UTC|[A-Z]{1,3}T)\b)?(?:\s+local\s+time)?"
             + r"(?:,?\s+(?:on\s+)?(?P<day>%(DEICTIC)s|%(WEEKDAY)s|%(MONTH)s\s+\d{1,2}(?:st|nd|rd|th)?))?"
         ),
@@ -113,7 +115,7 @@ RELATIVE_RULES = [
         "offset",
         compile_rule(
             _APPROXP
-            + r"(?P<num>%(NUM)s)[\s-]+(?P<unit>%(UNIT)s)\s+(?P<dir>earlier|later|previously|from\s+now|hence|(?:before|after)"
+            + r"(?P<num>%(NUM)s|the)[\s-]+(?P<unit>%(UNIT)s)\s+(?P<dir>earlier|later|previously|from\s+now|hence|(?:before|after)"
             + _NOT_AN_OBJECT
             + ")"
         ),
@@ -200,7 +202,7 @@ def _triggers() -> dict[str, frozenset[str]]:
             "weekday": {WEEKDAY},
             "weekend": {"weekend"},
             "season": set(words.seasons),
-            "clock": {CLOCK, "p", "a", "pm", "am"} | set(words.clock),
+            "clock": {CLOCK, "p", "a", "pm", "am", "clock"} | set(words.clock),
             "reference": _last_words(words.references),
             "period": {"quarter", "period"},
             "year-ago": {"earlier", "ago"},
