@@ -143,8 +143,8 @@ def part_of_day(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'this morning', 'last night', 'tonight', 'overnight', 'the morning' (of the day in focus),
     'the night of Feb. 12', 'the morning of Friday'."""
     if m["ofpart"]:
-        day = _day_of(m, ctx)
-        return part_of(periods.day(day), m["ofpart"]) if day else None
+        named = _day_of(m, ctx)
+        return part_of(periods.day(named), m["ofpart"]) if named else None
     if m["over"]:
         night = ctx.anchor - dt.timedelta(days=1 if _norm(m["over"]).startswith("last") else 0)
         return part_of(periods.day(night), "night")
