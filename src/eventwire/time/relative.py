@@ -20,7 +20,8 @@ from .calendar_words import (
 )
 from .lexicon import time_words
 from .periods import Period
-from .state import Context, Resolution, date, vague
+from .reports import reported_quarter
+from .state import Context, Resolution, date, unfocused, vague
 
 _MODP = r"(?:(?P<mod>%(MOD)s)[\s-]+)?"
 _DAY_STEPS = {"next", "following", "previous", "preceding", "same", "that"}
@@ -78,7 +79,7 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None  # "that day" after "in 1987": some day the text does not tell
     mod = _mod(m)
     if granularity == "quarter" and rel_word == "this" and not mod:
-        reported = _reported_quarter(ctx)
+        reported = reported_quarter(ctx)
         if reported and reported.end < ctx.anchor and ctx.tense() != "future":
             return date(reported)  # "this quarter's loss" in a report on the third quarter
     period = periods.shifted(periods.containing(granularity, base.start), step, granularity)
@@ -100,13 +101,6 @@ def _ten_or_hundred_years(ctx: Context, step: int, granularity: str) -> Resoluti
     value = periods.containing(granularity, middle).value
     start, end = (moved, ctx.anchor) if step < 0 else (ctx.anchor, moved)
     return Resolution("date", value, Period(start, end, granularity, value))  # type: ignore[arg-type]
-
-
-def full_year(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'the full year', 'the whole year': the year in focus, else this one."""
-    focus = ctx.focus
-    in_focus = focus is not None and focus.granularity in {"quarter", "half"}
-    return date(periods.year(focus.start.year if focus and in_focus else ctx.anchor.year))
 
 
 def end_of_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
@@ -273,54 +267,6 @@ def reference(m: re.Match[str], ctx: Context) -> Resolution | None:
     return vague(ref.value, ctx.anchor, ref.low, ref.high)
 
 
-def period_in_focus(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """Financial news: 'the quarter', 'the latest period', 'the year-ago quarter', 'the 1988
-    period' are the quarter in focus (else the last completed one), moved as the words say."""
-    adjective = _norm(m["adj"])
-    if _norm(m["what"]) == "period" and not (adjective or m["yr"] or m["back"]):
-        return None  # "the period" alone is any period
-    this_quarter = periods.containing("quarter", ctx.anchor)
-    last_quarter = periods.shifted(this_quarter, -1, "quarter")
-    focus = _reported_quarter(ctx)
-    if adjective == "current" or (focus is None and _norm(m["det"]) == "this"):
-        focus = this_quarter
-    elif focus is None or (adjective in _LATEST and focus.end >= ctx.anchor):
-        focus = last_quarter  # "the latest quarter" has ended
-    if m["yr"]:
-        return _unfocused(periods.shifted(focus, int(m["yr"]) - focus.start.year, "year"))
-    # "the year-ago quarter", "the same period last year", "last year's quarter"
-    year_back = m["back"] or _norm(m["det"]).startswith("last year")
-    if year_back or "year" in adjective or adjective in {"comparable", "corresponding"}:
-        return _unfocused(periods.shifted(focus, -1, "year"))
-    return date(focus)
-
-
-_LATEST = {"latest", "most recent", "just ended"}
-
-
-def _reported_quarter(ctx: Context) -> Period | None:
-    """The period a financial report is about: the last quarter or half named that had begun by
-    the publication date ("a fourth-quarter charge" it will take is not), while the date in
-    focus lies in it ("the third quarter ended Sept. 30")."""
-    quarter, focus = ctx.quarter, ctx.focus
-    if quarter is None or focus is None:
-        return None
-    return quarter if quarter.start <= focus.start and focus.end <= quarter.end else None
-
-
-def _unfocused(period: Period) -> Resolution:
-    """A date told relative to the one in focus does not move the focus ("a year earlier")."""
-    return Resolution("date", period.value, period, focus=False)
-
-
-def year_ago_adjective(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'year-earlier', 'year-ago' before a noun: the period in focus a year back."""
-    focus = ctx.reference()
-    if focus.granularity in {"quarter", "half", "month"} and focus.start <= ctx.anchor:
-        return _unfocused(periods.shifted(focus, -1, "year"))
-    return _unfocused(periods.year(ctx.anchor.year - 1))
-
-
 def _count(text: str | None) -> float | None:
     from ..quantities.numbers import parse_number
 
@@ -335,7 +281,7 @@ def ago(m: re.Match[str], ctx: Context) -> Resolution | None:
     if count is None or count != int(count) or unit not in _ANCHORED_UNITS:
         return vague("PAST_REF", ctx.anchor, -_days(unit) * 10, 0)
     steps = -int(count) * (2 if _norm(m["unit"]).startswith("fortnight") else 1)
-    focus = _reported_quarter(ctx)
+    focus = reported_quarter(ctx)
     if unit == "year" and focus is not None:
         shifted = periods.shifted(focus, steps, "year")
         return Resolution("date", shifted.value, shifted, approx, focus=False)
@@ -361,8 +307,8 @@ def offset(m: re.Match[str], ctx: Context) -> Resolution | None:
     if _coarser(unit, focus.granularity) and not (
         unit == "year" and focus.granularity in {"quarter", "half", "season", "month"}
     ):
-        return _unfocused(periods.containing(unit, periods.shift_date(focus.start, steps, unit)))
-    return _unfocused(periods.shifted(focus, steps, unit))
+        return unfocused(periods.containing(unit, periods.shift_date(focus.start, steps, unit)))
+    return unfocused(periods.shifted(focus, steps, unit))
 
 
 _ORDER = ["minute", "hour", "part_of_day", "day", "week", "month", "season", "quarter", "half"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
-from . import absolute, durations, relative
+from . import absolute, durations, relative, reports
 from .grammar import compile_rule
 from .lexicon import time_words
 from .state import Rule
@@ -41,7 +41,7 @@ RELATIVE_RULES = [
     Rule(
         "full-year",
         compile_rule(r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+|calendar\s+)?year"),
-        relative.full_year,
+        reports.full_year,
     ),
     Rule(
         "deictic",
@@ -95,14 +95,14 @@ RELATIVE_RULES = [
         compile_rule(
             r"(?P<det>the|this|that|its|last\s+year['’]s)\s+(?:(?P<adj>latest|current|same|most\s+recent|comparable|corresponding|year[\s-]ago|year[\s-]earlier|just[\s-]ended|fiscal)\s+)?(?:(?P<yr>%(YEAR)s)\s+)?(?P<what>quarter|period)(?:\s+(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)))?"
         ),
-        relative.period_in_focus,
+        reports.period_in_focus,
     ),
     Rule(
         "year-ago",
         compile_rule(
             r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago)"
         ),
-        relative.year_ago_adjective,
+        reports.year_ago_adjective,
     ),
     Rule(
         "ago",

@@ -67,3 +67,8 @@ def vague(value: str, anchor: dt.date, low: int, high: int) -> Resolution:
         "past" if value == "PAST_REF" else "future" if value == "FUTURE_REF" else "present"
     )
     return Resolution("date", value, period, None, direction, focus=False)
+
+
+def unfocused(period: Period) -> Resolution:
+    """A date told relative to the one in focus does not move the focus ("a year earlier")."""
+    return Resolution("date", period.value, period, focus=False)
