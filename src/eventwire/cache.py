@@ -39,7 +39,10 @@ def cached(path: Path, build: Callable[[], T]) -> T:
         try:
             with open(path, "rb") as handle:
                 value: T = pickle.load(handle)
-                return value
+            # a cached value lives as long as the process: moved out of the collector's reach,
+            # its millions of objects are not scanned again by every later collection
+            gc.freeze()
+            return value
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
             pass  # a damaged or stale file is rebuilt
         finally:
