@@ -1,8 +1,15 @@
-"""Shared fixtures. The spaCy pipeline, the knowledge base and the coder are built once per run."""
+"""Shared fixtures. The spaCy pipeline, the knowledge base and the coder are built once per run.
+
+The on-disk cache (cache.py) is the test run's own: never the user's `~/.cache/eventwire`,
+whose entries another version of the code may have built. It is kept in pytest's cache folder
+of this checkout between runs (`pytest --cache-clear` starts it empty; CI's fresh clone always
+does), and the subprocesses that tests start inherit it."""
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -18,6 +25,22 @@ from eventwire.pipeline import coder as get_coder
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 ANCHOR = dt.date(2023, 2, 12)
+CACHE_ENV = "EVENTWIRE_CACHE_DIR"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="write tests/golden/coded.json from the coder as it is (after a stage version bump)",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Point eventwire's cache at the run's own folder, before anything is coded."""
+    cache = getattr(config, "cache", None)  # None with -p no:cacheprovider: a fresh folder
+    folder = cache.mkdir("eventwire") if cache is not None else Path(tempfile.mkdtemp())
+    os.environ[CACHE_ENV] = str(folder)
 
 
 @pytest.fixture(scope="session")

@@ -1,11 +1,9 @@
-"""The analysis commands end to end on a tiny hand-made store (in-process, one subprocess run
-for the one-line error)."""
+"""The analysis commands end to end on a tiny hand-made store, in this process (through Typer's
+runner, and through the real entry point for the one-line error)."""
 
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import networkx as nx
@@ -13,6 +11,7 @@ from typer.testing import CliRunner
 
 from eventwire.cli import app
 
+from .cli import run as run_main
 from .test_analysis_series import tiny
 
 runner = CliRunner()
@@ -82,13 +81,8 @@ def test_dyads_align_shifts_and_network_commands(tmp_path: Path) -> None:
 
 def test_a_bad_country_code_is_one_line_and_exit_1(tmp_path: Path) -> None:
     db = str(tiny(tmp_path / "t.duckdb"))
-    result = subprocess.run(
-        [sys.executable, "-m", "eventwire", "dyads", "IRN", "XYZ", "--db", db],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 1 and result.stdout == ""
+    result = run_main("dyads", "IRN", "XYZ", "--db", db)
+    assert result.status == 1 and result.stdout == ""
     assert result.stderr.strip().splitlines() == [
         "error E009: unknown country code 'XYZ': use ISO 3166-1 alpha-3 (IRN, RUS)"
     ]

@@ -5,10 +5,7 @@ values, SQL in a filter, paths out of the package, too many POST /code."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,6 +16,7 @@ from eventwire.api import ServeSettings, create_app
 from eventwire.store import open_store
 
 from .api_stores import TestClient, build_store
+from .cli import run
 
 TOKEN = "s3cret-token-for-tests-only"
 ARTICLE = {
@@ -265,14 +263,9 @@ def test_a_store_that_is_not_there_fails_at_start_with_e008(tmp_path: Path) -> N
 def test_serve_refuses_to_start_with_one_line(
     tmp_path: Path, args: list[str], env: dict[str, str], code: str
 ) -> None:
-    environ = {k: v for k, v in os.environ.items() if k != "EVENTWIRE_API_TOKEN"} | env
-    result = subprocess.run(
-        [sys.executable, "-m", "eventwire", "serve", "--db", str(tmp_path / "none.duckdb"), *args],
-        capture_output=True,
-        env=environ,
-        timeout=60,
-    )
-    err = result.stderr.decode()
-    assert result.returncode == 1 and code in err and "Traceback" not in err
+    environ: dict[str, str | None] = {"EVENTWIRE_API_TOKEN": None, **env}
+    result = run("serve", "--db", str(tmp_path / "none.duckdb"), *args, env=environ)
+    err = result.stderr
+    assert result.status == 1 and code in err and "Traceback" not in err
     assert err.strip().count("\n") == 0, err
     assert not (tmp_path / "none.duckdb").exists()

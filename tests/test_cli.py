@@ -1,4 +1,5 @@
-"""The command line as a user runs it: real subprocesses, real files, real exit codes."""
+"""The command line as a user runs it: real files, real exit codes, through the real entry point
+in this process (tests/cli.py); test_cli_process.py runs a few of these as real processes."""
 
 from __future__ import annotations
 
@@ -6,14 +7,13 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
+
+from .cli import one_line_error, run
 
 pytestmark = pytest.mark.model
 
@@ -24,30 +24,11 @@ ARTICLE = (
 )
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "COLUMNS": "160"}
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire", *args],
-        input=stdin,
-        capture_output=True,
-        env=env,
-        timeout=300,
-    )
-
-
 @pytest.fixture()
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "article.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     return path
-
-
-def one_line_error(result: subprocess.CompletedProcess[bytes], code: str) -> None:
-    err = result.stderr.decode()
-    assert result.returncode != 0
-    assert "Traceback" not in err
-    assert err.strip().count("\n") == 0, err
-    assert code in err, err
 
 
 @pytest.mark.parametrize(
@@ -71,7 +52,7 @@ def test_missing_file_and_invalid_date(article: Path, tmp_path: Path) -> None:
 
 def test_json_output_follows_the_contract(article: Path) -> None:
     result = run("code", str(article), "--date", "2023-02-12", "--format", "json")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert set(data) == {"document", "events", "mentions"}
     assert set(data["mentions"]) == {"actors", "places", "dates", "quantities"}
@@ -89,12 +70,12 @@ def test_stdin_jsonl_and_table(article: Path) -> None:
     result = run(
         "code", "-", "--format", "jsonl", "--date", "2023-02-12", stdin=article.read_bytes()
     )
-    assert result.returncode == 0, result.stderr.decode()
-    lines = result.stdout.decode().strip().splitlines()
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
     assert len(lines) == 1 and json.loads(lines[0])["events"]
     table = run("code", str(article), "--date", "2023-02-12")
     assert table.returncode == 0
-    assert "CONSULT" in table.stdout.decode()
+    assert "CONSULT" in table.stdout
 
 
 def test_db_option_stores_idempotently(article: Path, tmp_path: Path) -> None:
@@ -148,15 +129,15 @@ def test_ingest_codes_a_directory_reports_bad_inputs_and_is_idempotent(
 ) -> None:
     db = str(tmp_path / "corpus.duckdb")
     first = run("ingest", str(corpus), "--db", db, "--map", "text=body,published_at=date")
-    assert first.returncode == 3, first.stderr.decode()  # finished; some inputs failed
-    err = first.stderr.decode()
+    assert first.returncode == 3, first.stderr  # finished; some inputs failed
+    err = first.stderr
     assert "Traceback" not in err
     assert re.search(r"warning E010: \S*wire\.jsonl:2: malformed JSON", err)
     assert re.search(r"warning E010: \S*wire\.xml#2: ", err)
-    assert first.stdout.decode().startswith("stored 4 documents")
+    assert first.stdout.startswith("stored 4 documents")
     again = run("ingest", str(corpus), "--db", db, "--map", "text=body,published_at=date")
-    assert again.stdout.decode().startswith("stored 0 documents and 0 events")
-    assert "4 already stored" in again.stdout.decode()
+    assert again.stdout.startswith("stored 0 documents and 0 events")
+    assert "4 already stored" in again.stdout
 
     con = duckdb.connect(db)
     dates = dict(con.execute("SELECT text, published_at FROM documents").fetchall())
@@ -167,7 +148,7 @@ def test_ingest_codes_a_directory_reports_bad_inputs_and_is_idempotent(
     csv_out = run(
         "events", "--db", db, "--dyad", "RUS", "IRN", "--since", "2023-01-01", "-f", "csv"
     )
-    rows = list(csv.DictReader(io.StringIO(csv_out.stdout.decode())))
+    rows = list(csv.DictReader(io.StringIO(csv_out.stdout)))
     assert rows and all({r["source_country"], r["target_country"]} == {"IRN", "RUS"} for r in rows)
     assert any(r["date_start"] == "2023-01-05" for r in rows)  # "Thursday" before 2023-01-06
     assert any(r["location_name"] == "Geneva" for r in rows)
@@ -193,37 +174,15 @@ def test_recode_recodes_what_another_coder_version_coded(article: Path, tmp_path
     con.execute("UPDATE events SET coder = 'eventwire.events.v0'")
     con.close()
     result = run("recode", "--db", db, "-q")
-    assert result.returncode == 0, result.stderr.decode()
-    assert result.stdout.decode().startswith("re-coded 1 documents")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("re-coded 1 documents")
     con = duckdb.connect(db)
     assert con.execute("SELECT count(*) FROM events").fetchall() == events_before
     assert con.execute("SELECT count(*) FROM events WHERE coder LIKE '%v0'").fetchall() == [(0,)]
     assert con.execute("SELECT DISTINCT coder FROM documents").fetchall() != [("an older coder",)]
     con.close()
     nothing = run("recode", "--db", db, "-q")
-    assert nothing.stdout.decode().startswith("re-coded 0 documents")
-
-
-def test_ingest_on_a_local_dask_cluster_into_parquet(corpus: Path, tmp_path: Path) -> None:
-    out = tmp_path / "parquet"
-    result = run(
-        "ingest",
-        str(corpus),
-        "--engine",
-        "dask",
-        "--workers",
-        "1",
-        "--out",
-        str(out),
-        "--map",
-        "text=body,published_at=date",
-        "-q",
-    )
-    assert result.returncode == 3, result.stderr.decode()
-    assert "Traceback" not in result.stderr.decode()
-    stats = json.loads(run("stats", "--db", str(out), "-f", "json").stdout)
-    assert stats["tables"]["documents"] == 4 and stats["tables"]["events"] > 0
-    assert stats["runs"][0]["documents_coded"] == 4
+    assert nothing.stdout.startswith("re-coded 0 documents")
 
 
 @pytest.mark.parametrize(
@@ -251,7 +210,7 @@ def test_corpus_errors_are_one_line(
 )
 def test_usage_errors_exit_2_with_usage_not_an_internal_error(args: tuple[str, ...]) -> None:
     result = run(*args)
-    err = result.stderr.decode()
+    err = result.stderr
     assert result.returncode == 2, err
     assert "Usage: " in err and "Error: " in err
     assert "E999" not in err and "Traceback" not in err

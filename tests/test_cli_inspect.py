@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from .test_cli import run
+from .cli import run
 
 pytestmark = pytest.mark.model
 
 
 def test_actors_resolves_a_misspelling_as_of_the_date() -> None:
     result = run("actors", "Ayatollah Ali Khameini", "--date", "2023-02-12", "--json")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     found = json.loads(result.stdout)["actors"]
     assert [(a["name"], a["country"], a["sector"]) for a in found] == [
         ("Ali Khamenei", "IRN", "GOV")
@@ -25,15 +25,15 @@ def test_actors_resolves_a_misspelling_as_of_the_date() -> None:
 
 def test_actors_text_output_names_the_rule() -> None:
     result = run("actors", "Antony Blinken", "--date", "2012-06-01")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     # Blinken was not Secretary of State in 2012, so no GOV role as of that date
-    assert "Antony Blinken" in result.stdout.decode()
-    assert "rule" in result.stdout.decode()
+    assert "Antony Blinken" in result.stdout
+    assert "rule" in result.stdout
 
 
 def test_places_ranks_candidates_and_uses_the_country_context() -> None:
     result = run("places", "Georgian troops clashed near Georgia's border", "--json", "--top", "3")
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     entries = json.loads(result.stdout)
     georgia = next(e for e in entries if e["text"] == "Georgia")
     assert georgia["chosen"]["country"] == "GEO"
@@ -44,8 +44,8 @@ def test_explain_shows_parse_patterns_and_events(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text("Iran agreed to sell drones to Russia. The deal was signed on Monday.\n")
     result = run("explain", str(article), "--sentence", "0", "--date", "2023-02-12")
-    assert result.returncode == 0, result.stderr.decode()
-    out = result.stdout.decode()
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
     assert "parse:" in out and "patterns:" in out
     assert "COOPERATE" in out and "IRN" in out and "RUS" in out
 
@@ -55,7 +55,7 @@ def test_explain_out_of_range_is_one_line(tmp_path: Path) -> None:
     article.write_text("Iran agreed to sell drones to Russia.\n")
     result = run("explain", str(article), "--sentence", "9")
     assert result.returncode == 1
-    err = result.stderr.decode().strip()
+    err = result.stderr.strip()
     assert err.startswith("error E009") and "\n" not in err
 
 
@@ -75,7 +75,7 @@ def test_code_with_user_actor_and_place_files(tmp_path: Path) -> None:
     args = ("code", str(article), "--date", "2023-05-01", "--format", "json")
     plain = json.loads(run(*args).stdout)
     result = run(*args, "--actors", str(actors), "--places", str(places))
-    assert result.returncode == 0, result.stderr.decode()
+    assert result.returncode == 0, result.stderr
     coded = json.loads(result.stdout)
     wolves = [a for a in coded["mentions"]["actors"] if "Northern Wolves Front" in a["text"]]
     assert [(a["country"], a["sector"]) for a in wolves] == [("SDN", "REB")]

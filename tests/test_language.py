@@ -6,8 +6,6 @@ from __future__ import annotations
 import io
 import json
 import socket
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -23,6 +21,8 @@ from eventwire.pipeline import Coder, CoderSpec
 from eventwire.pipeline import coder as get_coder
 from eventwire.store import DuckDBStore
 from eventwire.store.query import stats
+
+from .cli import run
 
 # written for these tests: the same news in three languages
 FRENCH = (
@@ -144,17 +144,14 @@ def test_a_coder_spec_with_language_any_codes_every_language(coder: Coder) -> No
 
 
 @pytest.mark.model
-def test_code_labels_languages_and_warns_once(tmp_path: Path) -> None:
+def test_code_labels_languages_and_warns_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
     (tmp_path / "en.txt").write_text(ENGLISH, encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "eventwire", "code", "fr.txt", "en.txt", "--format", "jsonl"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert result.returncode == 0, result.stderr
+    monkeypatch.chdir(tmp_path)
+    result = run("code", "fr.txt", "en.txt", "--format", "jsonl")
+    assert result.status == 0, result.stderr
     coded = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(c["document"]["language"], bool(c["events"])) for c in coded] == [
         ("fr", False),

@@ -1,5 +1,6 @@
 """Interrupted runs: a run killed with SIGKILL midway, or stopped with Ctrl-C, keeps what it
-committed; `--resume` codes the rest, and every document and every event is stored once."""
+committed; `--resume` codes the rest, and every document and every event is stored once. The
+run that is killed is a real process; the resuming run is the same command in this process."""
 
 from __future__ import annotations
 
@@ -25,9 +26,13 @@ from eventwire.model import CodedDocument, Document
 from eventwire.pipeline import Coder
 from eventwire.store import DuckDBStore
 
+from .cli import Ran
+from .cli import run as run_cli
+
 COUNTRIES = ["Iran", "Russia", "China", "Turkey", "Iraq", "Egypt", "Israel", "Jordan", "France"]
 VERBS = ["met", "signed a deal with", "accused", "threatened", "criticized", "praised"]
 PROGRESS = re.compile(r"^ingest: (\d+) documents coded")
+N = 150  # articles in the corpus of an interrupted run
 
 
 def write_corpus(path: Path, n: int) -> Path:
@@ -51,13 +56,8 @@ def start(*args: str) -> subprocess.Popen[str]:
     )
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "eventwire", "ingest", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def run(*args: str) -> Ran:
+    return run_cli("ingest", *args)
 
 
 def wait_for_a_commit(process: subprocess.Popen[str]) -> int:
@@ -86,7 +86,8 @@ def stored(db: Path) -> tuple[list[str], list[str], list[tuple[object, ...]]]:
 
 @pytest.mark.model
 def test_sigkill_midway_then_resume_stores_everything_once(tmp_path: Path, coder: Coder) -> None:
-    corpus = write_corpus(tmp_path / "corpus.jsonl", 400)
+    # the kill comes right after the first batch of 10 is stored: 150 leaves it seconds of margin
+    corpus = write_corpus(tmp_path / "corpus.jsonl", N)
     db = tmp_path / "events.duckdb"
     process = start(str(corpus), "--db", str(db), "--batch-size", "10")
     try:
@@ -95,23 +96,23 @@ def test_sigkill_midway_then_resume_stores_everything_once(tmp_path: Path, coder
         os.kill(process.pid, signal.SIGKILL)
         process.communicate()
     docs, events, runs = stored(db)
-    assert 0 < len(docs) < 400, "kill it midway: some stored, not all"
+    assert 0 < len(docs) < N, "kill it midway: some stored, not all"
     assert runs == [("running", 0, len(docs))]  # the run's record counted what was committed
 
     result = run("--resume", "--db", str(db))  # no inputs: the killed run's
     assert result.returncode == 0, result.stderr
     docs, events, runs = stored(db)
     want_docs, want_events = expected_ids(corpus, coder)
-    assert len(docs) == len(set(docs)) == 400 and set(docs) == want_docs
+    assert len(docs) == len(set(docs)) == N and set(docs) == want_docs
     assert events == want_events  # each event once: no duplicate, none missing
-    assert runs == [("completed", 1, 400)]
+    assert runs == [("completed", 1, N)]
 
 
 @pytest.mark.model
 def test_ctrl_c_records_an_interrupted_run_and_resume_finishes_it(
     tmp_path: Path, coder: Coder
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus.jsonl", 240)
+    corpus = write_corpus(tmp_path / "corpus.jsonl", N)
     db = tmp_path / "events.duckdb"
     process = start(str(corpus), "--db", str(db), "--batch-size", "10", "--workers", "2")
     wait_for_a_commit(process)
@@ -121,7 +122,7 @@ def test_ctrl_c_records_an_interrupted_run_and_resume_finishes_it(
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("error: interrupted; to finish:")
     docs, _, runs = stored(db)
-    assert 0 < len(docs) < 240
+    assert 0 < len(docs) < N
     assert runs[0][0] == "interrupted"
 
     result = run(str(corpus), "--db", str(db), "--resume")
@@ -129,9 +130,9 @@ def test_ctrl_c_records_an_interrupted_run_and_resume_finishes_it(
     assert "already stored" in result.stdout
     docs, events, runs = stored(db)
     want_docs, want_events = expected_ids(corpus, coder)
-    assert set(docs) == want_docs and len(docs) == 240
+    assert set(docs) == want_docs and len(docs) == N
     assert events == want_events
-    assert runs == [("completed", 1, 240)]
+    assert runs == [("completed", 1, N)]
 
 
 def test_resume_with_nothing_to_resume_is_a_clear_error(tmp_path: Path) -> None:
