@@ -139,3 +139,19 @@ def test_count_names_leave_out_hyphens_participles_and_figures(find: Find) -> No
     assert "cylinder" in {q.unit_name for q in engines}
     songs = one(find, "She wrote 120 recorded songs before she retired.")
     assert songs.unit_name == "song"
+
+
+def test_scores_are_not_quantities(find: Find) -> None:
+    assert find("The match was tied at 89-89 with a minute left.") == []
+    assert find("The court ruled 5-4 against the state.") == []
+    spread = one(find, "Prices rose 5-10% in the spring.")
+    assert (spread.value, spread.value_max) == (5, 10)
+
+
+def test_multiples_and_rates_of_counts(find: Find) -> None:
+    multiple = one(find, "The stock trades at 12 times earnings.")
+    assert (multiple.unit, multiple.unit_name) == ("times", "count")
+    tests = one(find, "The lab will run four thousand tests per day.")
+    assert tests.unit_name == "test per day"
+    refinery = [q for q in find("The port has a 90,000 barrel-a-day refinery.") if q.value == 90000]
+    assert refinery[0].unit == "barrel per day"

@@ -33,7 +33,7 @@ from .parts import fraction_runs
 from .ranges import Found, carry_into_asides, merge_ranges
 from .runs import Run, number_runs, number_token_or_word
 
-VERSION = "eventwire.quantities.v4"
+VERSION = "eventwire.quantities.v5"
 
 __all__ = ["VERSION", "find_quantities"]
 
@@ -163,12 +163,20 @@ def _found(doc: Doc, run: Run) -> Found | None:
         change=change_sign(change, qualifier[0] if qualifier else None, run.sign),
         casualty=casualty,
         note=f"vague: {doc[run.start : run.end].text}" if run.vague else None,
-        unit_name=unit_name(
-            code, counted_words(doc, place.end, counted) if counted is not None else None
+        unit_name=_rated(
+            unit_name(code, counted_words(doc, place.end, counted) if counted else None),
+            rate_after(doc, counted.i + 1) if code is None and counted is not None else None,
         ),
         concept=concept_of(doc, place.start, place.end, counted),
     )
     return Found(mention, place.start, place.end)
+
+
+def _rated(name: str | None, rate: str | None) -> str | None:
+    """'three thousand tests per day': a count's name with its rate ('test per day')."""
+    if name is None or rate is None:
+        return name
+    return f"{name} per {quantity_words().unit_names.get(rate, rate)}"
 
 
 def _change(doc: Doc, before: int, place: _Place) -> str | None:

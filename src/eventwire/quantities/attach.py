@@ -85,7 +85,10 @@ def _unit_named(text: str, stuck: bool) -> Unit | None:
 
 
 def rate_after(doc: Doc, end: int) -> str | None:
-    """'per barrel', 'a day': the unit of 'US$58.24 per barrel', '$3,500 a month'."""
+    """'per barrel', 'a day': the unit of 'US$58.24 per barrel', '$3,500 a month',
+    '52,000 barrel-a-day'."""
+    if _hyphen(doc, end) and _hyphen(doc, end + 2):
+        return _hyphened_rate(doc, end)
     word, noun, after = _token(doc, end), _token(doc, end + 1), _token(doc, end + 2)
     if word is None or noun is None or word.lower_ not in {"per", "a", "an"}:
         return None
@@ -97,6 +100,20 @@ def rate_after(doc: Doc, end: int) -> str | None:
         if unit is not None and unit.kind not in _MONEY:
             return unit.code  # "per square foot", "a barrel"
     return noun.lemma_.lower() if noun.pos_ == "NOUN" and word.lower_ == "per" else None
+
+
+def _hyphen(doc: Doc, i: int) -> bool:
+    token = _token(doc, i)
+    return token is not None and token.text == "-" and not token.whitespace_
+
+
+def _hyphened_rate(doc: Doc, end: int) -> str | None:
+    """'barrel-a-day': the time unit after '-a-'."""
+    word, noun = _token(doc, end + 1), _token(doc, end + 3)
+    if word is None or noun is None or word.lower_ not in {"a", "an", "per"}:
+        return None
+    unit = quantity_words().units.get(noun.lower_)
+    return unit.code if unit is not None and unit.kind == "time" else None
 
 
 def noun_phrase(head: Token, after: int) -> str:

@@ -14,6 +14,7 @@ from .numbers import split_number
 Token = Any  # spacy.tokens.Token
 _GLUED = re.compile(r"^(\D+?)(\.?\d.*)$")
 _MINUS = "minus-"
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Glued:
 
 def glued_sign(token: Token) -> Glued | None:
     """The sign and the number of a token that starts with a sign stuck to the digits."""
-    found = _GLUED.match(token.text)
+    found = _GLUED.match(token.text) if _DIGIT.search(token.text) else None
     if found is None:
         return None
     prefix, rest = found[1].lower(), found[2]

@@ -13,19 +13,18 @@ from .runs import Run
 Doc = Any  # spacy.tokens.Doc
 Token = Any
 _MAX_WHOLE = 1000  # "one in five", not "one in 2019"
+_STARTS = {"a", "an", "half"}
 
 
 def fraction_runs(doc: Doc, excluded: set[int]) -> list[Run]:
     """Every fraction in words in the document, none over `excluded` tokens."""
-    runs = []
-    i = 0
-    while i < len(doc):
-        found = _out_of(doc, i) or _parts(doc, i)
+    runs: list[Run] = []
+    for token in doc:  # only numbers, "a" and "half" start a fraction
+        if not (token.like_num or token.lower_ in _STARTS) or (runs and token.i < runs[-1].end):
+            continue
+        found = _out_of(doc, token.i) or _parts(doc, token.i)
         if found is not None and not excluded.intersection(range(found.start, found.end)):
             runs.append(found)
-            i = found.end
-        else:
-            i += 1
     return runs
 
 

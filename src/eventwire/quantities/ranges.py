@@ -31,12 +31,27 @@ def merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
     merged: list[Found] = []
     for item in found:
         previous = merged[-1] if merged else None
+        if previous is not None and _score(doc, previous, item):
+            merged.pop()  # "tied at 89-89", "won 3-1": a score, not two quantities
+            continue
         scaled = _scaled(doc, previous, item) if previous is not None else None
         if scaled is not None and _joined(doc, scaled, item):
             merged[-1] = _range(doc, scaled, item)
         else:
             merged.append(_unit_carried(doc, previous, item) if previous is not None else item)
     return merged
+
+
+def _score(doc: Doc, first: Found, second: Found) -> bool:
+    """Two whole numbers without units joined by a hyphen, the first not below the second."""
+    a, b = first.mention, second.mention
+    between = doc[first.end : second.start]
+    if len(between) != 1 or between[0].text != "-" or between[0].whitespace_:
+        return False
+    if doc[first.end - 1].whitespace_ or a.unit is not None or b.unit is not None:
+        return False
+    whole = all(m.value == int(m.value) and m.value_max is None for m in (a, b))
+    return whole and a.value >= b.value
 
 
 def _unit_carried(doc: Doc, previous: Found, item: Found) -> Found:

@@ -94,10 +94,10 @@ def _is_part(token: Token, run: list[Token], money: bool) -> bool:
     if lower == "-":  # "twenty-five"
         return _kind(last) == "cardinal" and _kind(following) == "cardinal"
     # "£300m" is money; "4.3M sales" is millions; "37m" alone is metres
+    if token.text != "M" and lower not in {"m", "m."}:
+        return False
     money = money or _glued_money(last)
-    return (token.text == "M" or (lower in {"m", "m."} and money)) and number_token(
-        last
-    ) is not None
+    return (token.text == "M" or money) and number_token(last) is not None
 
 
 def _glued_money(token: Token) -> bool:
