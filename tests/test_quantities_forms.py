@@ -1,5 +1,5 @@
 """Quantities, issue 16, second round: signs stuck to the digits ("RM45.90", "USD25m", "Y=1,200",
-"minus-20", "sub-5"), pence, fractions in words, amounts of time inside dates, ranges written
+"minus-20", "sub-5"), pence, fractions in words, amounts of time inside durations, ranges written
 "from X ... to Y" or "by X to Y", the unit of a bare second end, and count names. Sentences
 written for these tests."""
 
@@ -101,9 +101,8 @@ def test_what_is_not_a_fraction(find: Find) -> None:
     assert [q.value for q in find("The second half of the match was dull.")] == []
 
 
-def test_amounts_of_time_inside_dates(find_after_dates: Find) -> None:
-    later = one(find_after_dates, "Three weeks later, the talks resumed in Oslo.")
-    assert (later.value, later.unit) == (3, "week")
+def test_amounts_of_time_inside_durations(find_after_dates: Find) -> None:
+    assert find_after_dates("Three weeks later, the talks resumed in Oslo.") == []
     past = one(find_after_dates, "Prices have doubled over the past two years.")
     assert (past.value, past.unit) == (2, "year")
     assert find_after_dates("The talks resumed on 4 March 2023.") == []

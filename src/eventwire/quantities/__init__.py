@@ -42,6 +42,7 @@ Token = Any
 _AGE = Unit("age", "age")
 _FRACTION = Unit("fraction", "fraction")
 _SIGN_CHANGE = {"+": "up"}
+_POINT_WORDS = {"ago", "later", "earlier", "before", "after", "hence", "since"}
 _OF_KINDS = {"mass", "volume", "area", "fraction"}  # "2 tons of rice", "a third of voters"
 
 
@@ -71,13 +72,15 @@ def find_quantities(doc: Doc, excluded: set[int] | None = None) -> list[Quantity
 
 
 def _durations_freed(doc: Doc, excluded: set[int]) -> set[int]:
-    """The date tokens left out, less the amounts of time inside dates: 'two years' of 'two
-    years later' and 'over the past two years' is a quantity too."""
+    """The date tokens left out, less the amounts of time inside durations: 'two years' of
+    'over the past two years' is a quantity too; 'two years ago' and 'two days later' name a
+    day, not an amount."""
     units = quantity_words().units
     freed = set()
     for i in excluded:
         unit = units.get(doc[i + 1].lower_) if i + 1 < len(doc) else None
-        if unit is not None and unit.kind == "time" and number_token_or_word(doc[i]):
+        point = i + 2 < len(doc) and doc[i + 2].lower_ in _POINT_WORDS
+        if unit is not None and unit.kind == "time" and not point and number_token_or_word(doc[i]):
             freed |= {i, i + 1}
     return excluded - freed if freed else excluded
 
