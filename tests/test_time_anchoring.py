@@ -219,3 +219,17 @@ def test_a_half_of_something_else_is_no_date() -> None:
     # an amount after the quarter is not what it is a part of
     found = texts_and_values("It posted a loss for the third quarter of $2 million.")
     assert found == [("the third quarter", "1994-Q3")]
+
+
+def test_a_year_after_a_modifier_and_a_hyphen() -> None:
+    found = find_timexes("The bank failed in mid-2012.", THURSDAY)
+    assert [(t.text, t.value, t.mod) for t in found] == [("mid-2012", "2012", "MID")]
+    # after a number and a hyphen it is part of that number
+    assert values("Call 555-2012 for help.") == []
+
+
+def test_shortly_after_is_no_reference_to_the_future() -> None:
+    assert texts_and_values("Shortly after midnight, the police left.") == [
+        ("midnight", "1995-03-16T24:00")
+    ]
+    assert values("The police will leave shortly.") == ["FUTURE_REF"]

@@ -85,7 +85,8 @@ def fragments() -> dict[str, str]:
         "REFERENCE": alternation(words.references),
         "HOLIDAY": alternation(words.holidays),
         "SETWORD": alternation(words.sets),
-        "YEAR": r"(?<![\d$€£.,/#-])(?:1[5-9]\d\d|20\d\d)(?![\d]|,\d|\.\d)",
+        # a hyphen after a word may come before a year ("mid-2012"), not after a number
+        "YEAR": r"(?<![\d$€£.,/#])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d]|,\d|\.\d)",
         "YEARW": _year_words(),
         "NUMW": number_words_re,
         "NUM": rf"(?:\d+(?:\.\d+)?(?:\s\d/\d)?|\d/\d|{number_words_re}|an?(?=[\s-]))",
