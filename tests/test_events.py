@@ -212,15 +212,21 @@ def test_distances_are_not_event_quantities(events_of: Events) -> None:
 
 
 def test_the_lexicon_examples_are_coded_with_their_own_type(coder: Coder) -> None:
-    """Every pattern ships an example; nearly all of them must come out with the pattern's type."""
+    """Every pattern ships an example; nearly all of them must come out with the pattern's type.
+    The thresholds are the measured values (bench/lexicon_selfcheck.py: 0.982 of 1,821 overall,
+    RETREAT lowest at 0.951), so that a rule that loses examples is noticed."""
+    from collections import Counter
+
     from eventwire.ingest import make_document
 
     entries = coder.kb.lexicon
     coded = coder.code_documents(make_document(e.example) for e in entries)
-    found = sum(
-        entry.type in {e.type for e in c.events} for entry, c in zip(entries, coded, strict=True)
-    )
-    assert found / len(entries) >= 0.9
+    found, total = Counter[str](), Counter(e.type for e in entries)
+    for entry, c in zip(entries, coded, strict=True):
+        found[entry.type] += entry.type in {e.type for e in c.events}
+    assert sum(found.values()) / len(entries) >= 0.98
+    low = {t: round(found[t] / n, 3) for t, n in total.items() if found[t] / n < 0.95}
+    assert not low, f"types whose own examples are coded as something else: {low}"
 
 
 # --- argument roles --------------------------------------------------------------------------
