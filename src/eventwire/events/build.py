@@ -23,11 +23,11 @@ from .dyads import (
 )
 from .lexicon import Match
 from .modality import ModalityCues, modality_of
-from .modes import clause_lemmas, contexts_of, mode_of
+from .modes import contexts_of
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v7"
+VERSION = "eventwire.events.v8"
 SETTING_MIN = 2  # mentions of a state before it is the document's setting
 
 
@@ -48,8 +48,10 @@ class EventBuilder:
     ) -> list[Event]:
         token, match = pred.token, pred.match
         entry = match.entry
+        mode, typed = pred.mode(self.kb.modes)
         notes = [
             f"pattern {entry.pos.lower()} '{_pattern_text(match)}' -> {entry.type} {entry.cameo}",
+            *typed,
             *roles.notes,
             *extra,
         ]
@@ -62,7 +64,11 @@ class EventBuilder:
                 targets = [Resolved(carried, token, ["target carried from previous sentence"])]
                 notes.append("target carried from previous sentence")
         dyads = pairs(symmetric, sources, targets)
-        return [self.event(token, match, s, t, notes, ctx, state) for s, t in dyads[:_MAX_PAIRS]]
+        type_p = pred.typed.scores.of(entry.type) if pred.typed else None
+        return [
+            self.event(token, match, s, t, notes, ctx, state, mode, type_p)
+            for s, t in dyads[:_MAX_PAIRS]
+        ]
 
     def event(
         self,
@@ -73,6 +79,8 @@ class EventBuilder:
         notes: list[str],
         ctx: SentenceContext,
         state: SentenceState,
+        mode: str = "",
+        type_p: float | None = None,
     ) -> Event:
         entry, doc = match.entry, ctx.doc
         plover = self.kb.plover[entry.type]
@@ -94,7 +102,7 @@ class EventBuilder:
             id=_event_id(ctx.document.id, trigger.start_char, source, target),
             type=entry.type,
             cameo=entry.cameo,
-            mode=mode_of(entry.type, entry.cameo, clause_lemmas(token), self.kb.modes) or None,
+            mode=mode or None,
             context=contexts_of(entry.cameo, sentence, self.kb.contexts),
             quad_class=plover.quad_class,
             intensity=plover.intensity,
@@ -113,7 +121,9 @@ class EventBuilder:
                 end=ctx.sent.end_char,
                 text=ctx.sent.text,
             ),
-            confidence=confidence(match, token, source, target, bool(date and not date.inferred)),
+            confidence=confidence(
+                match, token, source, target, bool(date and not date.inferred), type_p=type_p
+            ),
             coder=VERSION,
             notes=list(dict.fromkeys(all_notes)),
         )

@@ -27,6 +27,8 @@ from .naming import Demonyms, actor_at
 from .predicates import find_predicates
 from .role_model import RoleModel, shipped_model
 from .sentence import SentenceContext
+from .type_model import TypeModel
+from .type_model import shipped_model as shipped_type_model
 
 Trace = dict[int, list[str]]  # sentence -> why its triggers gave no event (for `explain`)
 
@@ -46,6 +48,8 @@ class EventCoder:
         }
         self.builder = EventBuilder(kb, self.cues)
         self.roles: RoleModel | None = shipped_model() if use_model else None
+        self.types: TypeModel | None = shipped_type_model() if use_model else None
+        self.codes = {name: kind.cameo for name, kind in kb.plover.items()}
 
     def code(
         self,
@@ -86,7 +90,10 @@ class EventCoder:
 
     def _code_sentence(self, ctx: SentenceContext, state: SentenceState) -> list[Event]:
         verb = ctx.reporter.verb if ctx.reporter is not None else None
-        predicates = find_predicates(ctx.sent, self.lexicon, verb.i if verb is not None else None)
+        skip = verb.i if verb is not None else None
+        predicates = find_predicates(ctx.sent, self.lexicon, skip, self.types, self.codes)
+        for token, reason in predicates.dropped:
+            ctx.reject(token.text, reason)
         ctx.event_nouns = predicates.nouns
         resolve = Resolver(self.demonyms, ctx, state)
         subjects = [

@@ -180,6 +180,8 @@ class ConfidenceWeights:
     # accuracy 0.640 -> 0.634 and changed nothing else, so such events are not marked down
     no_country: float = 0.0
     dated: float = 0.05  # the sentence dates the event
+    # times (P - 0.5), P the type model's probability of the event's type (issue 11 item 5)
+    type_model: float = 0.1
 
 
 WEIGHTS = ConfidenceWeights()
@@ -192,6 +194,7 @@ def confidence(
     target: Resolved | None,
     dated: bool,
     weights: ConfidenceWeights = WEIGHTS,
+    type_p: float | None = None,
 ) -> float:
     """How the event was found, as a score users can filter on: a specific pattern (a verb
     with its particle or light-verb object) raises it; each role adds its actor's resolution
@@ -210,4 +213,5 @@ def confidence(
     if not any(r.country or r.hit.country for r in roles):
         score -= w.no_country
     score += w.dated if dated else 0.0
+    score += w.type_model * (type_p - 0.5) if type_p is not None else 0.0
     return round(max(0.05, min(0.99, score)), 3)

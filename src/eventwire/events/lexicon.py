@@ -7,7 +7,7 @@ token, the most specific entry whose particle and object are present in the pars
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -38,10 +38,12 @@ class Lexicon:
     def lemmas(self, pos: str) -> set[str]:
         return {lemma for p, lemma in self.by_key if p == pos}
 
-    def match(self, token: Token) -> Match | None:
-        """The most specific entry for this token, or None."""
+    def match(self, token: Token, types: Collection[str] | None = None) -> Match | None:
+        """The most specific entry for this token (of one of `types`, if given), or None."""
         best: Match | None = None
         for entry in self.by_key.get((_pos(token), _lemma(token)), []):
+            if types is not None and entry.type not in types:
+                continue
             found = self._fits(token, entry)
             if found is not None and (best is None or found.specificity > best.specificity):
                 best = found

@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from ..kb import EventContext, EventMode
 from ..kb.events import longest_cue
+from .type_model import TypeModel
 
 # Clauses of their own under a trigger: their words tell of other events
 _OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "acl"})
@@ -61,3 +62,24 @@ def contexts_of(cameo: str, lemmas: Sequence[str], contexts: Sequence[EventConte
     by_code = [c.context for c in contexts if cameo in c.cameo]
     by_cue = [c.context for c in contexts if any(cue in grams for cue in c.cues)]
     return list(dict.fromkeys(by_code + by_cue))[:MAX_CONTEXTS]
+
+
+def event_mode(
+    trigger: Token,
+    event_type: str,
+    cameo: str,
+    modes: Sequence[EventMode],
+    model: TypeModel | None = None,
+    features: dict[str, float] | None = None,
+) -> tuple[str, str | None]:
+    """The event's mode ("" for none) and a note saying what decided it: the cue table
+    (`mode_of`), or the type model's mode model, which reads the table's choice as a feature
+    and may overrule it."""
+    rule = mode_of(event_type, cameo, clause_lemmas(trigger), modes)
+    if model is None or features is None:
+        return rule, None
+    mode, p = model.mode(features, event_type, rule)
+    table = f"the cue table's {rule or 'none'}"
+    if mode == rule:
+        return mode, f"mode {mode or 'none'}: the mode model agrees with {table} (p={p:.2f})"
+    return mode, f"mode {mode or 'none'}: the mode model (p={p:.2f}) over {table}"
