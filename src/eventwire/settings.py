@@ -117,14 +117,14 @@ def _cache_dir(own: str | None, xdg: str | None) -> Path:
 def _count(name: str, value: str | None, default: int) -> int:
     if value is None:
         return default
-    if not value.isdigit():
+    if not value.isdecimal():  # isdigit() takes '²', which int() refuses with a traceback
         raise InvalidOption(f"{name} must be a whole number, 0 or more, not {value!r}")
     return int(value)
 
 
 def _columns(value: str | None) -> int | None:
     # the shell's own variable: a value that is no width is ignored, as terminals do
-    return int(value) if value and value.isdigit() and int(value) > 0 else None
+    return int(value) if value and value.isdecimal() and int(value) > 0 else None
 
 
 def markdown_table() -> str:
