@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import InvalidOption
-from .kb import default
+from .kb import in_force
 from .kb.language import load_common_words as load_common_words
 
 ENGLISH = "en"
@@ -76,7 +76,7 @@ def _mostly_common_english(sample: str) -> bool:
 
 def common_words() -> dict[str, frozenset[str]]:
     """The package's common words per language: part of the process's knowledge."""
-    return default().common_words
+    return in_force().common_words
 
 
 def language_of(text: str) -> str:

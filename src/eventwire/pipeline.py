@@ -118,7 +118,18 @@ class Coder:
     ) -> CodedDocument:
         """Run the stages on a parsed document; `timings` (optional) accumulates seconds per stage,
         `trace` (optional) collects, per sentence, why its triggers gave no event (`explain`).
-        The document comes back with the anchor its dates were resolved against."""
+        The document comes back with the anchor its dates were resolved against. Every stage
+        codes with this coder's knowledge (`kb.using`), whatever another coder holds."""
+        with kb_module.using(self.kb):
+            return self._code_doc(doc, document, timings, trace)
+
+    def _code_doc(
+        self,
+        doc: Doc,
+        document: Document,
+        timings: dict[str, float] | None,
+        trace: dict[int, list[str]] | None,
+    ) -> CodedDocument:
         clock = _StageClock(timings)
         document = anchored(document)
         anchor, known = document.anchor_date or dt.date.today(), not document.anchor_fallback
@@ -155,7 +166,8 @@ class Coder:
         """Code documents in English (or every one, with `language="any"`; by default the
         coder's `language`); a document in another language comes back with its language, its
         anchor and nothing coded."""
-        docs = [_with_language(d) for d in documents]
+        with kb_module.using(self.kb):  # its common words tell the language
+            docs = [_with_language(d) for d in documents]
         wanted = [_codes(d, language or self.language) for d in docs]
         texts = [d.text for d, to_code in zip(docs, wanted, strict=True) if to_code]
         parsed = iter(nlp_module.parse(self.nlp, texts))

@@ -14,7 +14,6 @@ from ..kb import KnowledgeBase, Person, Role
 from .hits import Entry
 from .names import NameIndex, fold
 from .phrases import FORMAT, PhraseIndex, pipeline_id, tokenise_phrases
-from .words import load_modifiers
 
 LONG_NAME_TOKENS = 4  # from this many tokens a name matches whatever its case
 _KIND_OF_ROLE = {"person": "role_person", "group": "role", "state": "role_state"}
@@ -29,7 +28,7 @@ class ActorMatcher:
         self.states = {c.iso3 for c in kb.countries}
         self.countries = {c.iso3: c for c in kb.countries}
         self.role_words: dict[str, Role] = {r.phrase: r for r in kb.roles}
-        self.modifiers = load_modifiers()
+        self.modifiers = kb.modifiers
         # 30,000 people make thousands of phrases: the built indexes are cached, keyed by the
         # actor knowledge and the pipeline, so a process starts in a fraction of a second
         key = fingerprint([pipeline_id(nlp), str(FORMAT), _CACHED_AS, _actor_digest(kb)])

@@ -6,13 +6,9 @@ President Evo Morales" -> BOL ELI). The words are in data/roles_modifiers.tsv.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
-
 from spacy.tokens import Doc
 
-from ..kb import DATA_PACKAGE, read_tsv
+from ..kb import Modifier  # read by the knowledge layer from data/roles_modifiers.tsv
 from .hits import ActorHit
 
 FORMER_WORDS = {"former", "ex", "ex-", "erstwhile"}
@@ -20,26 +16,6 @@ FORMER_SECTOR = "ELI"
 _AREA_NOUNS = {"state", "region", "province", "regional", "provincial"}  # "Rakhine state officials"
 _RELIGION_TAKES = {None, "GOV", "CVL"}  # leaders, officials, communities; not rebels or students
 _QUALIFIED_KINDS = {"role", "role_person"}
-
-
-@dataclass(frozen=True)
-class Modifier:
-    word: str
-    country: str | None
-    sector: str | None
-    kind: str  # region | religion | party
-
-
-def load_modifiers(filename: str = "roles_modifiers.tsv") -> dict[str, Modifier]:
-    """Lower-cased word (one or two tokens) -> what it says of the group it qualifies."""
-    found = {}
-    path = Path(str(resources.files(DATA_PACKAGE).joinpath(filename)))
-    for row in read_tsv(path, ("word", "country", "sector", "kind")):
-        word = row["word"]
-        found[word.lower()] = Modifier(
-            word, row["country"] or None, row["sector"] or None, row["kind"]
-        )
-    return found
 
 
 def qualify_groups(doc: Doc, hits: list[ActorHit], modifiers: dict[str, Modifier]) -> None:

@@ -9,7 +9,6 @@ only Python: no scikit-learn, no pickle.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,12 +19,12 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
-from ..kb import default
+from ..kb import data_path, in_force
+from ..kb.tables import read_json
 
 ROLES = ("source", "target", "none")
 MODEL_FORMAT = "eventwire-role-model/1"
-DATA = Path(__file__).resolve().parent.parent / "data"
-MODEL_PATH = DATA / "role_model.json"
+MODEL_PATH = data_path("role_model.json")  # read on first use (`shipped_model`), not at import
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 ACTOR_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
 MAX_PATH = 6  # longer paths are rare and say little beyond "far away"
@@ -36,8 +35,8 @@ _DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12)
 
 def reporting_verbs() -> frozenset[str]:
     """Lemmas of reporting verbs ("say", "tell"): their subject reports, it is not a party
-    (`attribution.tsv`, part of `kb.default()`)."""
-    return frozenset(cue for cue, kind in default().reporting.items() if kind == "verb")
+    (`attribution.tsv`, part of `kb.in_force()`)."""
+    return frozenset(cue for cue, kind in in_force().reporting.items() if kind == "verb")
 
 
 def _chain(token: Token) -> list[Token]:
@@ -210,9 +209,10 @@ class RoleModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> RoleModel:
+        data = read_json(path, "role model")
         try:
-            return cls(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            return cls(data)
+        except (ValueError, KeyError, TypeError) as exc:
             raise KnowledgeError(f"{path}: cannot read the role model ({exc})") from None
 
     def probabilities(self, features: dict[str, float]) -> tuple[float, float, float]:

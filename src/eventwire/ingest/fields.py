@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..errors import InvalidOption
-from ..kb import default
+from ..kb import in_force
 
 FIELDS = ("text", "title", "url", "outlet", "published_at", "language")
 _ISO_DAY = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s_])")
@@ -24,7 +24,7 @@ _LATEST_SECONDS = 253402300799  # 9999-12-31T23:59:59Z, the last second a date c
 def default_aliases() -> dict[str, tuple[str, ...]]:
     """Field -> the names it goes by in other people's data, lower case, most likely first
     (`ingest_fields.tsv`, part of the process's knowledge)."""
-    return default().field_aliases
+    return in_force().field_aliases
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,23 @@ immutable `Knowledge` that the coder holds and passes to its stages.
 
 `load()` reads the package's files (and users' actor files, `load(extra_actors=[Path(...)])`,
 see `kb.user.user_actors`); `default()` is the package's knowledge, loaded once per process on
-first use (never at import). `content_hash()` is a hash of the files' bytes: it is part of the
+first use (never at import). `in_force()` is the knowledge the stages code with: the coder's
+own, set around each document it codes (`with using(knowledge):`), else `default()`; what a
+stage builds from it (compiled patterns, indexes) is cached per knowledge with `derived`. `content_hash()` is a hash of the files' bytes: it is part of the
 coder's version key, so that `eventwire recode` re-codes what an edited lexicon would code
 otherwise. A malformed file is a `KnowledgeError` (E007) naming the file and line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from pathlib import Path
+from typing import TypeVar
+from weakref import WeakKeyDictionary
 
 from .actors import (
     COUNTRY_COLUMNS,
@@ -23,12 +29,14 @@ from .actors import (
     PEOPLE_COLUMNS,
     ROLE_REFERS,
     Country,
+    Modifier,
     Organisation,
     Person,
     Role,
     Sector,
     country_from_row,
     load_countries,
+    load_modifiers,
     load_organisations,
     load_people,
     load_roles,
@@ -38,6 +46,7 @@ from .actors import (
     person_from_row,
     with_generated_people,
 )
+from .analysis import load_blocs
 from .events import (
     ATTRIBUTION_KINDS,
     MODALITY_SCOPES,
@@ -86,6 +95,7 @@ class Knowledge:
     roles: tuple[Role, ...] = ()
     people: tuple[Person, ...] = ()
     sectors: dict[str, Sector] = field(default_factory=dict)
+    modifiers: dict[str, Modifier] = field(default_factory=dict)  # "Rakhine" in "Rakhine rebels"
     # events
     plover: dict[str, PloverType] = field(default_factory=dict)
     lexicon: tuple[LexiconEntry, ...] = ()
@@ -101,6 +111,7 @@ class Knowledge:
     field_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ingest
     common_words: dict[str, frozenset[str]] = field(default_factory=dict)  # language
     stopwords: frozenset[str] = frozenset()  # analysis
+    blocs: dict[str, frozenset[str]] = field(default_factory=dict)  # analysis: alignment
     content_hash: str = ""  # of the package's files this was read from
 
     @cached_property
@@ -133,6 +144,7 @@ def load(extra_actors: Sequence[Path] = ()) -> Knowledge:
         roles=tuple(load_roles(data_path("roles.tsv"), codes)),
         people=tuple(package_people(codes)),
         sectors=sectors,
+        modifiers=load_modifiers(data_path("roles_modifiers.tsv")),
         plover=plover,
         lexicon=tuple(load_lexicon(data_path("event_lexicon.tsv"))),
         modality_cues=tuple(load_modality(data_path("modality.tsv"))),
@@ -146,6 +158,7 @@ def load(extra_actors: Sequence[Path] = ()) -> Knowledge:
         field_aliases=load_field_aliases(data_path("ingest_fields.tsv")),
         common_words=load_common_words(data_path("language_words.tsv")),
         stopwords=load_stopwords(data_path("analysis_stopwords.txt")),
+        blocs=load_blocs(data_path("blocs.yaml"), "blocs.yaml (package data)"),
         content_hash=content_hash(),
     )
     return with_user_actors(knowledge, extra_actors) if extra_actors else knowledge
@@ -173,6 +186,44 @@ def default() -> Knowledge:
     return load()
 
 
+T = TypeVar("T")
+# the knowledge the stages code with; per thread and per task, so that two coders with their
+# own knowledge (user actor files, a test's edited lexicon) never code with each other's
+_IN_FORCE: ContextVar[Knowledge | None] = ContextVar("eventwire_knowledge", default=None)
+
+
+def in_force() -> Knowledge:
+    """The knowledge in force: the coder's, while it codes a document, else `default()`."""
+    return _IN_FORCE.get() or default()
+
+
+@contextmanager
+def using(knowledge: Knowledge) -> Iterator[Knowledge]:
+    """Code with `knowledge` inside the block (the coder does this around each document)."""
+    token = _IN_FORCE.set(knowledge)
+    try:
+        yield knowledge
+    finally:
+        _IN_FORCE.reset(token)
+
+
+def derived(build: Callable[[], T]) -> Callable[[], T]:
+    """A value a stage builds from the knowledge in force (a compiled pattern, an index),
+    built once per knowledge: two knowledges never share it, and it goes with its knowledge."""
+    built: WeakKeyDictionary[Knowledge, T] = WeakKeyDictionary()
+
+    @wraps(build)
+    def get() -> T:
+        knowledge = in_force()
+        try:
+            return built[knowledge]
+        except KeyError:
+            value = built[knowledge] = build()
+            return value
+
+    return get
+
+
 __all__ = [
     "ATTRIBUTION_KINDS",
     "COUNTRY_COLUMNS",
@@ -194,6 +245,7 @@ __all__ = [
     "KnowledgeBase",
     "LexiconEntry",
     "ModalityCue",
+    "Modifier",
     "Organisation",
     "Person",
     "PlaceKnowledge",
@@ -207,6 +259,8 @@ __all__ = [
     "data_dir",
     "data_path",
     "default",
+    "derived",
+    "in_force",
     "load",
     "load_countries",
     "load_event_contexts",
@@ -224,6 +278,7 @@ __all__ = [
     "read_rows",
     "read_table",
     "read_tsv",
+    "using",
     "with_generated_people",
     "with_user_actors",
 ]

@@ -1,6 +1,6 @@
 """Knowledge of actors: countries, organisations, role words and people with dated roles
-(`countries.tsv`, `organisations*.tsv`, `roles.tsv`, `people*.tsv`), and the sector codes they
-use (`sectors.tsv`)."""
+(`countries.tsv`, `organisations*.tsv`, `roles.tsv`, `people*.tsv`), the sector codes they
+use (`sectors.tsv`) and the words that qualify a group noun (`roles_modifiers.tsv`)."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ COUNTRY_COLUMNS = (
 ORGANISATION_COLUMNS = ("code", "name", "aliases", "country", "sector", "kind")
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end")
 SECTOR_COLUMNS = ("code", "name", "civilian")
+MODIFIER_COLUMNS = ("word", "country", "sector", "kind")
 METONYM_SECTORS = {"GOV", "MIL", "SPY"}
 
 
@@ -255,3 +256,24 @@ def folded(name: str) -> str:
     """Case, accents and hyphens away: "Recep Tayyip Erdoğan" is "recep tayyip erdogan"."""
     decomposed = unicodedata.normalize("NFKD", name.replace("-", " "))
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
+
+
+@dataclass(frozen=True)
+class Modifier:
+    """A word before a group noun and what it says of the group ("Rakhine rebels")."""
+
+    word: str
+    country: str | None
+    sector: str | None
+    kind: str  # region | religion | party
+
+
+def load_modifiers(path: Path) -> dict[str, Modifier]:
+    """Lower-cased word (one or two tokens) -> what it says of the group it qualifies."""
+    found = {}
+    for _, row in read_table(path, MODIFIER_COLUMNS, path.name):
+        word = row["word"]
+        found[word.lower()] = Modifier(
+            word, row["country"] or None, row["sector"] or None, row["kind"]
+        )
+    return found

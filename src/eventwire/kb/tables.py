@@ -10,10 +10,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import json
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import KnowledgeError
 
@@ -103,6 +105,17 @@ def read_lines(path: Path) -> list[str]:
         raise KnowledgeError(f"{path}: cannot read: {err}") from None
     lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
+
+
+def read_json(path: Path, what: str) -> dict[str, Any]:
+    """A JSON object (a shipped model); what cannot be read is a KnowledgeError naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise KnowledgeError(f"{path}: cannot read the {what} ({err})") from None
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: the {what} must be a JSON object")
+    return data
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..kb import KnowledgeBase, PlaceKnowledge, data_path, default
+from ..kb import KnowledgeBase, PlaceKnowledge, data_path, in_force
 from ..kb.places import NAME_KINDS, PlaceTerm, load_aliases, load_place_terms
 from ..kb.places import load_region_abbreviations as load_region_abbreviations
 from .gazetteer import Gazetteer, Place, name_key
@@ -54,8 +54,8 @@ def terms_of(places: PlaceKnowledge) -> Terms:
 
 
 def default_terms() -> Terms:
-    """The terms of the process's knowledge (`kb.default()`)."""
-    return terms_of(default().places)
+    """The terms of the knowledge in force (`kb.in_force()`)."""
+    return terms_of(in_force().places)
 
 
 def add_countries(gaz: Gazetteer, kb: KnowledgeBase) -> None:

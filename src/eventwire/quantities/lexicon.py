@@ -3,7 +3,7 @@ knowledge layer (`eventwire.kb.quantities`), once per process."""
 
 from __future__ import annotations
 
-from ..kb import default
+from ..kb import in_force
 from ..kb.quantities import (
     SIGNS,
     WORD_KINDS,
@@ -27,5 +27,5 @@ __all__ = [
 
 
 def quantity_words() -> QuantityWords:
-    """The package's units and quantity words: part of the process's knowledge (`kb.default()`)."""
-    return default().quantities
+    """The package's units and quantity words: part of the knowledge in force (`kb.in_force()`)."""
+    return in_force().quantities

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..kb import default
+from ..kb import in_force
 from ..kb.quantities import NUMBER_KINDS as KINDS
 from ..kb.quantities import NumberWord, load_number_words
 
@@ -19,8 +19,8 @@ _ATTACHED = re.compile(r"^([+~±-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)
 
 
 def number_words() -> dict[str, NumberWord]:
-    """The package's number words: part of the process's knowledge (`kb.default()`)."""
-    return default().quantities.numbers
+    """The package's number words: part of the knowledge in force (`kb.in_force()`)."""
+    return in_force().quantities.numbers
 
 
 def words_of(kind: str) -> list[str]:

@@ -5,8 +5,8 @@ number in digits (1500 to 2099) that reads as a count is never a year, whatever 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
+from ..kb import derived
 from ..quantities.lexicon import quantity_words
 from .grammar import alternation
 from .lexicon import time_words
@@ -27,7 +27,7 @@ _NEXT_NAME = re.compile(r"\s+([A-Za-z]+)\b")
 EARLIEST_WEAKLY_CUED, LATEST_AHEAD = 1900, 30
 
 
-@lru_cache(maxsize=1)
+@derived
 def _count_cue() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){alternation(time_words().count_cues)}\s+$", re.IGNORECASE)
 

@@ -8,8 +8,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
+from ..kb import derived
 from ..model import DateMention, Direction, TimexKind
 from . import periods
 from .grammar import alternation
@@ -46,12 +46,12 @@ def _always_past(_offset: int) -> str:
     return "past"
 
 
-@lru_cache(maxsize=1)  # derived from the time words, on first use
+@derived  # from the time words in force, on first use
 def _locatable() -> frozenset[str]:
     return trigger_words() | set(time_words().months) | set(time_words().weekdays)
 
 
-@lru_cache(maxsize=1)
+@derived
 def _blocked() -> re.Pattern[str]:
     return re.compile(rf"\b{alternation(time_words().blocked)}\b", re.IGNORECASE)
 

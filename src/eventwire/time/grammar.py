@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from functools import cached_property, lru_cache
+from weakref import WeakKeyDictionary
 
+from ..kb import Knowledge, derived, in_force
 from ..quantities.numbers import number_words
 from .lexicon import time_words
 
@@ -53,7 +54,7 @@ def _year_words() -> str:
     )
 
 
-@lru_cache(maxsize=1)
+@derived  # from the time and number words in force
 def fragments() -> dict[str, str]:
     words = time_words()
     long_months = [w for w in words.months if len(w) > 4 or w in {"may", "june", "july"}]
@@ -98,15 +99,22 @@ def fragments() -> dict[str, str]:
 
 class RulePattern:
     """A rule's pattern, compiled with its fragments filled in on first use: the word lists are
-    read when the first text is coded, not when the rules are imported."""
+    read when the first text is coded, not when the rules are imported. It is compiled once for
+    each knowledge it is used with (the coder's), since the fragments come from its words."""
 
     def __init__(self, pattern: str, flags: int) -> None:
         self.source, self.flags = pattern, flags
+        self._compiled: WeakKeyDictionary[Knowledge, re.Pattern[str]] = WeakKeyDictionary()
 
-    @cached_property
+    @property
     def compiled(self) -> re.Pattern[str]:
-        filled = self.source % fragments()
-        return re.compile(rf"(?<![\w'’-])(?:{filled})(?![\w-]|['’](?!s\b))", self.flags)
+        knowledge = in_force()
+        found = self._compiled.get(knowledge)
+        if found is None:
+            filled = self.source % fragments()
+            found = re.compile(rf"(?<![\w'’-])(?:{filled})(?![\w-]|['’](?!s\b))", self.flags)
+            self._compiled[knowledge] = found
+        return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[Match]:
         return self.compiled.finditer(text, pos, endpos)

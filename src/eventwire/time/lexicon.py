@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from ..kb import default
+from ..kb import in_force
 from ..kb.time import COLUMNS, Reference, TimeWords, Unit, load_time_words
 
 __all__ = ["COLUMNS", "Reference", "TimeWords", "Unit", "load_time_words", "time_words"]
 
 
 def time_words() -> TimeWords:
-    """The package's time words: the time part of the process's knowledge (`kb.default()`)."""
-    return default().time
+    """The package's time words: the time part of the knowledge in force (`kb.in_force()`)."""
+    return in_force().time

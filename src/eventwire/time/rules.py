@@ -7,8 +7,8 @@ written independently: "early next year" beats "next year", "the past two years"
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
+from ..kb import derived
 from . import absolute, durations, relative, reports
 from .grammar import compile_rule
 from .lexicon import time_words
@@ -216,7 +216,7 @@ def _triggers() -> dict[str, frozenset[str]]:
     }
 
 
-@cache  # derived from the time words: built when the first text is coded, not at import
+@derived  # from the time words in force: built when the first text is coded, not at import
 def triggers() -> dict[str, frozenset[str]]:
     return _triggers()
 
