@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from ..kb import EventWords, default
+from ..kb import EventWords, in_force
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 _RELATIVE = {"which", "who", "that", "whom"}
@@ -123,7 +123,7 @@ def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
 def _words() -> EventWords:
     """The partner prepositions of verbs, and the verbs whose "from" partner acts when no agent
     is named ("expelled from the United States"): `event_words.tsv`."""
-    return default().event_words
+    return in_force().event_words
 
 
 def verb_arguments(
