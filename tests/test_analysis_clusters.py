@@ -8,75 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.analysis import ANALYSIS_VERSION, update_clusters
-from eventwire.model import (
-    Actor,
-    Attribution,
-    CodedDocument,
-    Document,
-    Event,
-    EventDate,
-    EventLocation,
-    EventQuantity,
-    Evidence,
-    Mention,
-    Span,
-)
+from eventwire.model import CodedDocument
 from eventwire.store import DuckDBStore, PostgresStore, Provenance, SqlStore
 from tests.test_postgres import pg_url  # noqa: F401  (the fixture: a fresh schema)
 
-QUAD = {"ASSAULT": (4, -9.0), "CONSULT": (1, 1.0), "AID": (2, 7.0), "ACCUSE": (3, -2.0)}
-
-
-def event(
-    eid: str,
-    kind: str,
-    source: str | None,
-    target: str | None,
-    text: str,
-    day: dt.date | None,
-    *,
-    granularity: str = "day",
-    place: tuple[str, float, float] | None = None,
-    killed: float | None = None,
-    modality: str = "asserted",
-    attribution: str | None = None,
-    end: dt.date | None = None,
-) -> Event:
-    quad, intensity = QUAD[kind]
-
-    def actor(code: str | None) -> Actor | None:
-        return code and Actor(text=code, name=code, country=code, span=Span(start=0, end=1))
-
-    return Event(
-        id=eid,
-        type=kind,
-        cameo="190",
-        quad_class=quad,
-        intensity=intensity,
-        trigger=Mention(text="x", start=0, end=1),
-        source=actor(source),
-        target=actor(target),
-        modality=modality,  # type: ignore[arg-type]
-        attribution=attribution and Attribution(text="officials", kind=attribution),  # type: ignore[arg-type]
-        date=day and EventDate(text="today", start=day, end=end or day, granularity=granularity),  # type: ignore[arg-type]
-        location=place and EventLocation(text=place[0], name=place[0], lat=place[1], lon=place[2]),
-        quantities=[EventQuantity(text=f"{killed:g}", value=killed, casualty="killed")]
-        if killed is not None
-        else [],
-        evidence=Evidence(sentence=0, start=0, end=len(text), text=text),
-        confidence=0.9,
-        coder="test-coder",
-    )
-
-
-def document(
-    doc_id: str, text: str, published: dt.date | None, outlet: str, events: list[Event]
-) -> CodedDocument:
-    return CodedDocument(
-        document=Document(id=doc_id, text=text, outlet=outlet, published_at=published),
-        events=events,
-    )
-
+from .stores import document, event
 
 D = dt.date(2024, 3, 10)
 KABUL = ("Kabul", 34.53, 69.17)

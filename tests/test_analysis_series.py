@@ -24,7 +24,7 @@ from eventwire.analysis.shifts import change_points, surges
 from eventwire.errors import InvalidOption, KnowledgeError, NoEvents, StoreError
 from eventwire.store import DuckDBStore, Provenance
 
-from .test_analysis_clusters import document, event
+from .stores import document, event
 
 JAN, FEB = dt.date(2024, 1, 10), dt.date(2024, 2, 14)
 

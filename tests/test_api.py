@@ -10,7 +10,7 @@ import pytest
 
 from eventwire.api import ServeSettings, create_app
 
-from .api_stores import TestClient, build_store
+from .stores import TestClient, build_store
 
 
 @pytest.fixture(scope="module")

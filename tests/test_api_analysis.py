@@ -14,7 +14,7 @@ from eventwire.analysis import update_clusters
 from eventwire.api import ServeSettings, create_app
 from eventwire.store import open_store
 
-from .api_stores import TestClient, build_store
+from .stores import TestClient, build_store
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ import pytest
 from eventwire.api import ServeSettings, create_app
 from eventwire.store import open_store
 
-from .api_stores import TestClient, build_store
+from .stores import TestClient, build_store
 
 pytestmark = pytest.mark.model
 

@@ -11,7 +11,7 @@ from eventwire.api import ServeSettings, create_app
 from eventwire.errors import StoreError
 from eventwire.store import Provenance, open_store
 
-from .api_stores import TestClient, sample_documents
+from .stores import TestClient, sample_documents
 from .test_postgres import pg_url  # noqa: F401  (the fixture)
 
 

@@ -15,8 +15,8 @@ import pytest
 from eventwire.api import ServeSettings, create_app
 from eventwire.store import open_store
 
-from .api_stores import TestClient, build_store
 from .cli import run
+from .stores import TestClient, build_store
 
 TOKEN = "s3cret-token-for-tests-only"
 ARTICLE = {

@@ -14,7 +14,7 @@ from eventwire.interop.gdelt import COLUMNS, geo_type, global_event_id
 from eventwire.store import open_store
 from eventwire.store.export import FORMATS, export
 
-from .corpus_records import build_store
+from .stores import build_corpus_store
 
 DOCS = Path(__file__).resolve().parents[1] / "docs" / "interop.md"
 
@@ -22,7 +22,7 @@ DOCS = Path(__file__).resolve().parents[1] / "docs" / "interop.md"
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("interop")
-    with open_store(build_store(out / "events.duckdb"), read_only=True) as store:
+    with open_store(build_corpus_store(out / "events.duckdb"), read_only=True) as store:
         export(store, "gdelt", out)
         export(store, "plover", out)
     return out

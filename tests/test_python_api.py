@@ -14,13 +14,13 @@ import eventwire
 from eventwire.errors import InvalidDate, InvalidOption, StoreError
 from eventwire.results import EVENT_FRAME_COLUMNS
 
-from .corpus_records import build_store, documents
+from .stores import build_corpus_store, corpus_documents
 from .test_postgres import SERVER, _reachable
 
 
 @pytest.fixture(scope="module")
 def corpus_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_store(tmp_path_factory.mktemp("corpus") / "events.duckdb")
+    return build_corpus_store(tmp_path_factory.mktemp("corpus") / "events.duckdb")
 
 
 @pytest.fixture()
@@ -138,7 +138,7 @@ def test_dyads_and_clusters_call_the_analysis_layer(corpus_path: Path, tmp_path:
         ]
         with pytest.raises(StoreError, match="clusters are not up to date"):
             corpus.clusters()
-    clustered = build_store(tmp_path / "clustered.duckdb")
+    clustered = build_corpus_store(tmp_path / "clustered.duckdb")
     from eventwire.analysis import update_clusters
     from eventwire.store import open_store
 
@@ -155,12 +155,12 @@ def test_dyads_and_clusters_call_the_analysis_layer(corpus_path: Path, tmp_path:
 def test_a_code_result_is_a_coded_document_with_a_frame() -> None:
     from eventwire.results import CodedBatch, as_result
 
-    coded = [as_result(c) for c in documents()]
+    coded = [as_result(c) for c in corpus_documents()]
     assert coded[1].events[0].id == "ev-shell" and coded[1].document.id == "doc-shelling"
     single = coded[1].to_pandas()
     assert list(single["event_id"]) == ["ev-shell", "ev-feared"]
     assert single["cameo"].tolist() == ["195", "190"]
-    batch = CodedBatch(documents())
+    batch = CodedBatch(corpus_documents())
     assert len(batch) == 3 and len(batch.events) == 5 and len(batch.mentions) == 3
     assert batch.to_pandas()["document_id"].tolist() == [
         "doc-deal",
@@ -175,10 +175,10 @@ def test_a_code_result_is_a_coded_document_with_a_frame() -> None:
 def test_a_batch_saved_is_what_the_corpus_reads(tmp_path: Path) -> None:
     from eventwire.results import CodedBatch
 
-    CodedBatch(documents()).save(tmp_path / "saved.duckdb")
+    CodedBatch(corpus_documents()).save(tmp_path / "saved.duckdb")
     with eventwire.open(tmp_path / "saved.duckdb") as corpus:
         stored = corpus.events()
-    coded = CodedBatch(documents()).to_pandas()
+    coded = CodedBatch(corpus_documents()).to_pandas()
     keep = [c for c in coded.columns if c not in {"coder"}]
     pd.testing.assert_frame_equal(
         stored.sort_values("event_id")[keep].reset_index(drop=True),
@@ -228,7 +228,7 @@ def test_a_postgres_corpus_runs_sql_on_the_server_read_only(pg_url: str, tmp_pat
     from eventwire.store import PostgresStore, Provenance
 
     with PostgresStore(pg_url) as store:
-        for coded in documents():
+        for coded in corpus_documents():
             store.save(coded, Provenance(coder="test"))
     with eventwire.open(pg_url) as corpus:
         assert corpus.events(dyad=("IRN", "RUS"))["event_id"].tolist() == ["ev-deal", "ev-talks"]

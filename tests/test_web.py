@@ -19,8 +19,8 @@ import pytest
 
 from eventwire.api import ServeSettings, create_app
 
-from .api_stores import build_store, sample_documents
 from .conftest import shared_path
+from .stores import build_store, sample_documents
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
