@@ -37,7 +37,7 @@ from xml.etree import ElementTree
 
 from eventwire import nlp
 from eventwire.model import QuantityMention
-from eventwire.quantities import find_quantities
+from eventwire.quantities import date_tokens, find_quantities
 from eventwire.quantities.lexicon import quantity_words
 from eventwire.time import find_dates
 
@@ -67,13 +67,7 @@ def quantities_of(texts: list[str]) -> list[list[QuantityMention]]:
     results = []
     for doc in nlp.parse(model, texts):
         dates = find_dates(doc.text, ANCHOR)
-        excluded = {
-            t.i
-            for d in dates
-            if (s := doc.char_span(d.start, d.end, alignment_mode="expand"))
-            for t in s
-        }
-        results.append(find_quantities(doc, excluded))
+        results.append(find_quantities(doc, *date_tokens(doc, dates)))
     return results
 
 

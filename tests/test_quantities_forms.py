@@ -12,7 +12,7 @@ import pytest
 from spacy.tokens import Doc
 
 from eventwire.model import QuantityMention
-from eventwire.quantities import find_quantities
+from eventwire.quantities import date_tokens, find_quantities
 from eventwire.time import find_dates
 
 Find = Callable[[str], list[QuantityMention]]
@@ -30,8 +30,7 @@ def find_after_dates(parse: Callable[[str], Doc]) -> Find:
     def run(text: str) -> list[QuantityMention]:
         doc = parse(text)
         dates = find_dates(text, dt.date(2024, 3, 1))
-        spans = [doc.char_span(d.start, d.end, alignment_mode="expand") for d in dates]
-        return find_quantities(doc, {t.i for s in spans if s is not None for t in s})
+        return find_quantities(doc, *date_tokens(doc, dates))
 
     return run
 
@@ -105,6 +104,9 @@ def test_amounts_of_time_inside_durations(find_after_dates: Find) -> None:
     assert find_after_dates("Three weeks later, the talks resumed in Oslo.") == []
     past = one(find_after_dates, "Prices have doubled over the past two years.")
     assert (past.value, past.unit) == (2, "year")
+    long = one(find_after_dates, "Rents have risen over the past twenty-five years.")
+    assert (long.value, long.unit) == (25, "year")
+    assert find_after_dates("The border closed twenty-five years ago.") == []
     assert find_after_dates("The talks resumed on 4 March 2023.") == []
 
 

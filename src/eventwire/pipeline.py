@@ -31,7 +31,7 @@ from .ingest import make_document
 from .kb import Knowledge
 from .model import CodedDocument, DateMention, Document, Event, Mentions
 from .places import Gazetteer, find_places, gazetteer
-from .quantities import find_quantities
+from .quantities import date_tokens, find_quantities
 from .time import find_dates
 from .time.tense import tense_at
 
@@ -137,13 +137,7 @@ class Coder:
         context = {h.country for h in hits if h.country}
         places = clock("places", find_places, doc, self.gazetteer, context)
         dates = clock("time", find_dates, doc.text, anchor, tense_at(doc), known)
-        date_tokens = {
-            t.i
-            for d in dates
-            if (s := doc.char_span(d.start, d.end, alignment_mode="expand"))
-            for t in s
-        }
-        quantities = clock("quantities", find_quantities, doc, date_tokens)
+        quantities = clock("quantities", find_quantities, doc, *date_tokens(doc, dates))
         events = clock(
             "events",
             self.events.code,

@@ -9,10 +9,11 @@ changes, comes from the dependency parse. Word lists live in `data/quantities_*.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import QuantityMention
+from ..model import DateMention, QuantityMention
 from .attach import (
     casualty_of,
     change_of,
@@ -33,16 +34,15 @@ from .parts import fraction_runs
 from .ranges import Found, carry_into_asides, merge_ranges
 from .runs import Run, number_runs, number_token_or_word
 
-VERSION = "eventwire.quantities.v5"
+VERSION = "eventwire.quantities.v6"
 
-__all__ = ["VERSION", "find_quantities"]
+__all__ = ["VERSION", "date_tokens", "find_quantities"]
 
 Doc = Any  # spacy.tokens.Doc (spaCy ships no type information)
 Token = Any
 _AGE = Unit("age", "age")
 _FRACTION = Unit("fraction", "fraction")
 _SIGN_CHANGE = {"+": "up"}
-_POINT_WORDS = {"ago", "later", "earlier", "before", "after", "hence", "since"}
 _OF_KINDS = {"mass", "volume", "area", "fraction"}  # "2 tons of rice", "a third of voters"
 
 
@@ -53,11 +53,14 @@ class _Place:
     end: int  # one past its last token (a unit word)
 
 
-def find_quantities(doc: Doc, excluded: set[int] | None = None) -> list[QuantityMention]:
-    """Quantities in a parsed document; `excluded` holds token indices already used by dates."""
+def find_quantities(
+    doc: Doc, excluded: set[int] | None = None, durations: Sequence[tuple[int, int]] = ()
+) -> list[QuantityMention]:
+    """Quantities in a parsed document; `excluded` holds token indices already used by dates,
+    `durations` the token ranges (start, end) of those dates that are amounts of time."""
     money = _after_currency(doc)
     found = []
-    excluded = _durations_freed(doc, excluded or set())
+    excluded = _durations_freed(doc, excluded or set(), durations)
     fractions = fraction_runs(doc, excluded)
     taken_by_fractions = {i for run in fractions for i in range(run.start, run.end)}
     runs = number_runs(doc, excluded | taken_by_fractions, money)
@@ -71,17 +74,32 @@ def find_quantities(doc: Doc, excluded: set[int] | None = None) -> list[Quantity
     return sorted([*mentions, *in_words], key=lambda m: m.start) if in_words else mentions
 
 
-def _durations_freed(doc: Doc, excluded: set[int]) -> set[int]:
-    """The date tokens left out, less the amounts of time inside durations: 'two years' of
-    'over the past two years' is a quantity too; 'two years ago' and 'two days later' name a
-    day, not an amount."""
+def date_tokens(doc: Doc, dates: Sequence[DateMention]) -> tuple[set[int], list[tuple[int, int]]]:
+    """The tokens of the dates found (quantities leave them out) and the token ranges of those
+    that are amounts of time: what `find_quantities` takes after the time stage."""
+    spans = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in dates]
+    tokens = {t.i for _, span in spans if span is not None for t in span}
+    durations = [(span.start, span.end) for d, span in spans if span and d.kind == "duration"]
+    return tokens, durations
+
+
+def _durations_freed(
+    doc: Doc, excluded: set[int], durations: Sequence[tuple[int, int]]
+) -> set[int]:
+    """The date tokens left out, less the amounts of time inside durations: 'twenty-five years'
+    of 'over the past twenty-five years' is a quantity too (from its first number to its unit
+    of time); 'two years ago' names a day, and the time stage typed it as a date."""
     units = quantity_words().units
-    freed = set()
-    for i in excluded:
-        unit = units.get(doc[i + 1].lower_) if i + 1 < len(doc) else None
-        point = i + 2 < len(doc) and doc[i + 2].lower_ in _POINT_WORDS
-        if unit is not None and unit.kind == "time" and not point and number_token_or_word(doc[i]):
-            freed |= {i, i + 1}
+    freed: set[int] = set()
+    for start, end in durations:
+        numbers = [i for i in range(start, end) if number_token_or_word(doc[i])]
+        times = [
+            i
+            for i in range(start, end)
+            if (unit := units.get(doc[i].lower_)) is not None and unit.kind == "time"
+        ]
+        if numbers and times and numbers[0] < times[-1]:
+            freed |= set(range(numbers[0], times[-1] + 1))
     return excluded - freed if freed else excluded
 
 
