@@ -22,13 +22,12 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
+from ..kb import weight
 from ..model import INFERRED_COUNTRY_RULES
 from ..nlp import sentence_starts
 from .hits import ActorHit
 from .matcher import ActorMatcher
 
-NEAR_SCORE = 0.7  # a clue in the sentence or a few sentences back, as an anaphor's
-SETTING_SCORE = 0.5  # the document as a whole
 SETTING_MIN = 2  # mentions of a state before it counts as the document's setting
 SETTING_LEAD = 2.0  # how many times the next state's mentions the setting needs for any group
 ACTOR_WINDOW = 3  # sentences back in which a group looks for an actor of its sector
@@ -53,14 +52,16 @@ def resolve_context(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
     starts = sentence_starts(doc)
     ordered = sorted(hits, key=lambda h: h.start)
     setting, lead = _setting(hits, am)
+    near_score = weight("actors.context.near_score")  # a clue in the sentence or a few back
+    setting_score = weight("actors.context.setting_score")  # the document as a whole
     for hit in open_hits:
         sentence = bisect_right(starts, hit.head) - 1
         found = _sentence_state(doc, hit, ordered, starts, sentence, am)
-        rule, score = f"place:{found}", NEAR_SCORE
+        rule, score = f"place:{found}", near_score
         if found is None and (actor := _same_sector(doc, hit, ordered, starts, sentence)):
             found, rule = actor.country, f"context-actor:{actor.name}"
         if found is None and setting and _takes_setting(doc, hit, lead):
-            found, rule, score = setting, f"setting:{setting}", SETTING_SCORE
+            found, rule, score = setting, f"setting:{setting}", setting_score
         if found is not None:
             hit.country = found
             hit.rules.append(rule)

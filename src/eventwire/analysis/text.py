@@ -9,11 +9,9 @@ import math
 import re
 from collections import Counter
 
-from ..kb import default
+from ..kb import default, derived, in_force
 
 _WORD = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*", re.UNICODE)
-NAME_WEIGHT = 2.5  # a capitalised word inside a sentence: a name, which tells events apart
-FIGURE_WEIGHT = 1.5  # a number: 7.3 (magnitude), 12 (killed)
 
 Vector = dict[str, float]
 
@@ -23,11 +21,19 @@ def stopwords() -> frozenset[str]:
     return default().stopwords
 
 
-def _weight(token: str, sentence_start: bool) -> float:
+@derived
+def _name_and_figure_weights() -> tuple[float, float]:
+    """A capitalised word inside a sentence is a name, which tells events apart; a number
+    (7.3 for a magnitude, 12 killed) less so (`data/weights.tsv`, `analysis.text.*`)."""
+    weights = in_force().weights
+    return weights["analysis.text.name_weight"], weights["analysis.text.figure_weight"]
+
+
+def _weight(token: str, sentence_start: bool, name: float, figure: float) -> float:
     if token[0].isdigit():
-        return FIGURE_WEIGHT
+        return figure
     if token[0].isupper() and not sentence_start:
-        return NAME_WEIGHT
+        return name
     return 1.0
 
 
@@ -35,7 +41,7 @@ def vector(text: str | None) -> Vector:
     """Content words of `text` with sublinear counts and name/figure weights, unit length."""
     if not text:
         return {}
-    stop = stopwords()
+    stop, (name, figure) = stopwords(), _name_and_figure_weights()
     counts: Counter[str] = Counter()
     weights: dict[str, float] = {}
     previous_end = -1
@@ -48,7 +54,7 @@ def vector(text: str | None) -> Vector:
             continue
         counts[key] += 1
         starts = "\n" in gap or gap.strip().endswith((".", "!", "?", ":"))
-        weight = _weight(token, sentence_start=starts)
+        weight = _weight(token, starts, name, figure)
         weights[key] = max(weights.get(key, 0.0), weight)
     raw = {key: (1.0 + math.log(n)) * weights[key] for key, n in counts.items()}
     norm = math.sqrt(sum(v * v for v in raw.values()))

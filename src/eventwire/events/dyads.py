@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from ..kb import PloverType
+from ..kb import PloverType, derived, in_force
 from ..model import Actor, ActorRef, Event, EventDate
 from ..model import Span as CharSpan
 from ..nlp import text_of
@@ -167,24 +167,25 @@ def path_length(a: Token, b: Token) -> int:
 
 @dataclass(frozen=True)
 class ConfidenceWeights:
-    """What each piece of evidence adds to an event's confidence (set by hand on the dev gold of
-    bench/events.py; PLOVER GSR and re3d stay held out)."""
+    """What each piece of evidence adds to an event's confidence (`data/weights.tsv`,
+    `events.confidence.*`: set by hand on the dev gold of bench/events.py; PLOVER GSR and re3d
+    stay held out)."""
 
-    base: float = 0.45
-    specificity: float = 0.08  # per part of the pattern beyond the word (particle, object)
-    role: float = 0.12  # per role, times its actor's resolution score
-    inference: float = 0.05  # per inference a role needed (pronoun, carried target, ...)
-    path: float = 0.02  # per dependency edge beyond two between the trigger and the role
-    same_actor: float = 0.1  # a source and target of one country: more often a misread role
-    # no actor with a country (sub-national events): 0.05 lowered PLOVER GSR top-event type
-    # accuracy 0.640 -> 0.634 and changed nothing else, so such events are not marked down
-    no_country: float = 0.0
-    dated: float = 0.05  # the sentence dates the event
-    # times (P - 0.5), P the type model's probability of the event's type (issue 11 item 5)
-    type_model: float = 0.1
+    base: float
+    specificity: float  # per part of the pattern beyond the word (particle, object)
+    role: float  # per role, times its actor's resolution score
+    inference: float  # per inference a role needed (pronoun, carried target, ...)
+    path: float  # per dependency edge beyond two between the trigger and the role
+    same_actor: float  # a source and target of one country: more often a misread role
+    no_country: float  # no actor with a country (sub-national events)
+    dated: float  # the sentence dates the event
+    type_model: float  # times (P - 0.5), P the type model's probability of the event's type
 
 
-WEIGHTS = ConfidenceWeights()
+@derived
+def confidence_weights() -> ConfidenceWeights:
+    """The confidence weights of the knowledge in force."""
+    return ConfidenceWeights(**in_force().weights.of("events.confidence"))
 
 
 def confidence(
@@ -193,7 +194,7 @@ def confidence(
     source: Resolved | None,
     target: Resolved | None,
     dated: bool,
-    weights: ConfidenceWeights = WEIGHTS,
+    weights: ConfidenceWeights | None = None,
     type_p: float | None = None,
 ) -> float:
     """How the event was found, as a score users can filter on: a specific pattern (a verb
@@ -201,7 +202,7 @@ def confidence(
     score, less the inferences it needed (a pronoun, a carried target, a governing clause's
     subject) and the length of its path in the parse; a source and target of the same country
     lower it (such dyads are more often misread roles than domestic events)."""
-    w = weights
+    w = weights or confidence_weights()
     score = w.base + w.specificity * match.specificity
     roles = [r for r in (source, target) if r is not None]
     for role in roles:

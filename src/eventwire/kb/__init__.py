@@ -81,6 +81,7 @@ from .tables import (
     read_tsv,
 )
 from .time import TimeWords, load_time_words
+from .weights import Weights, load_weights
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: what a stage derives from it is cached by it
@@ -112,6 +113,7 @@ class Knowledge:
     common_words: dict[str, frozenset[str]] = field(default_factory=dict)  # language
     stopwords: frozenset[str] = frozenset()  # analysis
     blocs: dict[str, frozenset[str]] = field(default_factory=dict)  # analysis: alignment
+    weights: Weights = field(default_factory=Weights)  # every stage's tuning weights
     content_hash: str = ""  # of the package's files this was read from
 
     @cached_property
@@ -159,6 +161,7 @@ def load(extra_actors: Sequence[Path] = ()) -> Knowledge:
         common_words=load_common_words(data_path("language_words.tsv")),
         stopwords=load_stopwords(data_path("analysis_stopwords.txt")),
         blocs=load_blocs(data_path("blocs.yaml"), "blocs.yaml (package data)"),
+        weights=load_weights(data_path("weights.tsv")),
         content_hash=content_hash(),
     )
     return with_user_actors(knowledge, extra_actors) if extra_actors else knowledge
@@ -205,6 +208,11 @@ def using(knowledge: Knowledge) -> Iterator[Knowledge]:
         yield knowledge
     finally:
         _IN_FORCE.reset(token)
+
+
+def weight(name: str) -> float:
+    """One weight of the knowledge in force, by its full name ("actors.context.near_score")."""
+    return in_force().weights[name]
 
 
 def derived(build: Callable[[], T]) -> Callable[[], T]:
@@ -254,6 +262,7 @@ __all__ = [
     "Role",
     "Sector",
     "TimeWords",
+    "Weights",
     "content_hash",
     "country_from_row",
     "data_dir",
@@ -279,6 +288,7 @@ __all__ = [
     "read_table",
     "read_tsv",
     "using",
+    "weight",
     "with_generated_people",
     "with_user_actors",
 ]

@@ -18,6 +18,7 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from ..kb import derived, in_force
 from .cues import Relative, demonym_countries
 from .evidence import CLUSTER_KM, POINT_FEATURES, Evidence, View, collect
 from .fallback import approximate
@@ -35,30 +36,36 @@ _CLUSTER_DEG2 = (CLUSTER_KM / _KM_PER_DEGREE) ** 2
 
 @dataclass(frozen=True)
 class Weights:
-    """What each feature adds to a candidate's score. Set by hand, then adjusted by coordinate
-    ascent on the even-numbered documents of GeoWebNews and LGL (bench/places.py --split dev);
-    the odd-numbered ones stay held out."""
+    """What each feature adds to a candidate's score (`data/weights.tsv`, `places.resolve.*`).
+    Set by hand, then adjusted by coordinate ascent on the even-numbered documents of GeoWebNews
+    and LGL (bench/places.py --split dev); the odd-numbered ones stay held out."""
 
-    population: float = 0.5  # per power of ten of the population
-    continent: float = 0.0
-    region: float = 2.0
-    country: float = 1.5
-    admin: float = 0.5
-    city: float = 0.0
-    custom: float = 10.0  # a user's own places win over namesakes, unless the text says otherwise
-    capital: float = 3.0  # capitals stand for governments: "Washington said"
-    alternate_name: float = -1.0
-    city_namesake: float = -2.0
-    qualifier: float = 8.0
-    qualifies: float = 5.0
-    demonym: float = 4.0
-    country_context: float = 0.5
-    country_share: float = 2.5
-    admin1_context: float = 1.0
-    admin1_share: float = 1.0
-    nearby: float = 3.25
-    cluster: float = 1.0
-    relative: float = 4.0
+    population: float  # per power of ten of the population
+    continent: float
+    region: float
+    country: float
+    admin: float
+    city: float
+    custom: float  # a user's own places win over namesakes, unless the text says otherwise
+    capital: float  # capitals stand for governments: "Washington said"
+    alternate_name: float
+    city_namesake: float
+    qualifier: float
+    qualifies: float
+    demonym: float
+    country_context: float
+    country_share: float
+    admin1_context: float
+    admin1_share: float
+    nearby: float
+    cluster: float
+    relative: float
+
+
+@derived
+def default_weights() -> Weights:
+    """The weights of the knowledge in force."""
+    return Weights(**in_force().weights.of("places.resolve"))
 
 
 def static_features(gaz: Gazetteer, mention: Mention, row: int, w: Weights) -> dict[str, float]:
@@ -235,6 +242,8 @@ def resolve_spans(
     `context` holds ISO3 codes of countries the document is about (its actors). Returns one
     Resolution per span, in text order."""
     mentions = make_mentions(gaz, text, spans)
-    resolutions = score(gaz, mentions, base_evidence(gaz, text, context), weights or Weights())
+    resolutions = score(
+        gaz, mentions, base_evidence(gaz, text, context), weights or default_weights()
+    )
     approximate(gaz, resolutions)
     return resolutions
