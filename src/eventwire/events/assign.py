@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..kb import PloverType
+from ..kb import PloverType, weight
 from .dyads import Resolved, SentenceState, split_forces, topic_country
 from .naming import PRONOUNS, Demonyms, actors_at, possessive_pronoun, resolve_pronoun
 from .predicates import Predicate, Predicates
@@ -16,10 +16,11 @@ from .roles import Arguments, noun_arguments, verb_arguments
 from .sentence import SentenceContext
 
 AGENT_NOTE = "actor is the agent of an event noun"
-MODEL_THRESHOLD = 0.5  # the least probability at which the role model names a role
-# The model overrules the rules' source when it gives it less than OVERRULED and another actor at
-# least OVERRULING (PLOVER GSR dev dyad + type F1 0.321 -> 0.330, re3d 0.189 -> 0.201)
-OVERRULED, OVERRULING = 0.1, 0.6
+# The role model's thresholds (data/weights.tsv): the least probability at which it names a role;
+# it overrules the rules' source when it gives it less than OVERRULED and another actor at least
+# OVERRULING (PLOVER GSR dev dyad + type F1 0.321 -> 0.330, re3d 0.189 -> 0.201)
+THRESHOLD = "events.roles.model_threshold"
+OVERRULED, OVERRULING = "events.roles.overruled", "events.roles.overruling"
 # ... and its targets the same way (PLOVER GSR dev 0.356 -> 0.364, own articles 0.426 -> 0.429,
 # re3d and the corpus' held-out part unchanged)
 OVERRULE_TARGETS = True
@@ -130,17 +131,17 @@ def _fill_from_model(
     model: RoleModel,
 ) -> tuple[list[Resolved], list[Resolved]]:
     """The model's likeliest source or target among the sentence's tokens that name actors, for
-    the role the rules left empty (at least MODEL_THRESHOLD likely, and likelier than the
+    the role the rules left empty (at least THRESHOLD likely, and likelier than the
     other role); each learned role notes its probability."""
     scores = model.scores(pred.token, _other_actors(pred, sources, targets, resolve))
     best = max(scores, key=lambda s: s.source, default=None)
-    if not sources and best and best.source >= MODEL_THRESHOLD and best.source > best.target:
+    if not sources and best and best.source >= weight(THRESHOLD) and best.source > best.target:
         sources = _learned(
             resolve([best.token]), f"source from the role model (p={best.source:.2f})"
         )
         scores = [s for s in scores if s.token.i != best.token.i]
     best = max(scores, key=lambda s: s.target, default=None)
-    if not targets and best and best.target >= MODEL_THRESHOLD and best.target > best.source:
+    if not targets and best and best.target >= weight(THRESHOLD) and best.target > best.source:
         targets = _learned(
             resolve([best.token]), f"target from the role model (p={best.target:.2f})"
         )
@@ -159,11 +160,11 @@ def _overrule(
     all most unlikely in that role and another actor of the sentence most likely."""
     chosen = sources if role == "source" else targets
     own = model.scores(pred.token, [r.token for r in chosen])
-    if max(getattr(s, role) for s in own) >= OVERRULED:
+    if max(getattr(s, role) for s in own) >= weight(OVERRULED):
         return chosen
     others = model.scores(pred.token, _other_actors(pred, sources, targets, resolve))
     best = max(others, key=lambda s: getattr(s, role), default=None)
-    if best is None or getattr(best, role) < OVERRULING:
+    if best is None or getattr(best, role) < weight(OVERRULING):
         return chosen
     p = getattr(best, role)
     note = f"{role} from the role model (p={p:.2f}), over the parse rules' choice"
