@@ -2,6 +2,10 @@
 topics): each topic holds two seminal events of one kind (two earthquakes, two air strikes),
 each reported by several outlets.
 
+Every figure is printed for two parts of the data and for the whole: the tune part (topics 1,
+5, 9, ...: topic mod 4 = 1), on which the story weights and cut were fitted (`--fit`), and the
+held-out part (topics 3, 7, 11, ...: topic mod 4 = 3), which no setting has seen.
+
 1. Stories, pairwise over document pairs: a pair is positive when both documents report the
    same seminal event; predicted positive when eventwire puts them in one story. Precision,
    recall and F1 within topics (pairs of one topic) and over all pairs.
@@ -9,10 +13,15 @@ each reported by several outlets.
    cross-document chain: B³ precision, recall and F1 of eventwire's clusters over the chains.
 
 ECB+ has no publication dates: every document is ingested with one fixed --date. The documents
-are coded once into --db (a temporary file by default; pass a path to keep it between runs).
+are coded once into --db (a temporary file by default; pass a path to keep it between runs: an
+existing file is not coded again).
 
-Usage: python bench/clusters.py [--db FILE] [--data DIR] [--date 2013-06-01] [--json]
-                                [--story-similarity 0.3] [--link-score 0.5]
+`--fit` (needs scikit-learn) fits the story weights by logistic regression on the tune part's
+document pairs within topics and prints them with the F1 of each cut, tune and held-out side by
+side; copy the weights and the cut chosen on the tune part into `ClusterConfig`.
+
+Usage: python bench/clusters.py [--db FILE] [--data DIR] [--date 2013-06-01] [--json] [--fit]
+                                [--story-link 0.55] [--link-score 0.6]
 """
 
 from __future__ import annotations
@@ -28,10 +37,19 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from eventwire.analysis import ClusterConfig, update_clusters
 from eventwire.store import DuckDBStore
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus"
+
+
+PARTS = {"tune": 1, "held_out": 3}  # topic mod 4
+
+
+def part_of(topic: int) -> str:
+    return "tune" if topic % 4 == PARTS["tune"] else "held_out"
 
 
 def ingest(data: Path, db: Path, date: str) -> None:
@@ -85,15 +103,17 @@ def story_scores(store: DuckDBStore, documents: list[dict[str, Any]]) -> dict[st
     predicted = {str(url)[4:]: str(story) for url, story in rows}
     gold = {d["id"]: f"{d['topic']}:{d['seminal']}" for d in documents}
     topic = {d["id"]: d["topic"] for d in documents}
-    ids = sorted(gold)
-    every = list(itertools.combinations(ids, 2))
-    within = [(a, b) for a, b in every if topic[a] == topic[b]]
-    return {
-        "documents": len(ids),
-        "stories": len(set(predicted.values())),
-        "within_topics": pairwise(gold, predicted, within),
-        "all": pairwise(gold, predicted, every),
-    }
+    result: dict[str, Any] = {"documents": len(gold), "stories": len(set(predicted.values()))}
+    for part in (*PARTS, "all"):
+        ids = sorted(i for i in gold if part in ("all", part_of(topic[i])))
+        every = list(itertools.combinations(ids, 2))
+        within = [(a, b) for a, b in every if topic[a] == topic[b]]
+        result[part] = {
+            "documents": len(ids),
+            "within_topics": pairwise(gold, predicted, within),
+            "all_pairs": pairwise(gold, predicted, every),
+        }
+    return result
 
 
 def mention_scores(store: DuckDBStore, data: Path) -> dict[str, Any]:
@@ -110,12 +130,58 @@ def mention_scores(store: DuckDBStore, data: Path) -> dict[str, Any]:
     )
     gold: dict[str, str] = {}
     predicted: dict[str, str] = {}
+    part: dict[str, str] = {}
     for url, event_id, start, end, cluster in rows:
         for m_start, m_end, chain in chains.get(str(url)[4:], []):
             if start is not None and start < m_end and m_start < end:
                 gold[event_id], predicted[event_id] = chain, str(cluster)
+                part[event_id] = part_of(int(str(url)[4:].split("_")[0]))
                 break
-    return {"events_matched": len(gold), "coded_events": len(rows), **b_cubed(gold, predicted)}
+    result: dict[str, Any] = {"coded_events": len(rows)}
+    for name in (*PARTS, "all"):
+        keep = [e for e in gold if name in ("all", part[e])]
+        result[name] = {
+            "events_matched": len(keep),
+            **b_cubed({e: gold[e] for e in keep}, {e: predicted[e] for e in keep}),
+        }
+    return result
+
+
+def fit(store: DuckDBStore, documents: list[dict[str, Any]], cut: float) -> None:
+    """Fit the story weights on the tune part's pairs within topics; print F1 per cut."""
+    from sklearn.linear_model import LogisticRegression
+
+    from eventwire.analysis.stories import document_terms_of
+    from eventwire.analysis.story_score import Evidence, stories_of
+
+    ids_by_url = dict(store.fetchall("SELECT substr(url, 5), id FROM documents"))
+    documents = [d for d in documents if d["id"] in ids_by_url]
+    terms = document_terms_of(store, [ids_by_url[d["id"]] for d in documents])
+    evidence = Evidence.of([terms[ids_by_url[d["id"]]] for d in documents])
+    everyone = np.arange(len(documents))
+    features = np.stack(evidence.features(everyone, everyone), axis=-1)
+    tune = [i for i, d in enumerate(documents) if part_of(d["topic"]) == "tune"]
+    pairs = [(i, j) for i, j in itertools.combinations(tune, 2)
+             if documents[i]["topic"] == documents[j]["topic"]]  # fmt: skip
+    x = np.array([features[i, j] for i, j in pairs])
+    y = np.array([documents[i]["seminal"] == documents[j]["seminal"] for i, j in pairs])
+    model = LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
+    weights = (*[round(float(w), 2) for w in model.coef_[0]], round(float(model.intercept_[0]), 2))
+    print(f"story_weights = {weights}  (words, names, figures, year shared, years apart, bias)")
+    gold = {d["id"]: f"{d['topic']}:{d['seminal']}" for d in documents}
+    best = (0.0, 0.0)
+    for candidate in np.arange(0.3, 0.81, 0.05):
+        labels = stories_of([terms[ids_by_url[d["id"]]] for d in documents], weights, candidate)
+        predicted = {d["id"]: str(label) for d, label in zip(documents, labels, strict=True)}
+        f1 = {}
+        for part in PARTS:
+            ids = sorted(d["id"] for d in documents if part_of(d["topic"]) == part)
+            f1[part] = pairwise(gold, predicted, list(itertools.combinations(ids, 2)))["f1"]
+        best = max(best, (f1["tune"], round(float(candidate), 2)))
+        mark = "  <- ClusterConfig.story_link" if abs(candidate - cut) < 1e-9 else ""
+        print(f"cut {candidate:.2f}: all-pairs F1 tune {f1['tune']:.4f}, "
+              f"held-out {f1['held_out']:.4f}{mark}")  # fmt: skip
+    print(f"best cut on the tune part: {best[1]:.2f} (F1 {best[0]:.4f})")
 
 
 def main() -> None:
@@ -124,17 +190,22 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--date", default="2013-06-01")
     parser.add_argument("--json", action="store_true")
-    parser.add_argument("--story-similarity", type=float, default=ClusterConfig.story_similarity)
+    parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--story-link", type=float, default=ClusterConfig.story_link)
     parser.add_argument("--link-score", type=float, default=ClusterConfig.link_score)
     args = parser.parse_args()
     documents = [json.loads(line) for line in (args.data / "documents.jsonl").open()]
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "ecbplus.duckdb"
         started = time.perf_counter()
-        ingest(args.data, db, args.date)
+        if not db.exists():
+            ingest(args.data, db, args.date)
         coded = time.perf_counter() - started
-        config = ClusterConfig(story_similarity=args.story_similarity, link_score=args.link_score)
+        config = ClusterConfig(story_link=args.story_link, link_score=args.link_score)
         with DuckDBStore(db) as store:
+            if args.fit:
+                fit(store, documents, args.story_link)
+                return
             started = time.perf_counter()
             update = update_clusters(store, config, full=True)
             clustered = time.perf_counter() - started
@@ -147,18 +218,30 @@ def main() -> None:
     if args.json:
         print(json.dumps(result, indent=2))
         return
+    report(result, args.data)
+
+
+def report(result: dict[str, Any], data: Path) -> None:
+    stories, events = result["stories"], result["events"]
     print(
-        f"ECB+ ({args.data}): {result['stories']['documents']} documents, {result['stories']['stories']} stories, {update.clusters} event clusters"
+        f"ECB+ ({data}): {stories['documents']} documents, {stories['stories']} stories, "
+        f"{result['clusters']} event clusters"
     )
-    for name in ("within_topics", "all"):
-        s = result["stories"][name]
-        print(f"stories {name:14} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
-    e = result["events"]
-    print(
-        f"events B3 ({e['events_matched']} of {e['coded_events']} coded events on gold chains)  "
-        f"P {e['precision']:.3f}  R {e['recall']:.3f}  F1 {e['f1']:.3f}"
-    )
-    print(f"seconds: ingest {coded:.1f}, cluster {clustered:.2f}")
+    for part in (*PARTS, "all"):
+        print(f"{part} ({stories[part]['documents']} documents):")
+        for name in ("within_topics", "all_pairs"):
+            s = stories[part][name]
+            print(
+                f"  stories {name:14} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}"
+            )
+        e = events[part]
+        print(
+            f"  events B3 ({e['events_matched']} coded events on gold chains)    "
+            f"P {e['precision']:.3f}  R {e['recall']:.3f}  F1 {e['f1']:.3f}"
+        )
+    seconds = result["seconds"]
+    print(f"coded events: {events['coded_events']}; seconds: ingest {seconds['ingest']}, "
+          f"cluster {seconds['cluster']}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from .reports import Report, overlapping, select_reports
 from .rules import ClusterConfig, block_key, links
 from .stories import UnionFind, document_vectors, update_stories
 
-ANALYSIS_VERSION = "clusters-1.2"
+ANALYSIS_VERSION = "clusters-1.3"
 CHUNK_EVENTS = 50_000  # new reports compared in one pass (bounds memory)
 CHUNK_DAYS = 92
 _LONGEST_RANGE = 400  # days: a report dated "2023" spans a year; look that far back for overlaps

@@ -1,23 +1,19 @@
 """Stories: documents that report the same happening. Documents are grouped by publication
 date into fixed bins of STORY_BIN_DAYS (counted from 1970-01-01; undated documents form one
-bin); within a bin, documents are clustered by average linkage on the TF-IDF cosine of their
-texts (IDF over the bin). A bin is recomputed whole when a document joins it, so stories do
+bin); within a bin, documents are clustered by average linkage on how likely each pair reports
+one happening (`story_score`: TF-IDF cosines of words, names and figures, years in common,
+IDF over the bin). A bin is recomputed whole when a document joins it, so stories do
 not depend on the order documents arrived in; a story never spans two bins."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import math
-from collections import Counter
-
-import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse import csr_matrix
-from scipy.spatial.distance import squareform
+from collections.abc import Iterator
 
 from ..store.base import SqlStore
 from .rules import ClusterConfig
+from .story_score import DocumentTerms, document_terms, stories_of
 from .text import Vector, vector
 
 STORY_BIN_DAYS = 7
@@ -49,17 +45,25 @@ def story_id(documents: list[str]) -> str:
     return "s" + hashlib.sha1(min(documents).encode()).hexdigest()[:15]
 
 
-def document_vectors(store: SqlStore, ids: list[str]) -> dict[str, Vector]:
-    """Each document's title and text as a vector (for story links and the same-story bonus)."""
-    vectors: dict[str, Vector] = {}
+def _texts(store: SqlStore, ids: list[str]) -> Iterator[tuple[str, str]]:
+    """Each document's title and text, as one text."""
     for start in range(0, len(ids), 5000):
         part = ids[start : start + 5000]
         rows = store.fetchall(
             f"SELECT id, title, text FROM documents WHERE {store.in_list('id')}", [part]
         )
         for doc_id, title, text in rows:
-            vectors[str(doc_id)] = vector(f"{title}.\n{text}" if title else text)
-    return vectors
+            yield str(doc_id), f"{title}.\n{text}" if title else str(text)
+
+
+def document_vectors(store: SqlStore, ids: list[str]) -> dict[str, Vector]:
+    """Each document's title and text as a vector (for the same-story bonus of event links)."""
+    return {doc_id: vector(text) for doc_id, text in _texts(store, ids)}
+
+
+def document_terms_of(store: SqlStore, ids: list[str]) -> dict[str, DocumentTerms]:
+    """Each document's story evidence (`story_score.document_terms`)."""
+    return {doc_id: document_terms(text) for doc_id, text in _texts(store, ids)}
 
 
 def _bin(day: dt.date | None) -> int | None:
@@ -92,43 +96,10 @@ def _bin_documents(store: SqlStore, index: int | None) -> list[str]:
     return [str(r[0]) for r in rows]
 
 
-def _weighted(vectors: list[Vector]) -> list[Vector]:
-    """The vectors with IDF weights (over these documents), at unit length again."""
-    df = Counter(key for v in vectors for key in v)
-    n = len(vectors)
-    weighted = []
-    for v in vectors:
-        raw = {key: x * (1.0 + math.log((n + 1) / (df[key] + 1))) for key, x in v.items()}
-        norm = math.sqrt(sum(x * x for x in raw.values()))
-        weighted.append({key: x / norm for key, x in raw.items() if x} if norm else {})
-    return weighted
-
-
-def stories_of(vectors: list[Vector], similarity: float) -> list[int]:
-    """A story label per document: average linkage, cut where the mean cosine between two
-    groups falls below `similarity`."""
-    n = len(vectors)
-    if n < 2:
-        return [1] * n
-    weighted = _weighted(vectors)
-    vocabulary: dict[str, int] = {}
-    rows, columns, values = [], [], []
-    for i, v in enumerate(weighted):
-        for key, x in v.items():
-            rows.append(i)
-            columns.append(vocabulary.setdefault(key, len(vocabulary)))
-            values.append(x)
-    matrix = csr_matrix((values, (rows, columns)), shape=(n, max(1, len(vocabulary))))
-    distance = 1.0 - (matrix @ matrix.T).toarray()
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(np.clip(distance, 0.0, 1.0), checks=False), method="average")
-    return [int(label) for label in fcluster(tree, 1.0 - similarity, criterion="distance")]
-
-
 def _story_bin(store: SqlStore, config: ClusterConfig, index: int | None, version: str) -> int:
     ids = _bin_documents(store, index)
-    vectors = document_vectors(store, ids)
-    labels = stories_of([vectors[i] for i in ids], config.story_similarity)
+    terms = document_terms_of(store, ids)
+    labels = stories_of([terms[i] for i in ids], config.story_weights, config.story_link)
     groups: dict[int, list[str]] = {}
     for doc_id, label in zip(ids, labels, strict=True):
         groups.setdefault(label, []).append(doc_id)

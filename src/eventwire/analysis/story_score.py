@@ -1,0 +1,184 @@
+"""How likely two documents of one bin report the same happening, and the stories that follow.
+
+Evidence, each from the two texts and the bin they share (IDF is over the bin's documents, the
+corpus itself; never over a gold set):
+
+* the TF-IDF cosine of their words (names and figures weighted up, as for event evidence);
+* the TF-IDF cosine of their names alone (capitalised words inside a sentence: people, places,
+  organisations), which tell two happenings of one kind apart (two DUI arrests of two players);
+* the TF-IDF cosine of their figures other than years (magnitudes, tolls, scores);
+* their years (1800-2099 written out): a year in common is for, two texts that both name years
+  but none in common is against (two earthquakes four years apart).
+
+The evidence is combined by a logistic model (weights in `ClusterConfig.story_weights`, fitted
+on the ECB+ tune half with `python bench/clusters.py --fit`) into a probability; documents are
+grouped by average linkage on it, cut at `ClusterConfig.story_link`. Average linkage: a
+document joins a group only when it is, on average, like the group's members, so one similar
+pair does not chain two stories together.
+
+Memory stays bounded: the probabilities are computed a block of rows at a time and only the
+pairs at or above the cut are kept; a story never spans two connected components of those
+pairs (an average at or above the cut needs one pair at or above it), so average linkage runs
+on each component alone."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+from scipy.spatial.distance import squareform
+
+from .text import _WORD, Vector, stopwords, vector
+
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+ROWS_AT_ONCE = 512  # rows of the pair probabilities held at once
+
+
+@dataclass(frozen=True)
+class DocumentTerms:
+    """What the story evidence reads from one document's title and text."""
+
+    words: Vector  # `text.vector`: content words with name and figure weights
+    names: Counter[str]  # capitalised words inside sentences
+    figures: Counter[str]  # numbers other than years
+    years: frozenset[str]
+
+
+def _starts(gap: str) -> bool:
+    """Whether the text between two words ends a sentence (a capital after it is no name)."""
+    return "\n" in gap or gap.strip().endswith((".", "!", "?", ":"))
+
+
+def document_terms(text: str | None) -> DocumentTerms:
+    names: Counter[str] = Counter()
+    figures: Counter[str] = Counter()
+    years: set[str] = set()
+    stop = stopwords()
+    previous_end = -1
+    for match in _WORD.finditer(text or ""):
+        token = match.group()
+        gap = (text or "")[previous_end : match.start()] if previous_end >= 0 else "."
+        previous_end = match.end()
+        key = token.casefold()
+        if token[0].isdigit():
+            if _YEAR.fullmatch(token):
+                years.add(token)
+            else:
+                figures[key] += 1
+        elif key not in stop and len(key) > 2 and token[0].isupper() and not _starts(gap):
+            names[key] += 1
+    return DocumentTerms(vector(text), names, figures, frozenset(years))
+
+
+def _tfidf(rows: Sequence[dict[str, float]]) -> csr_matrix:
+    """Sublinear-count (already in `rows`) TF-IDF rows at unit length; IDF over these rows."""
+    df = Counter(key for row in rows for key in row)
+    n = len(rows)
+    vocabulary: dict[str, int] = {}
+    indices, columns, values = [], [], []
+    for i, row in enumerate(rows):
+        raw = {key: x * (1.0 + math.log((n + 1) / (df[key] + 1))) for key, x in row.items()}
+        norm = math.sqrt(sum(x * x for x in raw.values()))
+        for key, x in raw.items():
+            if x and norm:
+                indices.append(i)
+                columns.append(vocabulary.setdefault(key, len(vocabulary)))
+                values.append(x / norm)
+    shape = (n, max(1, len(vocabulary)))
+    return csr_matrix((values, (indices, columns)), shape=shape)
+
+
+def _sublinear(counts: Counter[str]) -> dict[str, float]:
+    return {key: 1.0 + math.log(c) for key, c in counts.items()}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    words: csr_matrix
+    names: csr_matrix
+    figures: csr_matrix
+    years: csr_matrix  # 0/1 per year named
+    has_years: np.ndarray
+
+    @classmethod
+    def of(cls, terms: Sequence[DocumentTerms]) -> Evidence:
+        years = _tfidf([dict.fromkeys(t.years, 1.0) for t in terms])
+        years.data[:] = 1.0
+        return cls(
+            _tfidf([t.words for t in terms]),
+            _tfidf([_sublinear(t.names) for t in terms]),
+            _tfidf([_sublinear(t.figures) for t in terms]),
+            years,
+            np.array([bool(t.years) for t in terms]),
+        )
+
+    def features(self, rows: np.ndarray, columns: np.ndarray) -> list[np.ndarray]:
+        """The evidence for every pair rows x columns, as dense blocks: the cosines of words,
+        names and figures, a year in common, years on both sides but none in common."""
+
+        def cos(m: csr_matrix) -> np.ndarray:
+            return np.asarray((m[rows] @ m[columns].T).todense())
+
+        shared = cos(self.years) > 0
+        both = np.outer(self.has_years[rows], self.has_years[columns])
+        disjoint = both & ~shared
+        return [cos(self.words), cos(self.names), cos(self.figures), 1.0 * shared, 1.0 * disjoint]
+
+    def probability(
+        self, rows: np.ndarray, columns: np.ndarray, weights: Sequence[float]
+    ) -> np.ndarray:
+        """P(same story) for every pair rows x columns (a dense block)."""
+        *coefficients, bias = weights
+        z = sum(w * x for w, x in zip(coefficients, self.features(rows, columns), strict=True))
+        return np.asarray(1.0 / (1.0 + np.exp(-(z + bias))))
+
+
+def stories_of(terms: Sequence[DocumentTerms], weights: Sequence[float], cut: float) -> list[int]:
+    """A story label (0, 1, ...) per document."""
+    n = len(terms)
+    if n < 2:
+        return [0] * n
+    evidence = Evidence.of(terms)
+    everyone = np.arange(n)
+    linked_rows, linked_columns = [], []
+    for start in range(0, n, ROWS_AT_ONCE):
+        block = everyone[start : start + ROWS_AT_ONCE]
+        i, j = np.nonzero(evidence.probability(block, everyone, weights) >= cut)
+        linked_rows.append(block[i])
+        linked_columns.append(j)
+    rows, columns = np.concatenate(linked_rows), np.concatenate(linked_columns)
+    graph = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    labels = [0] * n
+    next_label = 0
+    for members in _members(component):
+        local = _average_linkage(evidence, members, weights, cut)
+        for doc, label in zip(members, local, strict=True):
+            labels[int(doc)] = next_label + label
+        next_label += max(local) + 1
+    return labels
+
+
+def _members(component: np.ndarray) -> list[np.ndarray]:
+    order = np.argsort(component, kind="stable")
+    bounds = np.flatnonzero(np.diff(component[order])) + 1
+    return np.split(order, bounds)
+
+
+def _average_linkage(
+    evidence: Evidence, members: np.ndarray, weights: Sequence[float], cut: float
+) -> list[int]:
+    if len(members) == 1:
+        return [0]
+    probability = evidence.probability(members, members, weights)
+    distance = 1.0 - np.clip((probability + probability.T) / 2.0, 0.0, 1.0)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    return [int(label) - 1 for label in fcluster(tree, 1.0 - cut, criterion="distance")]
