@@ -126,18 +126,25 @@ class _Softmax:
         self.weights: dict[str, list[float]] = data["weights"]
         if len(self.intercepts) != len(self.classes):
             raise ValueError("one intercept per class")
+        self._index = list(range(len(self.classes)))
+        self._position = {c: k for k, c in enumerate(self.classes)}
 
-    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
-        logits = list(self.intercepts)
+    def probabilities(
+        self, features: dict[str, float], among: Iterable[str] | None = None
+    ) -> dict[str, float]:
+        """P(class) for every class, or (renormalised) for the classes `among` only: the
+        other classes' weights are not read (a type's few modes of the fifty)."""
+        index = self._index if among is None else [self._position[c] for c in among]
+        logits = [self.intercepts[k] for k in index]
         for name, value in features.items():
             weights = self.weights.get(name)
             if weights is not None:
-                for k, w in enumerate(weights):
-                    logits[k] += value * w
+                for j, k in enumerate(index):
+                    logits[j] += value * weights[k]
         top = max(logits)
         exps = [math.exp(x - top) for x in logits]
         total = sum(exps)
-        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+        return {self.classes[k]: e / total for k, e in zip(index, exps, strict=True)}
 
 
 @dataclass(frozen=True)
@@ -188,11 +195,13 @@ class TypeModel:
     ) -> tuple[str, float]:
         """The likeliest mode of the type ("" for none) and its probability, renormalised over
         the modes the type has."""
-        allowed = [*self.modes_of.get(event_type, []), NO_MODE]
-        probs = self.modes.probabilities(mode_features(features, event_type, rule_mode))
-        total = sum(probs.get(m, 0.0) for m in allowed) or 1.0
-        best = max(allowed, key=lambda m: probs.get(m, 0.0))
-        return ("" if best == NO_MODE else best), probs.get(best, 0.0) / total
+        known = self.modes._position
+        allowed = [m for m in (*self.modes_of.get(event_type, []), NO_MODE) if m in known]
+        if len(allowed) <= 1:  # AGREE, SUPPORT...: no mode to choose
+            return "", 1.0
+        probs = self.modes.probabilities(mode_features(features, event_type, rule_mode), allowed)
+        best = max(allowed, key=lambda m: probs[m])
+        return ("" if best == NO_MODE else best), probs[best]
 
 
 @dataclass(frozen=True)
