@@ -36,7 +36,7 @@ from eventwire.events.lexicon import Lexicon  # noqa: E402
 from eventwire.events.roles import noun_arguments, verb_arguments  # noqa: E402
 from training.events.corpus import CORPUS, load  # noqa: E402
 
-PLOVER = kb.load_plover(rm.DATA / "plover_types.tsv")
+PLOVER = kb.load_plover(kb.data_path("plover_types.tsv"))
 GSR = ROOT.parent / "shared" / "data" / "plover" / "PLOVER_GSR_dev.json"
 SEED = 13
 MIN_COUNT = 2  # features seen once in training carry no evidence
@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     dev = {"heldout": sets["heldout"]}
     if args.gsr.exists():
         dev["plover_dev"] = gsr_triggers(args.gsr, spacy_nlp)
-    lexicon = Lexicon(kb.load_lexicon(rm.DATA / "event_lexicon.tsv"))
+    lexicon = Lexicon(kb.load_lexicon(kb.data_path("event_lexicon.tsv")))
     rules = {
         k: {**role_accuracy(v, lambda t: rule_roles(lexicon, t)), **lenient_accuracy(lexicon, v)}
         for k, v in dev.items()

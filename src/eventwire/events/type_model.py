@@ -12,7 +12,6 @@ only Python.
 
 from __future__ import annotations
 
-import json
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -23,11 +22,12 @@ from typing import Any
 from spacy.tokens import Token
 
 from ..errors import KnowledgeError
+from ..kb import data_path
+from ..kb.tables import read_json
 from .lexicon import Lexicon, Match
 
 MODEL_FORMAT = "eventwire-type-model/1"
-DATA = Path(__file__).resolve().parent.parent / "data"
-MODEL_PATH = DATA / "type_model.json"
+MODEL_PATH = data_path("type_model.json")  # read on first use (`shipped_model`), not at import
 NONE = "NONE"  # the class of a matched word that is no event here ("the storm hit the coast")
 NO_MODE = "-"
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -181,9 +181,10 @@ class TypeModel:
 
     @classmethod
     def load(cls, path: Path = MODEL_PATH) -> TypeModel:
+        data = read_json(path, "type model")
         try:
-            return cls(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
+            return cls(data)
+        except (ValueError, KeyError, TypeError) as exc:
             raise KnowledgeError(f"{path}: cannot read the type model ({exc})") from None
 
     def type_scores(self, features: dict[str, float]) -> TypeScores:
