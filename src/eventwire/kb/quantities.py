@@ -23,7 +23,8 @@ class Unit:
 
 @dataclass
 class QuantityWords:
-    units: dict[str, Unit] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)  # lower-case word -> unit
+    cased_units: dict[str, Unit] = field(default_factory=dict)  # as written: "Nm", "PS", "C"
     qualifiers: dict[str, str] = field(default_factory=dict)  # phrase -> sign (~, >, <, ...)
     changes: dict[str, str] = field(default_factory=dict)  # lemma -> up | down
     casualties: dict[str, str] = field(default_factory=dict)  # lemma -> killed, wounded, ...
@@ -44,10 +45,15 @@ class NumberWord:
 
 
 def load_units(path: Path, words: QuantityWords) -> None:
-    for row in read_tsv(path, ("word", "unit", "kind")):
+    """A unit's word matches in any case, or (case "exact") only as written: "Nm" is a newton
+    metre, "nm" a nanometre; "12 C" is Celsius, "12 c" nothing."""
+    for row in read_tsv(path, ("word", "unit", "kind", "case")):
         if not row["unit"] or not row["kind"]:
             raise KnowledgeError(f"{path}: unit {row['word']!r} needs a code and a kind")
-        words.units[row["word"].lower()] = Unit(row["unit"], row["kind"])
+        if row["case"] not in {"", "exact"}:
+            raise KnowledgeError(f"{path}: unit {row['word']!r}: case must be empty or 'exact'")
+        table = words.cased_units if row["case"] else words.units
+        table[row["word"] if row["case"] else row["word"].lower()] = Unit(row["unit"], row["kind"])
         words.longest_unit = max(words.longest_unit, len(row["word"].split()))
 
 

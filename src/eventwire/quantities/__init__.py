@@ -28,7 +28,7 @@ from .attach import (
 from .casualties import casualties_in_words
 from .concept import concept_of
 from .filters import not_a_quantity, stray_word
-from .lexicon import Unit, quantity_words
+from .lexicon import Unit, quantity_words, unit_of
 from .names import change_sign, counted_words, unit_name
 from .parts import fraction_runs
 from .ranges import Found, carry_into_asides, merge_ranges
@@ -115,7 +115,6 @@ def _after_currency(doc: Doc) -> set[int]:
 
 def _place(doc: Doc, run: Run) -> _Place:
     """The unit, where the mention starts (a currency sign) and where it ends (a unit word)."""
-    units = quantity_words().units
     if run.prefix is not None:
         return _Place(run.prefix, run.prefix_start, run.end)  # "RM23.50", "$US55"
     if run.fraction:
@@ -124,7 +123,7 @@ def _place(doc: Doc, run: Run) -> _Place:
     if before is not None:
         return _Place(before[0], before[1], country_after(doc, before[0], run.end))
     if run.unit:
-        return _Place(units.get(run.unit.lower(), Unit(run.unit, "")), run.start, run.end)
+        return _Place(unit_of(run.unit) or Unit(run.unit, ""), run.start, run.end)
     after = unit_after(doc, run)
     if after is not None and after[0].code == "year" and _words_at(doc, after[1], 2) == "of age":
         return _Place(_AGE, run.start, after[1] + 2)  # "8 years of age"

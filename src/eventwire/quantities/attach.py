@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import Unit, quantity_words
+from .lexicon import Unit, quantity_words, unit_of
 from .runs import Run
 
 Token = Any  # spacy.tokens.Token
@@ -65,7 +65,7 @@ def unit_after(doc: Doc, run: Run) -> tuple[Unit, int] | None:
         if start + size > len(doc):
             break
         phrase = doc[start : start + size]
-        unit = _unit_named(phrase.text.lower(), len(phrase[-1]) > 1)
+        unit = _unit_named(phrase.text, len(phrase[-1]) > 1)
         if unit is not None:
             best = (unit, start + size)
     return best
@@ -75,10 +75,9 @@ def _unit_named(text: str, stuck: bool) -> Unit | None:
     """The unit a phrase after a number names: "1,200€", "110 JPY", "108.79 JPY=" (a Reuters
     code), "125.8 p." at a sentence's end (`stuck`: a stop in the last token); not "5 $" and
     not a sign written only stuck to the digits ("PS2.7m")."""
-    units = quantity_words().units
-    unit = units.get(text)
+    unit = unit_of(text)
     if unit is None and stuck and text[-1:] in {".", "="}:
-        unit = units.get(text[:-1])
+        unit = unit_of(text[:-1])
     if unit is None or text.endswith("$") or unit.kind in {"currency_glued", "currency_country"}:
         return None
     return unit
@@ -96,7 +95,7 @@ def rate_after(doc: Doc, end: int) -> str | None:
         return None  # "$6.78 billion a year earlier"
     words = quantity_words()
     for size in range(min(words.longest_unit, len(doc) - end - 1), 0, -1):
-        unit = words.units.get(doc[end + 1 : end + 1 + size].text.lower())
+        unit = unit_of(doc[end + 1 : end + 1 + size].text)
         if unit is not None and unit.kind not in _MONEY:
             return unit.code  # "per square foot", "a barrel"
     return noun.lemma_.lower() if noun.pos_ == "NOUN" and word.lower_ == "per" else None

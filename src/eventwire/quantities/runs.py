@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .glued import glued_sign
-from .lexicon import Unit, quantity_words
+from .lexicon import Unit, unit_of
 from .numbers import NumberWord, number_words, parse_words, split_number
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type information)
@@ -55,7 +55,7 @@ def number_token(token: Token) -> tuple[str, float, str] | None:
         not suffix
         or suffix in {"m", "M"}
         or _kind_of(suffix.lower()) == "scale"
-        or (suffix.lower() in quantity_words().units)
+        or unit_of(suffix) is not None
     )
     return split if known else None
 
