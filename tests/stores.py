@@ -36,17 +36,7 @@ from eventwire.store import DuckDBStore, Provenance
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # StarletteDeprecationWarning: httpx -> httpx2
-    from fastapi.testclient import TestClient
-
-__all__ = [
-    "TestClient",
-    "actor",
-    "build_store",
-    "corpus_documents",
-    "document",
-    "event",
-    "sample_documents",
-]
+    from fastapi.testclient import TestClient  # noqa: F401  (imported from here by the API tests)
 
 # PLOVER type: (quad class, intensity) when a test does not name its own
 QUAD = {

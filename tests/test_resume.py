@@ -14,6 +14,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -70,10 +71,20 @@ def wait_for_a_commit(process: subprocess.Popen[str]) -> int:
     raise AssertionError(f"the run ended before storing anything (status {process.wait()})")
 
 
-def expected_ids(corpus: Path, coder: Coder) -> tuple[set[str], list[str]]:
-    items = [i for i in iter_items([str(corpus)], ReadOptions()) if isinstance(i, Sourced)]
+class Corpus(NamedTuple):
+    path: Path
+    documents: set[str]  # the ids that coding it here gives
+    events: list[str]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory, coder: Coder) -> Corpus:
+    """The corpus of the interrupted runs, and what coding it in one go stores (coded once)."""
+    path = write_corpus(tmp_path_factory.mktemp("resume") / "corpus.jsonl", N)
+    items = [i for i in iter_items([str(path)], ReadOptions()) if isinstance(i, Sourced)]
     coded = list(coder.code_documents(i.document for i in items))
-    return {c.document.id for c in coded}, sorted(e.id for c in coded for e in c.events)
+    events = sorted(e.id for c in coded for e in c.events)
+    return Corpus(path, {c.document.id for c in coded}, events)
 
 
 def stored(db: Path) -> tuple[list[str], list[str], list[tuple[object, ...]]]:
@@ -85,11 +96,10 @@ def stored(db: Path) -> tuple[list[str], list[str], list[tuple[object, ...]]]:
 
 
 @pytest.mark.model
-def test_sigkill_midway_then_resume_stores_everything_once(tmp_path: Path, coder: Coder) -> None:
-    # the kill comes right after the first batch of 10 is stored: 150 leaves it seconds of margin
-    corpus = write_corpus(tmp_path / "corpus.jsonl", N)
+def test_sigkill_midway_then_resume_stores_everything_once(tmp_path: Path, corpus: Corpus) -> None:
+    # the kill comes right after the first batch of 10 is stored: N leaves it seconds of margin
     db = tmp_path / "events.duckdb"
-    process = start(str(corpus), "--db", str(db), "--batch-size", "10")
+    process = start(str(corpus.path), "--db", str(db), "--batch-size", "10")
     try:
         wait_for_a_commit(process)
     finally:
@@ -102,19 +112,17 @@ def test_sigkill_midway_then_resume_stores_everything_once(tmp_path: Path, coder
     result = run("--resume", "--db", str(db))  # no inputs: the killed run's
     assert result.returncode == 0, result.stderr
     docs, events, runs = stored(db)
-    want_docs, want_events = expected_ids(corpus, coder)
-    assert len(docs) == len(set(docs)) == N and set(docs) == want_docs
-    assert events == want_events  # each event once: no duplicate, none missing
+    assert len(docs) == len(set(docs)) == N and set(docs) == corpus.documents
+    assert events == corpus.events  # each event once: no duplicate, none missing
     assert runs == [("completed", 1, N)]
 
 
 @pytest.mark.model
 def test_ctrl_c_records_an_interrupted_run_and_resume_finishes_it(
-    tmp_path: Path, coder: Coder
+    tmp_path: Path, corpus: Corpus
 ) -> None:
-    corpus = write_corpus(tmp_path / "corpus.jsonl", N)
     db = tmp_path / "events.duckdb"
-    process = start(str(corpus), "--db", str(db), "--batch-size", "10", "--workers", "2")
+    process = start(str(corpus.path), "--db", str(db), "--batch-size", "10", "--workers", "2")
     wait_for_a_commit(process)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
@@ -125,13 +133,12 @@ def test_ctrl_c_records_an_interrupted_run_and_resume_finishes_it(
     assert 0 < len(docs) < N
     assert runs[0][0] == "interrupted"
 
-    result = run(str(corpus), "--db", str(db), "--resume")
+    result = run(str(corpus.path), "--db", str(db), "--resume")
     assert result.returncode == 0, result.stderr
     assert "already stored" in result.stdout
     docs, events, runs = stored(db)
-    want_docs, want_events = expected_ids(corpus, coder)
-    assert set(docs) == want_docs and len(docs) == N
-    assert events == want_events
+    assert set(docs) == corpus.documents and len(docs) == N
+    assert events == corpus.events
     assert runs == [("completed", 1, N)]
 
 
