@@ -71,3 +71,12 @@ def test_the_case_column_is_checked(tmp_path: Path) -> None:
     assert "Xq" in words.cased_units and "xq" not in words.units
     with pytest.raises(KnowledgeError, match="case must be"):
         load_units(_units_file(tmp_path, "Xq\tXq\tlength\tupper"), QuantityWords())
+
+
+def test_a_rate_after_a_slash(find: Find) -> None:
+    speed = next(
+        q for q in find("The car reaches 100km/hr in under four seconds.") if q.value == 100
+    )
+    assert speed.unit_name == "kilometre per hour"
+    rent = next(q for q in find("Offices let at $80/sq m last year.") if q.value == 80)
+    assert rent.unit_name == "dollar per square metre"

@@ -89,8 +89,8 @@ def rate_after(doc: Doc, end: int) -> str | None:
     if _hyphen(doc, end) and _hyphen(doc, end + 2):
         return _hyphened_rate(doc, end)
     word, noun, after = _token(doc, end), _token(doc, end + 1), _token(doc, end + 2)
-    if word is None or noun is None or word.lower_ not in {"per", "a", "an"}:
-        return None
+    if word is None or noun is None or word.lower_ not in {"per", "a", "an", "/"}:
+        return None  # "/" as in "100km/hr", "$80/sq m": a unit must follow
     if after is not None and after.lower_ in {"earlier", "later", "ago", "before", "after"}:
         return None  # "$6.78 billion a year earlier"
     words = quantity_words()
