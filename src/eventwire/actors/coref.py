@@ -18,22 +18,26 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from ..kb import weight
 from ..nlp import sentence_starts
 from .hits import ActorHit
 from .matcher import ActorMatcher
 from .names import fold
 from .people import role_on
 
-ANAPHOR_SCORE = 0.7
 _GROUP_SECTORS = {"REB"}  # "these terrorists" after "ISIL"
 _PLACE_PREPS = {"in", "at", "into", "inside", "across", "throughout", "near", "around", "within"}
-HOLDER_SCORE = 0.6
 STATE_WINDOW = 3  # sentences back in which a state noun looks for its states
 _DEFINITE = {"the", "this", "that", "these", "those", "both"}
 _INDEFINITE = {"a", "an", "some", "any", "another", "other", "many", "several"}
 _TITLE_TAIL = re.compile(r" (?:of|for|to|on|at) ")
 _TWO = {"two", "both", "2"}
 _PRONOUN_KIND = {"his": "person", "her": "person", "its": "any", "their": "any"}
+
+
+def _anaphor_score() -> float:
+    """The score of an actor named again by a title, a surname or a pronoun (data/weights.tsv)."""
+    return weight("actors.coref.anaphor_score")
 
 
 def link_names(hits: list[ActorHit]) -> None:
@@ -52,7 +56,7 @@ def link_names(hits: list[ActorHit]) -> None:
         for hit in group:
             if hit.country is None and _same_person(hit, best):
                 own_sector = hit.sector  # "Minister Ellwood": the title still counts
-                hit.resolve_as(best, "same-name", ANAPHOR_SCORE)
+                hit.resolve_as(best, "same-name", _anaphor_score())
                 hit.sector = hit.sector or own_sector
 
 
@@ -79,7 +83,7 @@ def resolve_definites(
         title = hit.titles[0]
         bearer = _bearer(hit, title, ordered) or _group_like(doc, hit, ordered)
         if bearer is not None:
-            hit.resolve_as(bearer, f"anaphor:{title}", ANAPHOR_SCORE)
+            hit.resolve_as(bearer, f"anaphor:{title}", _anaphor_score())
         elif hit.kind == "role_person" and (
             determiner in _DEFINITE or (not determiner and len(title.split()) > 1)
         ):
@@ -94,7 +98,7 @@ def _take_holder(
         if holder is not None:
             hit.name, hit.country, hit.sector, hit.kind = holder
             hit.rules.append(f"title-holder:{phrase}")
-            hit.score = min(hit.score, HOLDER_SCORE)
+            hit.score = min(hit.score, weight("actors.coref.holder_score"))
             return
 
 
@@ -246,7 +250,7 @@ def _as_state(hit: ActorHit, state: ActorHit, am: ActorMatcher) -> ActorHit:
         country=country.iso3,
         sector=state.sector if state.kind == "country" else None,
         kind="country",
-        score=ANAPHOR_SCORE,
+        score=_anaphor_score(),
         rules=[*hit.rules, f"anaphor:{state.name}"],
         titles=list(hit.titles),
     )
@@ -265,7 +269,7 @@ def resolve_possessors(doc: Doc, hits: list[ActorHit]) -> None:
         if owner is not None:
             hit.country = owner.country
             hit.rules.append(f"possessor:{owner.name}")
-            hit.score = min(hit.score, ANAPHOR_SCORE)
+            hit.score = min(hit.score, _anaphor_score())
 
 
 def _nearest_owner(

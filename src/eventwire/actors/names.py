@@ -10,15 +10,15 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from ..kb import Person
+from ..kb import Person, weight
 from .hits import Entry
 
-# Below these similarities (0-100) a fuzzy match is not trusted. Full names carry more evidence
-# than a surname alone; organisation and country names are matched only when long (short
-# acronyms differ by one letter from unrelated ones).
-PERSON_CUTOFF = 85.0
-SURNAME_CUTOFF = 85.0
-NAME_CUTOFF = 90.0
+# Below the similarities (0-100) of actors.names.* in data/weights.tsv a fuzzy match is not
+# trusted. Full names carry more evidence than a surname alone; organisation and country names
+# are matched only when long (short acronyms differ by one letter from unrelated ones).
+PERSON_CUTOFF = "actors.names.person_cutoff"
+SURNAME_CUTOFF = "actors.names.surname_cutoff"
+NAME_CUTOFF = "actors.names.name_cutoff"
 MIN_SURNAME = 5
 MIN_NAME = 8
 MEMO_SIZE = 4096  # names looked up again in one run (the same people recur across articles)
@@ -109,11 +109,10 @@ class NameIndex:
     def _fuzzy_person(self, key: str, limit: int) -> list[FuzzyMatch]:
         if not key:
             return []
+        person, surname = weight(PERSON_CUTOFF), weight(SURNAME_CUTOFF)
         found = [
             FuzzyMatch(k, score, tuple(self.people[k]), "full name")
-            for k, score in _closest(
-                key, self._candidates("people", key, PERSON_CUTOFF), limit, PERSON_CUTOFF
-            )
+            for k, score in _closest(key, self._candidates("people", key, person), limit, person)
         ]
         words = key.split()
         if found or not words or len(words[-1]) < MIN_SURNAME - 1:  # "Asad" may be Assad
@@ -122,9 +121,9 @@ class NameIndex:
             FuzzyMatch(k, score, fitting, "surname")
             for k, score in _closest(
                 words[-1],
-                self._candidates("surnames", words[-1], SURNAME_CUTOFF),
+                self._candidates("surnames", words[-1], surname),
                 3 * limit,
-                SURNAME_CUTOFF,
+                surname,
             )
             if (fitting := tuple(e for e in self.surnames[k] if _first_name_fits(words, e)))
         ][:limit]
@@ -134,11 +133,10 @@ class NameIndex:
         key = fold(text)
         if len(key) < MIN_NAME:
             return []
+        cutoff = weight(NAME_CUTOFF)
         return [
             FuzzyMatch(k, score, tuple(self.others[k]), "name")
-            for k, score in _closest(
-                key, self._candidates("others", key, NAME_CUTOFF), limit, NAME_CUTOFF
-            )
+            for k, score in _closest(key, self._candidates("others", key, cutoff), limit, cutoff)
         ]
 
 
@@ -155,4 +153,4 @@ def _first_name_fits(words: list[str], entry: Entry) -> bool:
     if len(words) < 2 or entry.person is None:
         return True
     first = fold(entry.person.name).split()[0]
-    return fuzz.ratio(words[0], first) >= SURNAME_CUTOFF or len(words[0]) <= 2
+    return fuzz.ratio(words[0], first) >= weight(SURNAME_CUTOFF) or len(words[0]) <= 2

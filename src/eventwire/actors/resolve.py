@@ -8,16 +8,15 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..kb import Person
+from ..kb import Person, weight
 from ..nlp import entities
 from .hits import ActorHit, Candidate, Entry, hit_from_entry
 from .matcher import ActorMatcher
 from .names import FuzzyMatch, fold
 from .people import RoleOnDay, people_named, role_on
 
-FUZZY_SCORE = 0.8
-LONE_CUTOFF = 88.0  # a single word the parser did not call a person needs a closer match
-UNKNOWN_PERSON_SCORE = 0.7
+# the scores of fuzzy and unknown people, and the closer match a single word the parser did not
+# call a person needs: actors.resolve.* in data/weights.tsv
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "PRODUCT"}
 _STATE_KINDS = {"country", "demonym"}
@@ -203,7 +202,7 @@ def _unresolved(span: Span, people: list[Person], score: float, rule: str) -> Ac
         country=None,
         sector=None,
         kind="person",
-        score=min(score, UNKNOWN_PERSON_SCORE),
+        score=min(score, weight("actors.resolve.unknown_person_score")),
         rules=[rule],
     )
     for row in people:
@@ -258,7 +257,11 @@ def _entity_hit(
     fuzzy = fuzzy or (am.index.fuzzy_name(span.text) if label in {"ORG", "GPE"} else [])
     if not fuzzy and len(span) == 1 and span[0].pos_ == "PROPN":
         # one proper noun is often mislabelled ("the Asad regime" as ORG): a surname, maybe
-        fuzzy = [m for m in am.index.fuzzy_person(span.text) if m.similarity >= LONE_CUTOFF]
+        fuzzy = [
+            m
+            for m in am.index.fuzzy_person(span.text)
+            if m.similarity >= weight("actors.resolve.lone_cutoff")
+        ]
     if fuzzy:
         hit = _fuzzy_hit(span, fuzzy[0], am, day, context)
         if not _against_context(hit, context, am):
@@ -279,7 +282,7 @@ def _entity_hit(
         country=None,
         sector=None,
         kind="person",
-        score=UNKNOWN_PERSON_SCORE,
+        score=weight("actors.resolve.unknown_person_score"),
         rules=["ner-person"],
     )
 
@@ -302,7 +305,7 @@ def _fuzzy_hit(
     day: dt.date | None,
     context: set[str] | frozenset[str],
 ) -> ActorHit:
-    score = FUZZY_SCORE * match.similarity / 100
+    score = weight("actors.resolve.fuzzy_score") * match.similarity / 100
     hit = _resolved(span, list(match.entries), am, day, score, context)
     hit.rules = [f"fuzzy-{match.how.replace(' ', '-')}:{match.similarity:.0f}", *hit.rules]
     return hit
