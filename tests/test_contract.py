@@ -55,3 +55,11 @@ def test_every_command_is_documented_in_the_readme() -> None:
     commands = get_command(app).commands  # type: ignore[attr-defined]
     for name in commands:
         assert f"eventwire {name}" in readme, f"README does not document `eventwire {name}`"
+
+
+def test_the_readme_lists_every_setting_as_the_settings_module_describes_it() -> None:
+    from eventwire.settings import markdown_table
+
+    readme = (ROOT / "README.md").read_text()
+    for row in markdown_table().splitlines():
+        assert row in readme, f"README's settings table lacks or differs on: {row}"
