@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from .cli import run
 from .test_cli import article, corpus  # noqa: F401  (fixtures)
 
 
@@ -60,6 +61,6 @@ def test_ingest_on_a_local_dask_cluster_into_parquet(
     )
     assert result.returncode == 3, result.stderr  # finished; some inputs failed
     assert "Traceback" not in result.stderr
-    stats = json.loads(process("stats", "--db", str(out), "-f", "json").stdout)
+    stats = json.loads(run("stats", "--db", str(out), "-f", "json").stdout)  # in this process
     assert stats["tables"]["documents"] == 4 and stats["tables"]["events"] > 0
     assert stats["runs"][0]["documents_coded"] == 4
