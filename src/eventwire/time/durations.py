@@ -9,7 +9,7 @@ from ..quantities.numbers import number_words, parse_number
 from . import periods
 from .lexicon import time_words
 from .periods import Period
-from .state import Context, Resolution
+from .state import Context, Resolution, vague
 
 # rel words that tie a duration to the publication date: "the past two years", "the next 14 months"
 _BEFORE = {"past", "last", "previous", "preceding"}
@@ -88,7 +88,41 @@ def duration(m: re.Match[str], ctx: Context) -> Resolution | None:
             "past" if steps < 0 else "future",
             focus=False,
         )
+    if m["approx"] is None and rel == "":
+        ahead = _ahead(m, ctx, count, unit.granularity)
+        if ahead is not None:
+            return ahead
     return Resolution("duration", value, None, mod)
+
+
+def _ahead(
+    m: re.Match[str], ctx: Context, count: float | None, granularity: str
+) -> Resolution | None:
+    """In a clause that looks ahead, 'in five years' is the year five years on and 'will one
+    day' is some day ahead (TimeML dates); 'within five years', 'for one day' stay durations."""
+    before = m.string[max(0, m.start() - 40) : m.start()].lower()
+    plain = count is not None and count == int(count) and "-" not in m[0]  # not "in two-year terms"
+    if not plain or _norm(m[0]).split()[0] != _norm(m["num"]):
+        return None  # "in the two years", "in another year"
+    if granularity not in _CALENDAR_UNITS or ctx.tense() != "future":
+        return None
+    if _IN_BEFORE.search(before) and not _SINCE_BEFORE.search(before):
+        if _OR_MORE_AFTER.match(m.string, m.end()):
+            return vague("FUTURE_REF", ctx.anchor, 0, 3650)  # "in a year or two": some time ahead
+        target = periods.shift_date(ctx.anchor, int(count or 0), granularity)
+        period = periods.containing(granularity, target)
+        return Resolution("date", period.value, period, focus=False)
+    if _norm(m[0]) == "one day" and _MODAL_BEFORE.search(before):
+        return vague("FUTURE_REF", ctx.anchor, 0, 3650)
+    return None
+
+
+_CALENDAR_UNITS = {"day", "week", "month", "quarter", "year", "decade"}
+_IN_BEFORE = re.compile(r"\bin\s+$")
+# "the highest in five years", "the first time in a decade": since then, a duration
+_SINCE_BEFORE = re.compile(r"\b(?:first|time|ever|\w{3,}est)\b[^,;.]*$")
+_OR_MORE_AFTER = re.compile(r"\s+or\s+(?:two|three|more)\b", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|to)\s+$")
 
 
 def _anchored(ctx: Context, steps: int, granularity: str, value: str) -> Period:
