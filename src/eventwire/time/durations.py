@@ -104,17 +104,19 @@ def _ahead(
     plain = count is not None and count == int(count) and "-" not in m[0]  # not "in two-year terms"
     if not plain or _norm(m[0]).split()[0] != _norm(m["num"]):
         return None  # "in the two years", "in another year"
-    if granularity not in _CALENDAR_UNITS or ctx.tense() != "future":
+    after_in = _IN_BEFORE.search(before) is not None and not _SINCE_BEFORE.search(before)
+    after_modal = _norm(m[0]) == "one day" and _MODAL_BEFORE.search(before) is not None
+    if not (after_in or after_modal) or granularity not in _CALENDAR_UNITS:
         return None
-    if _IN_BEFORE.search(before) and not _SINCE_BEFORE.search(before):
+    if ctx.tense() != "future":  # asked last: the clause's tense is read from the parse
+        return None
+    if after_in:
         if _OR_MORE_AFTER.match(m.string, m.end()):
             return vague("FUTURE_REF", ctx.anchor, 0, 3650)  # "in a year or two": some time ahead
         target = periods.shift_date(ctx.anchor, int(count or 0), granularity)
         period = periods.containing(granularity, target)
         return Resolution("date", period.value, period, focus=False)
-    if _norm(m[0]) == "one day" and _MODAL_BEFORE.search(before):
-        return vague("FUTURE_REF", ctx.anchor, 0, 3650)
-    return None
+    return vague("FUTURE_REF", ctx.anchor, 0, 3650)  # "will one day"
 
 
 _CALENDAR_UNITS = {"day", "week", "month", "quarter", "year", "decade"}
