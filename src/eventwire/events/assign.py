@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
-from ..kb import PloverType, weight
+from ..kb import PloverType, in_force, weight
 from .dyads import Resolved, SentenceState, split_forces, topic_country
 from .naming import PRONOUNS, Demonyms, actors_at, possessive_pronoun, resolve_pronoun
 from .predicates import Predicate, Predicates
@@ -33,15 +33,66 @@ class RoleAssignment:
     objects: tuple[Token, ...]  # direct objects, actors or not ("meet a challenge")
     notes: tuple[str, ...] = ()
     direct_source: bool = True  # the predicate's own subject, not a governing clause's
+    governor: Predicate | None = None  # the event whose content this one is ("offered to")
 
 
 def arguments(pred: Predicate, kind: PloverType, predicates: Predicates) -> Arguments:
-    """The parse arguments of a verb or an event noun."""
+    """The parse arguments of a verb or an event noun, and the event it is the content of."""
     if pred.is_verb:
-        return verb_arguments(
+        args = verb_arguments(
             pred.token, pred.match.object_token, pred.match.particle_token, kind.partner_preps
         )
-    return noun_arguments(pred.token, predicates.verbs)
+    else:
+        args = noun_arguments(pred.token, predicates.verbs)
+    args.governor = governing_event(pred, predicates)
+    return args
+
+
+_CONTENT_DEPS = {"xcomp": "complement_target", "ccomp": "clause_target"}
+# a complement under a cue of these is the event, with that modality or negation (codebook)
+_OWN_EVENT_MODALITIES = frozenset({"threatened", "denied", "negated"})
+
+
+def governing_event(pred: Predicate, predicates: Predicates) -> Predicate | None:
+    """The predicate whose content this one is, as PLOVER codes it: the infinitive of a verb
+    whose type reads its target there ("offered to hand over", "refused to meet"), the clause
+    of one that reads it in its clause ("demanded that Hamas renounce"), the complement of an
+    event noun in a coded phrase ("rejected an invitation to attend", "a proposal for
+    signing"). A threat, a denial or a refusal keeps its complement as an event of its own,
+    with that modality or negation ("threatened to attack", "denied sending aid", "refused to
+    withdraw"), as the codebook codes them."""
+    token = pred.token
+    head = token.head
+    if token.dep_ == "pcomp" and head.dep_ == "prep":  # "a proposal for signing"
+        head = head.head
+    elif token.dep_ not in {*_CONTENT_DEPS, "acl"}:
+        return None
+    for other in predicates.items:
+        if other is pred or head.i not in _phrase(other):
+            continue
+        if token.dep_ in _CONTENT_DEPS and other.token.lemma_.lower() in _own_event_governors():
+            return None
+        properties = in_force().plover[other.match.entry.type].properties
+        wanted = _CONTENT_DEPS.get(token.dep_)
+        if wanted in properties or (wanted is None and properties & {*_CONTENT_DEPS.values()}):
+            return other
+    return None
+
+
+def _phrase(pred: Predicate) -> set[int]:
+    """The trigger and its light-verb object ("rejected an invitation")."""
+    obj = pred.match.object_token
+    return {pred.token.i} | ({obj.i} if obj is not None else set())
+
+
+def _own_event_governors() -> frozenset[str]:
+    """Words whose complement is an event with their modality (threatened, denied, negated):
+    `modality.tsv`'s governors of those modalities."""
+    return frozenset(
+        cue.cue
+        for cue in in_force().modality_cues
+        if cue.scope == "governor" and cue.modality in _OWN_EVENT_MODALITIES
+    )
 
 
 class Resolver:
@@ -110,7 +161,7 @@ def assign_roles(
         sources, targets, extra = split_forces(sources, targets)
     sources = with_topic(sources, resolve.state)
     roles = RoleAssignment(
-        tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct
+        tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct, args.governor
     )
     return roles, extra
 

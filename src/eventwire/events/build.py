@@ -27,7 +27,7 @@ from .modes import contexts_of
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v8"
+VERSION = "eventwire.events.v9"
 SETTING_MIN = 2  # mentions of a state before it is the document's setting
 
 

@@ -32,10 +32,22 @@ def object_is_an_actor(pred: Predicate, kind: PloverType, roles: RoleAssignment)
     return None if actors else "its object is not an actor"
 
 
+def is_not_the_content_of_another(
+    pred: Predicate, kind: PloverType, roles: RoleAssignment
+) -> str | None:
+    """ "Libya offered to hand over the suspects to Britain": the handing over is what Libya
+    offered, coded with the offer (AGREE Libya -> Britain), not an event of its own."""
+    gov = roles.governor
+    if gov is None:
+        return None
+    return f"the content of '{gov.token.text}' ({gov.match.entry.type}), coded with it"
+
+
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("has-an-actor", has_an_actor),
     ("be-in-names-an-actor", be_in_names_an_actor),
     ("object-is-an-actor", object_is_an_actor),
+    ("is-not-the-content-of-another", is_not_the_content_of_another),
 )
 
 

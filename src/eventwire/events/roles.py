@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ..kb import EventWords, in_force
+
+if TYPE_CHECKING:
+    from .predicates import Predicate
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 _RELATIVE = {"which", "who", "that", "whom"}
@@ -31,6 +35,7 @@ class Arguments:
     complement_targets: list[Token] = field(default_factory=list)  # "offered to meet Armenia"
     direct_source: bool = True
     direct_target: bool = True
+    governor: Predicate | None = None  # the event whose content this one is (assign.py)
 
 
 def _same(token: Token, other: Token | None) -> bool:
