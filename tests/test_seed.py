@@ -78,6 +78,8 @@ def test_russia_mobilizes_recruits_and_tanks_as_a_plan(seed: CodedDocument) -> N
     (mobilize,) = find(seed, "MOBILIZE", "RUS", "UKR")
     assert mobilize.modality == "planned"
     assert {q.value for q in mobilize.quantities} >= {300000, 1000}
+    # "new military recruits" are Russian only by the paragraph's topic: an inference
+    assert mobilize.source is not None and mobilize.source.country_inferred
 
 
 def test_china_seeks_a_similar_deal_with_iran(seed: CodedDocument) -> None:

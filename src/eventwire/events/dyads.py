@@ -43,7 +43,8 @@ class Resolved:
             country=self.country or self.hit.country,
             sector=self.hit.sector,
             span=CharSpan(start=start, end=end),
-            country_inferred=self.country is None and self.hit.country_inferred,
+            # a country given here (the paragraph's topic) is always an inference
+            country_inferred=self.country is not None or self.hit.country_inferred,
         )
 
 
