@@ -10,8 +10,9 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from .. import __version__
-from .cache import PageCache
+from .cache import PageCache, PageCacheFront
 from .deps import RateLimiter, StorePool
+from .event_index import EventIndex
 from .middleware import BodyLimit, SecurityHeaders
 from .problems import install_problem_handlers
 from .routers import analysis, coding, documents, events, pages, stats
@@ -46,12 +47,17 @@ def create_app(settings: ServeSettings) -> FastAPI:
     app.state.code_limiter = RateLimiter(settings.code_requests_per_minute)
     immutable = not settings.allow_writes and pool.dialect == "duckdb"
     app.state.page_cache = PageCache(settings.page_cache if immutable else 0)
+    app.state.event_index = (
+        pool.run(lambda store: EventIndex.load(store, settings.event_index)) if immutable else None
+    )
     app.state.web_files = pages.load_web_files()
     install_problem_handlers(app)
     routers = (events, documents, stats, analysis, coding, pages)
     for module in routers:
         router = module.router
         app.include_router(router)
+    # innermost: a kept page gets the headers every answer gets
+    app.add_middleware(PageCacheFront, cache=app.state.page_cache, paths=("/events",))
     app.add_middleware(SecurityHeaders, docs_paths=("/docs",))
     if settings.cors_origins:  # off unless the operator names the origins
         app.add_middleware(

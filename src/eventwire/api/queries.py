@@ -9,11 +9,14 @@ import binascii
 import datetime as dt
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..store import SqlStore
 from ..store.query import DOCUMENT_COLUMNS, EVENT_COLUMNS, EventFilter, as_json
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .event_index import EventIndex
 
 # undated events sort last; a fixed key keeps the cursor comparison free of NULLs
 SORT_DAY = "COALESCE(e.date_start, d.published_at, DATE '9999-12-31')"
@@ -52,24 +55,34 @@ class EventQuery:
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = self.base.where()
         extra: list[str] = [clauses]
-        if self.actor:
-            pattern = like_pattern(self.actor)
-            names = ("e.source_name", "e.target_name", "e.source_text", "e.target_text")
-            extra.append("(" + " OR ".join(f"{n} ILIKE ? ESCAPE '\\'" for n in names) + ")")
-            params += [pattern] * len(names)
         if self.quad_classes:
             extra.append(f"e.quad_class IN ({', '.join('?' * len(self.quad_classes))})")
             params += list(self.quad_classes)
-        if self.outlet:
-            extra.append("lower(d.outlet) = lower(?)")
-            params.append(self.outlet)
         if self.bbox:
             extra.append("e.lat BETWEEN ? AND ? AND e.lon BETWEEN ? AND ?")
             params += [self.bbox.south, self.bbox.north, self.bbox.west, self.bbox.east]
-        if self.text:
-            extra.append("e.evidence ILIKE ? ESCAPE '\\'")
-            params.append(like_pattern(self.text))
+        words, word_params = self.words_where()
+        if words:
+            extra.append(words)
+            params += word_params
         return " AND ".join(extra), params
+
+    def words_where(self) -> tuple[str, list[Any]]:
+        """The filters on words (actor, outlet, text), matched by SQL alone ('' if none)."""
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            pattern = like_pattern(self.actor)
+            names = ("e.source_name", "e.target_name", "e.source_text", "e.target_text")
+            clauses.append("(" + " OR ".join(f"{n} ILIKE ? ESCAPE '\\'" for n in names) + ")")
+            params += [pattern] * len(names)
+        if self.outlet:
+            clauses.append("lower(d.outlet) = lower(?)")
+            params.append(self.outlet)
+        if self.text:
+            clauses.append("e.evidence ILIKE ? ESCAPE '\\'")
+            params.append(like_pattern(self.text))
+        return " AND ".join(clauses), params
 
 
 def like_pattern(text: str) -> str:
@@ -97,24 +110,65 @@ COLUMNS = [f"e.{c}" for c in EVENT_COLUMNS] + [f"d.{c}" for c in DOCUMENT_COLUMN
 
 
 def page_of_events(
-    store: SqlStore, query: EventQuery, limit: int, cursor: str | None, with_record: bool
+    store: SqlStore,
+    query: EventQuery,
+    limit: int,
+    cursor: str | None,
+    with_record: bool,
+    index: EventIndex | None = None,
 ) -> tuple[list[dict[str, Any]], str | None]:
     """One page in (date, id) order, and the cursor of the next page (None at the end).
 
-    Two steps: the page's ids (a top-N sort on the keys only), then their rows by primary
-    key; sorting whole rows, JSON records and all, costs ten times more on 100,000 events."""
+    Two steps: the page's keys, then their rows. The keys come from the in-memory index of a
+    read-only store, else from a top-N sort on the keys in SQL (sorting whole rows, JSON
+    records and all, costs ten times more on 100,000 events)."""
+    after = decode_cursor(cursor) if cursor else None
+    if index is not None:
+        found = index.page(store, query, limit + 1, after)
+        keys = list(zip(found.ids, found.sort_days, strict=True))
+        events = rows_at(store, found.event_rows[:limit], with_record)
+        pairs = zip(found.ids[:limit], found.documents[:limit], strict=True)
+        rows = {event_id: events[event_id] | document for event_id, document in pairs}
+    else:
+        keys = page_keys(store, query, limit, after)
+        rows = rows_by_id(store, [event_id for event_id, _ in keys[:limit]], with_record)
+    following = encode_cursor(keys[limit - 1][1], keys[limit - 1][0]) if len(keys) > limit else None
+    return [rows[event_id] | {"sort_day": day} for event_id, day in keys[:limit]], following
+
+
+def page_keys(
+    store: SqlStore, query: EventQuery, limit: int, after: tuple[dt.date, str] | None
+) -> list[tuple[str, dt.date]]:
+    """The (id, sort day) of the page's events and of the one after (a top-N on the keys)."""
     where, params = query.where()
-    if cursor:
-        day, last_id = decode_cursor(cursor)
+    if after:
+        day, last_id = after
         where += f" AND ({SORT_DAY} > ? OR ({SORT_DAY} = ? AND e.id > ?))"
         params += [day, day, last_id]
     keys = store.fetchall(
         f"SELECT e.id, {SORT_DAY} {query.source()} WHERE {where} ORDER BY {SORT_DAY}, e.id LIMIT ?",
         [*params, limit + 1],
     )
-    following = encode_cursor(keys[limit - 1][1], keys[limit - 1][0]) if len(keys) > limit else None
-    rows = rows_by_id(store, [event_id for event_id, _ in keys[:limit]], with_record)
-    return [rows[event_id] | {"sort_day": day} for event_id, day in keys[:limit]], following
+    return [(str(event_id), day) for event_id, day in keys]
+
+
+def row_columns(with_record: bool) -> list[str]:
+    # the JSON page needs only the record; CSV and GeoJSON the typed columns
+    return ["id", "document_id", "record"] if with_record else list(EVENT_COLUMNS)
+
+
+def rows_at(store: SqlStore, event_rows: list[int], with_record: bool) -> dict[str, dict[str, Any]]:
+    """The events at these DuckDB row ids: a join on row ids reads only those rows (no
+    lookup of each key in the primary key's index)."""
+    if not event_rows:
+        return {}
+    columns = row_columns(with_record)
+    found = store.fetchall(
+        f"SELECT {', '.join(f'e.{c}' for c in columns)} FROM (SELECT unnest(?::BIGINT[]) AS r) k "
+        "JOIN events e ON e.rowid = k.r",
+        [event_rows],
+    )
+    return {str(row[0]): dict(zip(columns, row, strict=True)) for row in found}
 
 
 def rows_by_id(store: SqlStore, ids: list[str], with_record: bool) -> dict[str, dict[str, Any]]:
@@ -122,8 +176,7 @@ def rows_by_id(store: SqlStore, ids: list[str], with_record: bool) -> dict[str, 
     if not ids:
         return {}
     marks = ", ".join("?" * len(ids))  # an IN list of parameters: DuckDB uses the key's index
-    # the JSON page needs only the record; CSV and GeoJSON the typed columns
-    columns = ["id", "document_id", "record"] if with_record else list(EVENT_COLUMNS)
+    columns = row_columns(with_record)
     events = store.fetchall(f"SELECT {', '.join(columns)} FROM events WHERE id IN ({marks})", ids)
     found = {str(row[0]): dict(zip(columns, row, strict=True)) for row in events}
     document_ids = sorted({row["document_id"] for row in found.values()})

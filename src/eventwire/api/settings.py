@@ -22,6 +22,9 @@ class ServeSettings:
     code_requests_per_minute: int = 20  # per client address: POST /code parses with spaCy
     cors_origins: tuple[str, ...] = field(default_factory=tuple)
     store_connections: int = 8  # read connections kept open (requests beyond wait for one)
+    # events of a read-only DuckDB store whose filter columns are held in memory (about 40
+    # bytes each) to find a page without a scan; a larger store is paged by SQL alone
+    event_index: int = 1_000_000
     page_cache: int = (
         DEFAULT_PAGE_CACHE  # pages of GET /events kept (read-only DuckDB only; 0: none)
     )

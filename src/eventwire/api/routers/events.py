@@ -11,18 +11,19 @@ from enum import Enum
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
-from fastapi.responses import Response
 
 from ...model import Document, Mentions
 from ...store import SqlStore
 from ...store.query import DOCUMENT_COLUMNS, EVENT_COLUMNS
-from ..cache import Page, PageCache
+from ..cache import Page, PageCache, response_of
 from ..deps import PoolDep, SettingsDep, StoreDep
+from ..event_index import EventIndex
 from ..filters import event_query
 from ..highlights import highlights
+from ..page_json import page_json, stored_event
 from ..problems import Problem
 from ..queries import PERIODS, EventQuery, one_event, page_of_events, record_of, timeline
-from ..schemas import EventDetail, EventPage, StoredEvent, Timeline, TimelineCount
+from ..schemas import EventDetail, EventPage, Timeline, TimelineCount
 
 router = APIRouter(tags=["events"])
 QueryDep = Annotated[EventQuery, Depends(event_query)]
@@ -50,29 +51,33 @@ async def list_events(
     if size > settings.max_page_size:
         raise Problem(422, f"limit: at most {settings.max_page_size} events a page", "E009")
     cache: PageCache = request.app.state.page_cache
-    key = cache.key(request.url.path, request.query_params)
-    page = cache.get(key)
-    if page is None:  # the queries block: in a worker thread, with a connection of the pool
-        page = await asyncio.to_thread(
-            pool.run, lambda s: render_page(s, query, size, cursor, output)
+    index: EventIndex | None = request.app.state.event_index
+
+    async def render() -> Page:  # the queries block: in a worker thread, with a connection
+        return await asyncio.to_thread(
+            pool.run, lambda s: render_page(s, query, size, cursor, output, index)
         )
-        cache.put(key, page)
-    body, media_type, headers = page
-    return Response(body, media_type=media_type, headers=headers)
+
+    page = await cache.answer(cache.key(request.scope["path"], request.query_params), render)
+    return response_of(page)
 
 
 def render_page(
-    store: SqlStore, query: EventQuery, size: int, cursor: str | None, output: EventsFormat
+    store: SqlStore,
+    query: EventQuery,
+    size: int,
+    cursor: str | None,
+    output: EventsFormat,
+    index: EventIndex | None = None,
 ) -> Page:
-    rows, following = page_of_events(store, query, size, cursor, output == EventsFormat.json)
+    rows, following = page_of_events(store, query, size, cursor, output == EventsFormat.json, index)
     headers = {"X-Next-Cursor": following} if following else {}
     if output == EventsFormat.csv:
         return as_csv(rows).encode(), "text/csv; charset=utf-8", headers
     if output == EventsFormat.geojson:
         return as_geojson(rows).encode(), "application/geo+json", headers
-    page = EventPage(events=[stored_event(row) for row in rows], next_cursor=following)
-    # validated once, here: FastAPI would validate the page again before writing it
-    return page.model_dump_json().encode(), "application/json", headers
+    # written here from the stored records: FastAPI would validate the page again
+    return page_json(rows, following), "application/json", headers
 
 
 @router.get("/events/{event_id}", response_model=EventDetail)
@@ -99,13 +104,6 @@ def get_timeline(
         for p, q, n in timeline(store, query, period)
     ]
     return Timeline(period=period, counts=counts)
-
-
-def stored_event(row: dict[str, Any]) -> StoredEvent:
-    document = {c: row[c] for c in ("published_at", "title", "outlet", "url")}
-    return StoredEvent.model_validate(
-        {**record_of(row["record"]), "document_id": row["document_id"], **document}
-    )
 
 
 DOCUMENT_FIELDS = (
