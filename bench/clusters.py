@@ -21,7 +21,7 @@ document pairs within topics and prints them with the F1 of each cut, tune and h
 side; copy the weights and the cut chosen on the tune part into `ClusterConfig`.
 
 Usage: python bench/clusters.py [--db FILE] [--data DIR] [--date 2013-06-01] [--json] [--fit]
-                                [--story-link 0.55] [--link-score 0.6]
+                                [--story-link 0.5] [--link-score 0.6] [--link-share 0.6]
 """
 
 from __future__ import annotations
@@ -193,6 +193,7 @@ def main() -> None:
     parser.add_argument("--fit", action="store_true")
     parser.add_argument("--story-link", type=float, default=ClusterConfig.story_link)
     parser.add_argument("--link-score", type=float, default=ClusterConfig.link_score)
+    parser.add_argument("--link-share", type=float, default=ClusterConfig.cluster_link_share)
     args = parser.parse_args()
     documents = [json.loads(line) for line in (args.data / "documents.jsonl").open()]
     with tempfile.TemporaryDirectory() as tmp:
@@ -201,7 +202,11 @@ def main() -> None:
         if not db.exists():
             ingest(args.data, db, args.date)
         coded = time.perf_counter() - started
-        config = ClusterConfig(story_link=args.story_link, link_score=args.link_score)
+        config = ClusterConfig(
+            story_link=args.story_link,
+            link_score=args.link_score,
+            cluster_link_share=args.link_share,
+        )
         with DuckDBStore(db) as store:
             if args.fit:
                 fit(store, documents, args.story_link)

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from eventwire.analysis import ANALYSIS_VERSION, update_clusters
+from eventwire.analysis import ANALYSIS_VERSION, ClusterConfig, update_clusters
 from eventwire.model import CodedDocument
 from eventwire.store import DuckDBStore, PostgresStore, Provenance, SqlStore
 from tests.test_postgres import pg_url  # noqa: F401  (the fixture: a fresh schema)
@@ -335,3 +335,51 @@ def test_incremental_equals_scratch_on_a_random_store_across_chunks(
             store.replace([(d, Provenance()) for d in order[start : start + 25]])
             update_clusters(store)
         assert snapshot(store) == scratch
+
+
+HOMS = "Israeli jets struck a weapons depot near Homs, killing five soldiers, officials said."
+HAMA = "Israeli jets struck the airport of Hama, destroying two cargo planes, officials said."
+BOTH = (
+    "Israeli jets struck a weapons depot near Homs, killing five soldiers, and the airport of "
+    "Hama, destroying two cargo planes."
+)
+
+
+def bridged_reports() -> list[CodedDocument]:
+    """Two reports of a strike on Homs, two of one on Hama, and one report telling both: it
+    links to all four, the Homs and Hama reports do not link to each other."""
+    texts = [("h1", HOMS), ("h2", HOMS), ("b", BOTH), ("m1", HAMA), ("m2", HAMA)]
+    return [
+        document(name, text, D, f"o{i}", [event(name, "ASSAULT", "ISR", "SYR", text, D)])
+        for i, (name, text) in enumerate(texts)
+    ]
+
+
+def test_one_report_of_two_strikes_does_not_chain_them_into_one_cluster(tmp_path: Path) -> None:
+    with stored(tmp_path / "a.duckdb", bridged_reports()) as store:
+        update_clusters(store)
+        found = clusters_of(store)
+        components = store.fetchall("SELECT count(DISTINCT component_id) FROM cluster_members")
+    assert frozenset({"h1", "h2"}) <= next(c for c in found if "h1" in c)
+    assert frozenset({"m1", "m2"}) <= next(c for c in found if "m1" in c)
+    assert not any({"h1", "m1"} <= c for c in found)  # single linkage made one of all five
+    assert components == [(1,)]  # one component of links, regrouped as a whole
+
+
+def test_a_bridge_arriving_first_or_last_gives_the_clusters_from_scratch(tmp_path: Path) -> None:
+    docs = bridged_reports()
+    with stored(tmp_path / "scratch.duckdb", docs) as store:
+        update_clusters(store)
+        scratch = snapshot(store)
+    for name, order in (("last", [0, 1, 3, 4, 2]), ("first", [2, 0, 3, 1, 4])):
+        with DuckDBStore(tmp_path / f"{name}.duckdb") as store:
+            for i in order:
+                store.save(docs[i])
+                update_clusters(store)
+            assert snapshot(store) == scratch, name
+
+
+def test_a_share_of_zero_links_components_whole(tmp_path: Path) -> None:
+    with stored(tmp_path / "a.duckdb", bridged_reports()) as store:
+        update_clusters(store, ClusterConfig(cluster_link_share=0.0), full=True)
+        assert clusters_of(store) == {frozenset({"h1", "h2", "b", "m1", "m2"})}

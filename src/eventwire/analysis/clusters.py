@@ -1,8 +1,9 @@
 """Bringing the stored clusters up to date: only reports not clustered yet are compared, with
 the reports they can match (the same block, dates within the widest window), a stretch of days
-at a time so that memory stays bounded. Clusters are the connected components of the links,
-named after their smallest member id, so clustering batch by batch gives what clustering
-everything at once gives, and running again changes nothing."""
+at a time so that memory stays bounded. The links make connected components (stored as each
+member's `component_id`); every component a new report joins is regrouped whole by average
+linkage (`groups`), and clusters are named after their smallest member id, so clustering batch
+by batch gives what clustering everything at once gives, and running again changes nothing."""
 
 from __future__ import annotations
 
@@ -11,16 +12,18 @@ import datetime as dt
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..store.base import SqlStore
 from .corroboration import cluster_row
+from .groups import component_id, groups_of
 from .reports import Report, overlapping, select_reports
 from .rules import ClusterConfig, block_key, links
 from .stories import UnionFind, document_vectors, update_stories
+from .text import vector
 
-ANALYSIS_VERSION = "clusters-1.3"
+ANALYSIS_VERSION = "clusters-1.4"
 CHUNK_EVENTS = 50_000  # new reports compared in one pass (bounds memory)
 CHUNK_DAYS = 92
 _LONGEST_RANGE = 400  # days: a report dated "2023" spans a year; look that far back for overlaps
@@ -130,14 +133,14 @@ def _load(store: SqlStore, chunk: _Chunk, config: ClusterConfig) -> list[Report]
 
 
 def _links(reports: list[Report], config: ClusterConfig, vectors: dict[str, Any]) -> UnionFind:
-    """Union-find over the reports: stored clusters as they are, joined by new links."""
+    """Union-find over the reports: stored components as they are, joined by new links."""
     found = UnionFind()
-    by_cluster: dict[str, str] = {}
+    by_component: dict[str, str] = {}
     blocks: dict[tuple[int, str, str], list[Report]] = defaultdict(list)
     for report in reports:
         found.add(report.id)
-        if report.cluster_id is not None:
-            found.union(by_cluster.setdefault(report.cluster_id, report.id), report.id)
+        if report.component_id is not None:
+            found.union(by_component.setdefault(report.component_id, report.id), report.id)
         blocks[block_key(report)].append(report)
     window = dt.timedelta(days=config.widest_window)
     for block in blocks.values():
@@ -167,62 +170,76 @@ def _cluster_chunk(store: SqlStore, config: ClusterConfig, chunk: _Chunk) -> int
         return 0
     vectors = document_vectors(store, sorted({r.document_id for r in reports}))
     found = _links(reports, config, vectors)
-    by_id = {r.id: r for r in reports}
-    components: dict[str, list[str]] = defaultdict(list)
+    touched = {found.find(r.id) for r in new}
+    root_of = {
+        r.component_id: found.find(r.id)
+        for r in reports
+        if r.component_id and found.find(r.id) in touched
+    }
+    old = sorted(root_of)
+    components: dict[str, list[Report]] = defaultdict(list)
     for report in new:
-        components[found.find(report.id)].append(report.id)
+        components[found.find(report.id)].append(report)
+    loaded = {r.id: r for r in reports}
+    stored = [  # all of each component, inside the chunk or not
+        loaded.get(r.id) or replace(r, words=vector(r.evidence))
+        for r in _stored_members(store, old)
+    ]
+    for report in stored:
+        components[root_of[str(report.component_id)]].append(report)
+    vectors.update(document_vectors(store, sorted({r.document_id for r in stored} - set(vectors))))
     with store.transaction():
-        _write_components(store, found, components, by_id)
+        _write_components(store, config, vectors, old, list(components.values()))
     return len(new)
+
+
+def _stored_members(store: SqlStore, components: list[str]) -> list[Report]:
+    found: list[Report] = []
+    for start in range(0, len(components), 5000):
+        part = components[start : start + 5000]
+        found += select_reports(store, store.in_list("m.component_id"), [part], with_words=False)
+    return found
 
 
 def _write_components(
     store: SqlStore,
-    found: UnionFind,
-    components: dict[str, list[str]],
-    by_id: dict[str, Report],
+    config: ClusterConfig,
+    vectors: dict[str, Any],
+    old: list[str],
+    components: list[list[Report]],
 ) -> None:
-    """Rename the stored clusters each component absorbed, add the new members, and rewrite
-    the `clusters` rows of every component touched."""
-    old_of: dict[str, set[str]] = defaultdict(set)
-    for rid, report in by_id.items():
-        if report.cluster_id is not None and found.find(rid) in components:
-            old_of[found.find(rid)].add(report.cluster_id)
-    members: list[dict[str, Any]] = []
-    names: dict[str, str] = {}
-    for root, new_ids in components.items():
-        old = sorted(old_of[root])
-        stored = _member_ids(store, old)
-        name = cluster_id([*new_ids, *stored])
-        names[root] = name
-        if old:
-            store.execute(
-                f"UPDATE cluster_members SET cluster_id = ? WHERE {store.in_list('cluster_id')}",
-                [name, old],
-            )
-            store.execute(f"DELETE FROM clusters WHERE {store.in_list('id')}", [old])
-        members += [
-            {
-                "event_id": rid,
-                "cluster_id": name,
-                "document_id": by_id[rid].document_id,
-                "version": ANALYSIS_VERSION,
-                "coder": by_id[rid].coder,
-            }
-            for rid in new_ids
-        ]
-    store.insert("cluster_members", sorted(members, key=lambda m: m["event_id"]))
-    _write_cluster_rows(store, sorted(names.values()))
+    """Regroup each touched component, replace its stored members and rewrite its clusters."""
+    old_clusters = sorted({r.cluster_id for c in components for r in c if r.cluster_id})
+    for start in range(0, len(old), 5000):
+        part = old[start : start + 5000]
+        store.execute(f"DELETE FROM cluster_members WHERE {store.in_list('component_id')}", [part])
+    for start in range(0, len(old_clusters), 5000):
+        part = old_clusters[start : start + 5000]
+        store.execute(f"DELETE FROM clusters WHERE {store.in_list('id')}", [part])
 
+    def linked(a: Report, b: Report) -> bool:
+        return links(a, b, config, vectors)
 
-def _member_ids(store: SqlStore, cluster_ids: list[str]) -> list[str]:
-    if not cluster_ids:
-        return []
-    rows = store.fetchall(
-        f"SELECT event_id FROM cluster_members WHERE {store.in_list('cluster_id')}",
-        [cluster_ids],
-    )
-    return [str(r[0]) for r in rows]
+    rows: list[dict[str, Any]] = []
+    names: list[str] = []
+    for members in components:
+        component = component_id(r.id for r in members)
+        for group in groups_of(members, linked, config.cluster_link_share):
+            name = cluster_id(r.id for r in group)
+            names.append(name)
+            rows += [
+                {
+                    "event_id": r.id,
+                    "cluster_id": name,
+                    "document_id": r.document_id,
+                    "version": ANALYSIS_VERSION,
+                    "coder": r.coder,
+                    "component_id": component,
+                }
+                for r in group
+            ]
+    store.insert("cluster_members", sorted(rows, key=lambda m: m["event_id"]))
+    _write_cluster_rows(store, sorted(names))
 
 
 def _write_cluster_rows(store: SqlStore, names: list[str]) -> None:

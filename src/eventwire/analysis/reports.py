@@ -73,6 +73,7 @@ class Report:
     outlet: str | None
     precision: str | None
     cluster_id: str | None = None  # its stored cluster (None: not clustered yet)
+    component_id: str | None = None  # its stored link component
     words: Vector = field(default_factory=dict)
 
     @property
@@ -105,7 +106,7 @@ def _report(row: Sequence[Any], with_words: bool) -> Report:
         :11
     ]
     (attribution, start, end, granularity, lname, lcountry, lat, lon, evidence) = row[11:20]
-    quantities, coder, published, outlet, precision, cluster_id = row[20:26]
+    quantities, coder, published, outlet, precision, cluster_id, component_id = row[20:27]
     return Report(
         id=eid,
         document_id=doc,
@@ -133,6 +134,7 @@ def _report(row: Sequence[Any], with_words: bool) -> Report:
         outlet=outlet,
         precision=precision,
         cluster_id=cluster_id,
+        component_id=component_id,
         words=vector(evidence) if with_words else {},
     )
 
@@ -141,7 +143,7 @@ def select_reports(
     store: SqlStore, where: str = "TRUE", params: Sequence[Any] = (), with_words: bool = True
 ) -> Iterator[Report]:
     """Events (with their stored cluster, if any) matching a SQL condition on `e`, `d`, `m`."""
-    columns = [*_COLUMNS, _PRECISION[store.dialect], "m.cluster_id"]
+    columns = [*_COLUMNS, _PRECISION[store.dialect], "m.cluster_id", "m.component_id"]
     sql = (
         f"SELECT {', '.join(columns)} FROM events e JOIN documents d ON d.id = e.document_id "
         f"LEFT JOIN cluster_members m ON m.event_id = e.id WHERE {where} ORDER BY e.id"

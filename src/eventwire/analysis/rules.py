@@ -36,6 +36,9 @@ class ClusterConfig:
     max_km: float = 300.0  # both events have a point: at most this far apart
     near_km: float = 50.0
     link_score: float = 0.6  # pairs scoring at least this are the same event
+    # within a component of links, two groups are one event when at least this share of the
+    # pairs between them link (average linkage: no chaining through one report)
+    cluster_link_share: float = 0.5
     # and, whatever the bonuses, evidence at least this similar (short documents made the
     # same-story bonus count the same words twice)
     min_evidence: float = 0.35

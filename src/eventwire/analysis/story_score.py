@@ -26,7 +26,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -146,24 +146,66 @@ def stories_of(terms: Sequence[DocumentTerms], weights: Sequence[float], cut: fl
     if n < 2:
         return [0] * n
     evidence = Evidence.of(terms)
+    component = _components(evidence, weights, cut)
+    probabilities = _within_components(evidence, weights, component)
+    labels = [0] * n
+    next_label = 0
+    for members in _members(component):
+        local = _average_linkage(probabilities.get(int(component[members[0]])), members, cut)
+        for doc, label in zip(members, local, strict=True):
+            labels[int(doc)] = next_label + label
+        next_label += max(local) + 1
+    return labels
+
+
+def _blocks(n: int) -> Iterator[np.ndarray]:
+    everyone = np.arange(n)
+    for start in range(0, n, ROWS_AT_ONCE):
+        yield everyone[start : start + ROWS_AT_ONCE]
+
+
+def _components(evidence: Evidence, weights: Sequence[float], cut: float) -> np.ndarray:
+    """The connected components of the pairs at or above the cut (a label per document)."""
+    n = len(evidence.has_years)
     everyone = np.arange(n)
     linked_rows, linked_columns = [], []
-    for start in range(0, n, ROWS_AT_ONCE):
-        block = everyone[start : start + ROWS_AT_ONCE]
+    for block in _blocks(n):
         i, j = np.nonzero(evidence.probability(block, everyone, weights) >= cut)
         linked_rows.append(block[i])
         linked_columns.append(j)
     rows, columns = np.concatenate(linked_rows), np.concatenate(linked_columns)
     graph = csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
-    labels = [0] * n
-    next_label = 0
+    return np.asarray(connected_components(graph, directed=False)[1])
+
+
+def _within_components(
+    evidence: Evidence, weights: Sequence[float], component: np.ndarray
+) -> dict[int, np.ndarray]:
+    """The probabilities among the members of each component of three or more (a dense matrix
+    per component, rows and columns in document order), computed a block of rows at a time."""
+    n = len(component)
+    sizes = np.bincount(component)
+    big = sizes[component] >= 3
+    if not big.any():
+        return {}
+    everyone = np.arange(n)
+    found: dict[int, np.ndarray] = {
+        int(c): np.zeros((int(sizes[c]), int(sizes[c]))) for c in np.unique(component[big])
+    }
+    position = np.zeros(n, dtype=int)  # each document's place among its component's members
     for members in _members(component):
-        local = _average_linkage(evidence, members, weights, cut)
-        for doc, label in zip(members, local, strict=True):
-            labels[int(doc)] = next_label + label
-        next_label += max(local) + 1
-    return labels
+        position[members] = np.arange(len(members))
+    for block in _blocks(n):
+        block = block[big[block]]
+        if not len(block):
+            continue
+        probability = evidence.probability(block, everyone, weights)
+        i, j = np.nonzero(component[block][:, None] == component[None, :])
+        for c, a, b, p in zip(
+            component[block[i]], position[block[i]], position[j], probability[i, j], strict=True
+        ):
+            found[int(c)][a, b] = p
+    return found
 
 
 def _members(component: np.ndarray) -> list[np.ndarray]:
@@ -172,12 +214,10 @@ def _members(component: np.ndarray) -> list[np.ndarray]:
     return np.split(order, bounds)
 
 
-def _average_linkage(
-    evidence: Evidence, members: np.ndarray, weights: Sequence[float], cut: float
-) -> list[int]:
-    if len(members) == 1:
-        return [0]
-    probability = evidence.probability(members, members, weights)
+def _average_linkage(probability: np.ndarray | None, members: np.ndarray, cut: float) -> list[int]:
+    """Story labels (0, 1, ...) of one component's members."""
+    if probability is None:  # one document, or two: linked, or there would be two components
+        return [0] * len(members)
     distance = 1.0 - np.clip((probability + probability.T) / 2.0, 0.0, 1.0)
     np.fill_diagonal(distance, 0.0)
     tree = linkage(squareform(distance, checks=False), method="average")

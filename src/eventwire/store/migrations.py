@@ -176,5 +176,23 @@ _CLUSTERS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_DOCUMENTS_AND_EVENTS, _CORPUS, _PROVENANCE, _CLUSTERS)
+# Version 5: the link component each clustered event belongs to (clusters are average-linkage
+# groups within a component, so a new report that links into a component regroups all of it).
+_CLUSTER_COMPONENTS = Migration(
+    5,
+    "the link component of each clustered event",
+    ("ALTER TABLE cluster_members ADD COLUMN IF NOT EXISTS component_id VARCHAR",),
+    postgres_only=(
+        "CREATE INDEX IF NOT EXISTS cluster_members_component_idx "
+        "ON cluster_members (component_id)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _DOCUMENTS_AND_EVENTS,
+    _CORPUS,
+    _PROVENANCE,
+    _CLUSTERS,
+    _CLUSTER_COMPONENTS,
+)
 TABLES = ("documents", "mentions", "actors", "places", "events", "runs", "sightings")
