@@ -18,7 +18,8 @@
    The published scores of CQE, quantulum3 and others are printed beside ours.
 
 Dates are found first and their tokens left out, as in the product.
-Usage: python bench/quantities.py [--set dev|newsquant|both] [--errors N] [--json]
+Usage: python bench/quantities.py [--set dev|newsquant|both] [--dev-errors N] [--json]
+       python bench/quantities.py --errors value|unit|change|concept  (NewsQuant's dev half)
 """
 
 from __future__ import annotations
@@ -110,20 +111,29 @@ def _concepts(text: str) -> set[str]:
 
 
 def score_newsquant(
-    data: list[dict[str, Any]], systems: list[list[QuantityMention]]
+    data: list[dict[str, Any]],
+    systems: list[list[QuantityMention]],
+    errors: list[tuple[str, str, str, str]] | None = None,
 ) -> dict[str, float]:
+    """F1 of each measure; where `errors` is given, each miss is added to it as (kind, gold,
+    ours, sentence)."""
     counts = dict.fromkeys(("value", "unit", "change", "partial", "complete"), 0)
     total_gold = sum(len(item["quantities"]) for item in data)
     total_system = sum(len(found) for found in systems)
     for item, found in zip(data, systems, strict=True):
         remaining = sorted(found, key=newsquant_unit)
         value_budget = len(item["quantities"])
+        matched_ids: set[int] = set()
         for gold in sorted(item["quantities"], key=lambda g: g["normalized_unit"]):
             value = _gold_value(gold["value"])
             gold_concepts = _concepts(gold.get("referred_concepts", "-"))
+            tried: list[QuantityMention] = []
+            unit_found = False
             for candidate in list(remaining):
                 if not _same(value, _system_value(candidate)):
                     continue
+                tried.append(candidate)
+                matched_ids.add(id(candidate))
                 if value_budget > 0:
                     counts["value"] += 1
                     value_budget -= 1
@@ -134,7 +144,16 @@ def score_newsquant(
                 if newsquant_unit(candidate) == gold["normalized_unit"].lower():
                     counts["unit"] += 1
                     remaining.remove(candidate)
+                    unit_found = True
                     break
+            if errors is not None:
+                errors.extend(_gold_errors(gold, tried, unit_found, item["text"]))
+        if errors is not None:
+            errors.extend(
+                ("value", "-", f"{q.text!r}={_system_value(q)}", item["text"])
+                for q in found
+                if id(q) not in matched_ids
+            )
     names = {
         "value": "value",
         "unit": "value+unit",
@@ -143,6 +162,60 @@ def score_newsquant(
         "complete": "value+concept_complete",
     }
     return {names[k]: _f1(v, total_gold, total_system) for k, v in counts.items()}
+
+
+def _gold_errors(
+    gold: dict[str, Any], tried: list[QuantityMention], unit_found: bool, text: str
+) -> list[tuple[str, str, str, str]]:
+    """The misses of one gold quantity, as the scorer counts them: no value match; no unit
+    match among the value matches; each value match with another change or no concept word
+    in common."""
+    if not tried:
+        return [("value", f"{gold['value']} {gold['normalized_unit']}", "-", text)]
+    found: list[tuple[str, str, str, str]] = []
+    if not unit_found:
+        found.append(
+            (
+                "unit",
+                gold["normalized_unit"].lower(),
+                newsquant_unit(tried[-1]),
+                f"[{tried[-1].text}] {text}",
+            )
+        )
+    gold_concepts = _concepts(gold.get("referred_concepts", "-"))
+    for q in tried:
+        if newsquant_change(q) != gold.get("change", "="):
+            found.append(
+                ("change", gold.get("change", "="), newsquant_change(q), f"[{q.text}] {text}")
+            )
+        if not _concepts(q.concept or "-") & gold_concepts:
+            found.append(
+                (
+                    "concept",
+                    gold.get("referred_concepts", "-"),
+                    q.concept or "-",
+                    f"[{q.text}] {text}",
+                )
+            )
+    return found
+
+
+def print_errors(kind: str, shown: int = 3) -> None:
+    """The dev half's (even sentences') misses of one kind, counted by (gold, ours) pair, most
+    frequent first, with a sentence of each; the held-out half is never printed."""
+    data = json.loads((NEWSQUANT / "NewsQuant.json").read_text(encoding="utf-8"))
+    dev = data[::2]
+    errors: list[tuple[str, str, str, str]] = []
+    score_newsquant(dev, quantities_of([d["text"] for d in dev]), errors)
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for got_kind, gold, ours, text in errors:
+        if got_kind == kind:
+            pairs.setdefault((gold, ours), []).append(text)
+    print(f"NewsQuant dev half, {kind} errors: {sum(map(len, pairs.values()))}")
+    for (gold, ours), texts in sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        print(f"{len(texts):4d}  gold={gold!r}  ours={ours!r}")
+        for text in texts[:shown]:
+            print(f"        {text[:200]}")
 
 
 def _f1(correct: int, gold: int, system: int) -> float:
@@ -323,13 +396,25 @@ def _print_results(results: dict[str, Any]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", choices=("dev", "newsquant", "both"), default="both")
-    parser.add_argument("--errors", type=int, default=0, help="print N dev-set errors to stderr")
+    parser.add_argument(
+        "--dev-errors", type=int, default=0, help="print N dev-set errors to stderr"
+    )
+    parser.add_argument(
+        "--errors",
+        choices=("value", "unit", "change", "concept"),
+        help="print NewsQuant's dev half's errors of one kind (gold vs ours), and stop",
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if args.errors:
+        print_errors(args.errors)
+        return
     results: dict[str, Any] = {}
     if args.set in {"dev", "both"}:
         items = load_dev(DEV)
-        results["dev"] = score_dev(items, quantities_of([i["text"] for i in items]), args.errors)
+        results["dev"] = score_dev(
+            items, quantities_of([i["text"] for i in items]), args.dev_errors
+        )
     if args.set in {"newsquant", "both"}:
         results["newsquant"] = newsquant_results()
     if args.json:
