@@ -168,3 +168,44 @@ def test_every_cue_has_a_known_modality_and_scope(kb: KnowledgeBase) -> None:
     assert kb.modality_cues
     for cue in kb.modality_cues:
         assert cue.modality in modalities and cue.scope in scopes, cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "hostile", "expected"),
+    [
+        # the side that will act announces it: a threat (CAMEO 13x)
+        (
+            "Striking dockers said they would blockade the port from Tuesday.",
+            "blockade",
+            True,
+            "threatened",
+        ),
+        (
+            "The farmers' union announced it will boycott the trade fair.",
+            "boycott",
+            True,
+            "threatened",
+        ),
+        # a condition the other side must meet: an ultimatum
+        ("Chad will expel the envoys unless Sudan closes the camps.", "expel", True, "threatened"),
+        # another side's plan reported by a third party stays a plan
+        ("Police said the army would blockade the town.", "blockade", True, "planned"),
+        # cooperation announced is a promise, not a threat
+        ("Iran said it would sign the deal with Russia.", "sign", False, "planned"),
+        # a real act stays asserted
+        ("Dockers blockaded the port on Tuesday.", "blockaded", True, "asserted"),
+    ],
+)
+def test_an_announced_hostile_act_is_a_threat(
+    parse: Callable[[str], Doc],
+    cues: ModalityCues,
+    sentence: str,
+    word: str,
+    hostile: bool,
+    expected: str,
+) -> None:
+    from eventwire.events.modality import announced_threat
+
+    trigger = _token(parse(sentence), word)
+    result = announced_threat(modality_of(trigger, cues), trigger, cues, hostile)
+    assert result.modality == expected, (sentence, result.cues)

@@ -22,8 +22,9 @@ from .dyads import (
     pairs,
 )
 from .lexicon import Match
-from .modality import ModalityCues, modality_of
+from .modality import ModalityCues, announced_threat, modality_of
 from .modes import contexts_of
+from .plover import THREATENED_ACTS
 from .predicates import Predicate
 from .sentence import SentenceContext
 
@@ -84,7 +85,8 @@ class EventBuilder:
     ) -> Event:
         entry, doc = match.entry, ctx.doc
         plover = self.kb.plover[entry.type]
-        mod = modality_of(token, self.cues)
+        hostile = plover.quad_class == 4 or entry.type in THREATENED_ACTS
+        mod = announced_threat(modality_of(token, self.cues), token, self.cues, hostile)
         trigger = _trigger_span(token, match)
         date = event_date(token, ctx.dates, state.reference, ctx.document.published_at)
         location = event_location(token, ctx.places)

@@ -293,3 +293,53 @@ def modality_of(trigger: Token, cues: ModalityCues) -> ModalityResult:
     if trigger.sent.text.rstrip().endswith("?") and result.modality == "asserted":
         result.modality, result.cues = "hypothetical", [*result.cues, "question"]
     return result
+
+
+# The subject of an announced act that is the speaker's own side: "they said they would strike"
+_OWN_SIDE = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+def _clause_subject(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
+def _announced_by_own_side(trigger: Token, cues: ModalityCues) -> bool:
+    """'they said they would boycott', 'it announced it will expel': the clause is the
+    complement of a reporting verb and its subject is the speaker (a pronoun, or none)."""
+    clause = trigger
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head  # "said they would march and blockade", "vowed to fight"
+    if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in cues.reporting:
+        return False
+    subject = _clause_subject(clause)
+    return subject is None or subject.lower_ in _OWN_SIDE
+
+
+def _ultimatum(trigger: Token, cues: ModalityCues) -> str | None:
+    """'will boycott the vote unless the president resigns': a conditional the other side
+    must meet; the marker of the condition, or None."""
+    for word, _ in _group(trigger, cues):
+        for child in word.children:
+            marker = next((m for m in child.children if m.dep_ == "mark"), None)
+            if child.dep_ == "advcl" and marker is not None and marker.lower_ == "unless":
+                return marker.text
+    return None
+
+
+def announced_threat(
+    result: ModalityResult, trigger: Token, cues: ModalityCues, hostile: bool
+) -> ModalityResult:
+    """A hostile act (material conflict, a sanction or a protest) that the text says will
+    happen, announced by the side that will do it or made conditional on the other side
+    ("said they would blockade the port", "will expel the envoys unless"), is a threat, as
+    CAMEO codes it (13x); any other modality is left as it is."""
+    if not hostile or result.negated or result.modality not in {"planned", "intended"}:
+        return result
+    marker = _ultimatum(trigger, cues)
+    if marker is not None:
+        cue = f"condition '{marker}': a threat"
+    elif _announced_by_own_side(trigger, cues):
+        cue = "announced by its own side: a threat"
+    else:
+        return result
+    return ModalityResult("threatened", False, result.marking, [*result.cues, cue])

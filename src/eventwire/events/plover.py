@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..kb import PloverType
 
 # Verbal conflict types that are themselves threatened as actions ("threatened to expel").
-_THREATENED_ACTS = {"SANCTION", "PROTEST"}
+THREATENED_ACTS = {"SANCTION", "PROTEST"}
 _PROMISE = {"planned", "intended"}
 
 
@@ -19,7 +19,7 @@ def plover_view(kind: str, modality: str, negated: bool, types: dict[str, Plover
     """The PLOVER type of an event of type `kind` with this modality and negation."""
     quad = types[kind].quad_class if kind in types else 0
     cooperation = quad in (1, 2)
-    if modality == "threatened" and (quad == 4 or kind in _THREATENED_ACTS):
+    if modality == "threatened" and (quad == 4 or kind in THREATENED_ACTS):
         return "THREATEN"  # "warned it would attack": THREATEN (CAMEO 138)
     if cooperation and negated and modality in {"asserted", *_PROMISE}:
         return "REJECT"  # "refused to withdraw", "failed to reach agreement" (CAMEO 12x)
