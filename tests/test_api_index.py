@@ -9,6 +9,8 @@ import asyncio
 import datetime as dt
 import json
 import random
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,12 +19,14 @@ import pytest
 from starlette.datastructures import QueryParams
 
 from eventwire.api import ServeSettings, create_app
+from eventwire.api.batch import RowBatcher
 from eventwire.api.cache import Page, PageCache
 from eventwire.api.event_index import EventIndex
 from eventwire.api.filters import event_query
 from eventwire.api.page_json import page_json
 from eventwire.api.queries import page_of_events
 from eventwire.api.schemas import EventPage
+from eventwire.errors import StoreError
 from eventwire.model import CodedDocument
 from eventwire.store import DuckDBStore, SqlStore
 
@@ -190,6 +194,21 @@ def test_a_kept_page_is_the_routed_answer_header_for_header(tmp_path: Path) -> N
         assert client.get("/events?country=IRN&limit=0").status_code == 422  # not kept
 
 
+def test_one_page_is_read_once_whichever_way_its_query_is_written(tmp_path: Path) -> None:
+    path = build_store(tmp_path / "canonical.duckdb", varied_documents())
+    with TestClient(create_app(ServeSettings(db=str(path)))) as client:
+        pool = client.app.state.pool  # type: ignore[attr-defined]
+        asked: list[int] = []
+        run = pool.run
+        pool.run = lambda work: asked.append(1) or run(work)
+        first = client.get("/events?dyad=IRN,RUS&type=AID&type=ACCUSE&quad_class=2&quad_class=3")
+        again = client.get("/events?dyad=rus-irn&type=accuse&type=AID&quad_class=3&quad_class=2")
+        directed = client.get("/events?dyad=RUS,IRN&directed=true")
+        assert first.status_code == again.status_code == directed.status_code == 200
+        assert again.content == first.content and len(asked) == 2  # the directed one is apart
+        assert first.json()["events"] and directed.json()["events"] != first.json()["events"]
+
+
 def test_page_keys_keep_parameters_apart() -> None:
     one = PageCache.key("/events", QueryParams("q=a%26b%3Dc"))  # one parameter, q='a&b=c'
     two = PageCache.key("/events", QueryParams("q=a&b=c"))
@@ -209,10 +228,10 @@ def test_requests_for_a_page_being_answered_wait_for_that_answer() -> None:
         return b"page", "application/json", {}
 
     async def burst() -> list[Page]:
-        return list(await asyncio.gather(*(cache.answer("k", render) for _ in range(5))))
+        return list(await asyncio.gather(*(cache.answer("k", render, alias=n) for n in range(5))))
 
     assert asyncio.run(burst()) == [(b"page", "application/json", {})] * 5
-    assert len(renders) == 1
+    assert len(renders) == 1 and cache.get(4) == cache.get("k")  # kept under each alias
 
 
 def test_a_failed_answer_fails_only_its_own_request() -> None:
@@ -229,9 +248,52 @@ def test_a_failed_answer_fails_only_its_own_request() -> None:
     async def both() -> list[Any]:
         return list(
             await asyncio.gather(
-                cache.answer("k", render), cache.answer("k", render), return_exceptions=True
+                cache.answer("k", render, alias=1),
+                cache.answer("k", render, alias=2),
+                return_exceptions=True,
             )
         )
 
     first, second = asyncio.run(both())
     assert isinstance(first, ValueError) and second == (b"page", "application/json", {})
+
+
+def test_rows_wanted_at_once_are_read_by_one_query() -> None:
+    reads: list[list[int]] = []
+    started, release = threading.Event(), threading.Event()
+
+    def read(store: Any, rows: list[int], with_record: bool) -> dict[int, dict[str, Any]]:
+        reads.append(rows)
+        if len(reads) == 1:  # the first read is slow: the others wait and go together
+            started.set()
+            release.wait(5)
+        return {r: {"row": r, "record": with_record} for r in rows}
+
+    batcher = RowBatcher(read)
+    got: dict[int, Any] = {}
+
+    def want(n: int, rows: list[int]) -> None:
+        got[n] = batcher.rows(None, rows, True)  # type: ignore[arg-type]
+
+    first = threading.Thread(target=want, args=(0, [1, 2]))
+    first.start()
+    started.wait(5)
+    others = [threading.Thread(target=want, args=(n, [n, 2])) for n in range(3, 7)]
+    for thread in others:
+        thread.start()
+    while len(batcher._waiting) < 4:  # all four wait behind the first read
+        time.sleep(0.01)
+    release.set()
+    for thread in [first, *others]:
+        thread.join(5)
+    assert reads == [[1, 2], [2, 3, 4, 5, 6]]
+    assert got[0] == {1: {"row": 1, "record": True}, 2: {"row": 2, "record": True}}
+    assert all(set(got[n]) == {n, 2} for n in range(3, 7))
+
+
+def test_a_failed_read_fails_each_request_waiting_for_it() -> None:
+    def read(store: Any, rows: list[int], with_record: bool) -> dict[int, dict[str, Any]]:
+        raise StoreError("the store went away")
+
+    with pytest.raises(StoreError):
+        RowBatcher(read).rows(None, [1], False)  # type: ignore[arg-type]

@@ -1,17 +1,19 @@
 """Pages already answered, kept for a read-only server over a DuckDB file: while it is open
 read-only no process can write it (DuckDB locks the file), so an answer stays right.
 
-A page kept is answered before routing (`PageCacheFront`): the route's parameters were
-checked when it was first answered, and reading them again (FastAPI's dependencies) cost
-more than the answer. Requests for a page being answered wait for that answer instead of
-asking the store again (a burst of the same query is one query)."""
+A page is kept under two keys: the request's query string (parameters sorted), by which it
+is answered before routing (`PageCacheFront`: the parameters were checked when the page was
+first answered, and reading them again, FastAPI's dependencies, cost more than the answer),
+and the query the parameters mean (`EventQuery.canonical()`), so that `dyad=IRN,RUS` and
+`dyad=rus-irn` are one page read once. Requests for a page being answered wait for that
+answer instead of asking the store again (a burst of the same query is one query)."""
 
 from __future__ import annotations
 
 import asyncio
 import threading
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from urllib.parse import urlencode
 
 from starlette.datastructures import QueryParams
@@ -26,9 +28,9 @@ class PageCache:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._pages: OrderedDict[str, Page] = OrderedDict()
+        self._pages: OrderedDict[Hashable, Page] = OrderedDict()
         self._lock = threading.Lock()
-        self._answering: dict[str, asyncio.Future[Page]] = {}
+        self._answering: dict[Hashable, asyncio.Future[Page]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -37,7 +39,7 @@ class PageCache:
         # percent-encoded: `q=a%26b` (one parameter) is not `q=a&b` (two)
         return path + "?" + urlencode(sorted(query.multi_items()))
 
-    def get(self, key: str, count: bool = True) -> Page | None:
+    def get(self, key: Hashable, count: bool = True) -> Page | None:
         if not self.size:
             return None
         with self._lock:
@@ -49,7 +51,7 @@ class PageCache:
             self.hits += count
             return page
 
-    def put(self, key: str, page: Page) -> None:
+    def put(self, key: Hashable, page: Page) -> None:
         if not self.size:
             return
         with self._lock:
@@ -58,11 +60,19 @@ class PageCache:
             while len(self._pages) > self.size:
                 self._pages.popitem(last=False)
 
-    async def answer(self, key: str, render: Callable[[], Awaitable[Page]]) -> Page:
-        """The page kept, else the one being rendered for another request, else `render`'s
-        (kept). A render that fails fails its own request only: a waiting one renders."""
+    async def answer(
+        self, key: Hashable, render: Callable[[], Awaitable[Page]], alias: Hashable
+    ) -> Page:
+        """The page kept, else the one being rendered for another request, else `render`'s;
+        kept under `key` and `alias` (the request's own key). A render that fails fails its
+        own request only: a waiting one renders."""
         if not self.size:
             return await render()
+        page = await self._answer(key, render)
+        self.put(alias, page)
+        return page
+
+    async def _answer(self, key: Hashable, render: Callable[[], Awaitable[Page]]) -> Page:
         page = self.get(key, count=False)  # counted by the front
         if page is not None:
             return page

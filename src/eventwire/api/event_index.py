@@ -23,7 +23,8 @@ import pandas as pd
 
 from ..store import DuckDBStore, SqlStore
 from ..store.query import DOCUMENT_COLUMNS
-from .queries import SORT_DAY, EventQuery
+from .batch import RowBatcher, Rows
+from .queries import SORT_DAY, EventQuery, rows_at
 
 EPOCH = dt.date(1970, 1, 1)
 ABSENT = -2  # the code of a value no event has: it matches nothing
@@ -64,6 +65,7 @@ class IndexPage:
 
 class EventIndex:
     def __init__(self, frame: pd.DataFrame, documents: list[tuple[Any, ...]]) -> None:
+        self._rows = RowBatcher(rows_at)
         self.documents = {int(row[0]): row[1:] for row in documents}
         self.size = len(frame)
         self.event_rows = frame["event_row"].to_numpy(np.int64)
@@ -121,6 +123,10 @@ class EventIndex:
     def _document(self, row: int) -> dict[str, Any]:
         values = self.documents.get(int(row))
         return NO_DOCUMENT if values is None else dict(zip(DOCUMENT_COLUMNS, values, strict=True))
+
+    def rows(self, store: SqlStore, event_rows: list[int], with_record: bool) -> Rows:
+        """The events at these row ids (read with those of the pages rendered meanwhile)."""
+        return self._rows.rows(store, event_rows, with_record)
 
     def _position_after(self, after: tuple[dt.date, str]) -> int:
         """The first position whose (sort day, id) is beyond the cursor's."""

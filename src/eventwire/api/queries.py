@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 import datetime as dt
 import json
 from dataclasses import dataclass, field
@@ -47,6 +48,25 @@ class EventQuery:
     outlet: str | None = None
     bbox: BBox | None = None
     text: str | None = None
+
+    def canonical(self) -> EventQuery:
+        """The same query, written one way: codes in capitals, lists sorted, an undirected
+        dyad's codes in order (the SQL is symmetric). Words stay as given."""
+        base, dyad = self.base, None
+        if self.base.dyad:
+            a, b = (code.upper() for code in self.base.dyad)
+            dyad = (a, b) if base.directed or a <= b else (b, a)
+        return dataclasses.replace(
+            self,
+            base=dataclasses.replace(
+                base,
+                dyad=dyad,
+                country=base.country and base.country.upper(),
+                types=tuple(sorted({t.upper() for t in base.types})),
+                modalities=tuple(sorted(set(base.modalities))),
+            ),
+            quad_classes=tuple(sorted(set(self.quad_classes))),
+        )
 
     def source(self) -> str:
         """The FROM clause: every document joined only where a filter reads it."""
@@ -126,9 +146,11 @@ def page_of_events(
     if index is not None:
         found = index.page(store, query, limit + 1, after)
         keys = list(zip(found.ids, found.sort_days, strict=True))
-        events = rows_at(store, found.event_rows[:limit], with_record)
-        pairs = zip(found.ids[:limit], found.documents[:limit], strict=True)
-        rows = {event_id: events[event_id] | document for event_id, document in pairs}
+        events = index.rows(store, found.event_rows[:limit], with_record)
+        pairs = zip(
+            found.ids[:limit], found.event_rows[:limit], found.documents[:limit], strict=True
+        )
+        rows = {event_id: events[row] | document for event_id, row, document in pairs}
     else:
         keys = page_keys(store, query, limit, after)
         rows = rows_by_id(store, [event_id for event_id, _ in keys[:limit]], with_record)
@@ -157,18 +179,18 @@ def row_columns(with_record: bool) -> list[str]:
     return ["id", "document_id", "record"] if with_record else list(EVENT_COLUMNS)
 
 
-def rows_at(store: SqlStore, event_rows: list[int], with_record: bool) -> dict[str, dict[str, Any]]:
-    """The events at these DuckDB row ids: a join on row ids reads only those rows (no
-    lookup of each key in the primary key's index)."""
+def rows_at(store: SqlStore, event_rows: list[int], with_record: bool) -> dict[int, dict[str, Any]]:
+    """The events at these DuckDB row ids, by row id: a join on row ids reads only those rows
+    (no lookup of each key in the primary key's index)."""
     if not event_rows:
         return {}
     columns = row_columns(with_record)
     found = store.fetchall(
-        f"SELECT {', '.join(f'e.{c}' for c in columns)} FROM (SELECT unnest(?::BIGINT[]) AS r) k "
-        "JOIN events e ON e.rowid = k.r",
+        f"SELECT k.r, {', '.join(f'e.{c}' for c in columns)} FROM (SELECT unnest(?::BIGINT[]) "
+        "AS r) k JOIN events e ON e.rowid = k.r",
         [event_rows],
     )
-    return {str(row[0]): dict(zip(columns, row, strict=True)) for row in found}
+    return {int(row[0]): dict(zip(columns, row[1:], strict=True)) for row in found}
 
 
 def rows_by_id(store: SqlStore, ids: list[str], with_record: bool) -> dict[str, dict[str, Any]]:

@@ -58,7 +58,9 @@ async def list_events(
             pool.run, lambda s: render_page(s, query, size, cursor, output, index)
         )
 
-    page = await cache.answer(cache.key(request.scope["path"], request.query_params), render)
+    meant = ("/events", query.canonical(), size, cursor, output.value)
+    asked = cache.key(request.scope["path"], request.query_params)
+    page = await cache.answer(meant, render, alias=asked)
     return response_of(page)
 
 
