@@ -24,7 +24,7 @@ Page = tuple[bytes, str, dict[str, str]]  # body, media type, headers
 
 
 class PageCache:
-    """The last `size` pages, by path and query (parameters in a canonical order)."""
+    """The last `size` pages or so, each under its two keys (2 * size keys in all)."""
 
     def __init__(self, size: int) -> None:
         self.size = size
@@ -57,7 +57,7 @@ class PageCache:
         with self._lock:
             self._pages[key] = page
             self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
+            while len(self._pages) > 2 * self.size:
                 self._pages.popitem(last=False)
 
     async def answer(
