@@ -31,7 +31,7 @@ from .filters import not_a_quantity, stray_word
 from .lexicon import Unit, quantity_words, unit_of
 from .names import change_sign, counted_words, unit_name
 from .parts import fraction_runs
-from .ranges import Found, carry_into_asides, merge_ranges
+from .ranges import Found, carry_into_asides, carry_to_levels, merge_ranges
 from .runs import Run, number_runs, number_token_or_word
 
 VERSION = "eventwire.quantities.v6"
@@ -68,7 +68,8 @@ def find_quantities(
         item = _found(doc, run)
         if item is not None:
             found.append(item)
-    mentions = [item.mention for item in carry_into_asides(doc, merge_ranges(doc, found))]
+    asides = carry_into_asides(doc, merge_ranges(doc, found))
+    mentions = [item.mention for item in carry_to_levels(doc, asides)]
     taken = [(m.start, m.end) for m in mentions]
     in_words = casualties_in_words(doc, taken)
     return sorted([*mentions, *in_words], key=lambda m: m.start) if in_words else mentions
@@ -171,6 +172,7 @@ def _found(doc: Doc, run: Run) -> Found | None:
     before = place.start - minus - (len(qualifier[0].split()) if qualifier else 0)
     change = _SIGN_CHANGE.get(run.sign) or _change(doc, before, place)
     sign = -1.0 if minus else 1.0
+    concept = concept_of(doc, place.start, place.end, counted, change, before)
     mention = QuantityMention(
         text=span.text,
         start=span.start_char,
@@ -187,7 +189,7 @@ def _found(doc: Doc, run: Run) -> Found | None:
             unit_name(code, counted_words(doc, place.end, counted) if counted else None),
             rate_after(doc, counted.i + 1) if code is None and counted is not None else None,
         ),
-        concept=concept_of(doc, place.start, place.end, counted),
+        concept=concept,
     )
     return Found(mention, place.start, place.end)
 

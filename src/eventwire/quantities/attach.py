@@ -184,7 +184,7 @@ def change_of(doc: Doc, start: int, anchor: Token) -> str | None:
     """'up 19 cents', 'rose 5%', 'fell by 12 percent', 'a drop of 3%': up or down."""
     changes = quantity_words().changes
     before = _token(doc, start - 1)
-    if before is not None and before.lower_ in {"up", "down"} and before.dep_ != "prt":
+    if before is not None and before.lower_ in {"up", "down"} and _moves(before, anchor):
         return changes[before.lower_]
     head = anchor.head
     if anchor.dep_ in {"dobj", "npadvmod", "advmod"} and head.pos_ == "VERB":
@@ -192,8 +192,26 @@ def change_of(doc: Doc, start: int, anchor: Token) -> str | None:
     if anchor.dep_ == "pobj" and head.lower_ in {"by", "of"}:
         governor = head.head
         if head.lower_ == "by" or governor.pos_ == "NOUN":
-            return changes.get(governor.lemma_.lower())
+            return changes.get(governor.lemma_.lower()) or _way(governor, changes)
+    if anchor.dep_ == "pobj" and head.lower_ in quantity_words().qualifiers:
+        return changes.get(head.head.lemma_.lower())  # "rose under 4%"
     return None
+
+
+def _moves(word: Token, anchor: Token) -> bool:
+    """'up 5%', 'trending up 0.2%': 'up' or 'down' says the amount's direction, except as the
+    particle of a verb that takes the count as its object ('picked up 5 seats')."""
+    if word.dep_ != "prt":
+        return True
+    unit = unit_of(anchor.text)
+    return unit is not None and unit.kind == "percent"
+
+
+def _way(governor: Token, changes: dict[str, str]) -> str | None:
+    """'revised upward by Y=40 billion', 'were down 2.3%, Burlington by 2.6%': the direction
+    of the word that tells which way the verb of 'by' went."""
+    way = next((c for c in governor.children if c.dep_ == "advmod" and c.lower_ in changes), None)
+    return changes[way.lower_] if way is not None else None
 
 
 def casualty_of(counted: Token | None, number: Token) -> str | None:

@@ -18,21 +18,101 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _ATTACHED = {"compound", "nmod", "amod", "nummod", "quantmod", "npadvmod"}
 _RELATIVE = {"WDT", "WP"}
 _MAX_CLIMB = 4
+_MAX_BACK = 4  # change words between a name and its figure: "was also down"
 _TAIL_PREPS = {"of", "for", "in", "on", "at"}
 _MAX_TAIL = 8  # tokens after the noun
 _MAX_ASIDE = 8  # tokens of a parenthesis: "(13 km)"
 _BREAKS = {",", ";", ":", "(", ")", "-", "–"}
 
 
-def concept_of(doc: Doc, start: int, end: int, counted: Token | None) -> str | None:
-    """The concept of the quantity made of tokens start..end (exclusive), counting `counted`."""
+def concept_of(
+    doc: Doc,
+    start: int,
+    end: int,
+    counted: Token | None,
+    change: str | None = None,
+    lead: int | None = None,
+) -> str | None:
+    """The concept of the quantity made of tokens start..end (exclusive), counting `counted`;
+    `change` is its rise or fall ('up', 'down'), if any; `lead` where its words start (a
+    qualifier: 'about 90 miles')."""
     of = _of_after(doc, end) if counted is None else None
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is not None and pobj.pos_ in _NOUNS:
         return _phrase(pobj, (start, end))  # "60% of its revenue", "one count of wire fraud"
+    if change in {"up", "down"} and counted is None:
+        named = _named_before(doc, start if lead is None else lead, (start, end))
+        if named is not None:
+            return named  # "Dow +0.2% S&P 500 +0.3%", "JD Sports, down 1.95p"
     top = _top(doc, start, end, counted)
     found = _owner(top, (start, end))
-    return found if found is not None else _next_noun(doc, start, end if counted is None else -1)
+    if found is None:
+        found = _next_noun(doc, start, end if counted is None else -1)
+    if found is None and counted is None:
+        found = _said_of(doc, start if lead is None else lead, (start, end))
+    return found
+
+
+def _said_of(doc: Doc, lead: int, span: tuple[int, int]) -> str | None:
+    """When the parse gives nothing: the noun a figure is said of, right before its verb 'be'
+    ('this year's MSRP is $33,790', 'the frequency was roughly 300 Hz', 'wavelengths at least
+    2.4 μm')."""
+    sentence_start = doc[span[0]].sent.start
+    i = lead - 1
+    while i >= sentence_start and lead - i <= _MAX_BACK and doc[i].pos_ in {"AUX", "ADV"}:
+        i -= 1
+    token = doc[i] if i >= sentence_start else None
+    acronym = token is not None and token.is_alpha and token.text.isupper()  # tagged a verb
+    if token is None or not (token.pos_ in _NOUNS or acronym):
+        return None
+    if token.lower_ in quantity_words().units:
+        return None  # not "last year's $32,280": a unit of time names when, not what
+    return _phrase(token, span)
+
+
+def _named_before(doc: Doc, start: int, span: tuple[int, int]) -> str | None:
+    """In a run of rises and falls the parse often hangs each figure on the wrong word; the
+    name right before a figure, past the words of its change and one comma, is what rose or
+    fell: 'Dow +0.2% S&P 500 +0.3%', 'Unite Group, down 68p, JD Sports, down 1.95p',
+    'Shares of Ross were down 2.3%, Burlington by 2.6%', 'Nvidia advanced 8%'."""
+    words = quantity_words()
+    sentence_start = doc[span[0]].sent.start
+    i = start - 1
+    while i >= sentence_start and start - i <= _MAX_BACK and _change_word(doc[i], words):
+        i -= 1
+    comma = i >= sentence_start and doc[i].text == ","
+    i -= int(comma)
+    if i < sentence_start:
+        return None
+    token = doc[i]
+    if token.pos_ == "NUM" and i > sentence_start and doc[i - 1].pos_ == "PROPN":
+        return _name_ending(doc, i - 1, i)  # "S&P 500"
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in _NOUNS:
+        return _phrase(token.head.head, span)  # "Shares of Gamma were down 2.1%"
+    if token.pos_ == "PROPN":
+        return _name_ending(doc, i, i)
+    if comma or token.pos_ != "NOUN" or token.lower_ in words.units:
+        return None
+    return _phrase(token, span)
+
+
+def _change_word(token: Token, words: Any) -> bool:
+    """A word between a name and its figure: 'rose', 'was down', 'by', 'ended'."""
+    return bool(
+        token.lower_ in {"up", "down", "by"}
+        or token.lemma_.lower() in words.changes
+        or token.pos_ in {"AUX", "ADV"}
+    )
+
+
+def _name_ending(doc: Doc, last: int, end: int) -> str | None:
+    """The name whose last word is token `last` ('JD Sports', 'S&P'), through token `end`."""
+    first = last
+    sentence_start = doc[last].sent.start
+    while first > sentence_start and doc[first - 1].pos_ == "PROPN":
+        first -= 1
+    text = text_of(doc)
+    return text[doc[first].idx : doc[end].idx + len(doc[end])].strip() or None
 
 
 def _of_after(doc: Doc, i: int) -> Token | None:

@@ -17,6 +17,7 @@ _OPENERS = {"from", "between"}
 _MAX_RATIO = 20  # "200 to 300" is a range; "rose 10% to 250" joins two different numbers
 _MAX_GAP = 7  # tokens between "from X" and "to Y"
 _BREAKS = {",", ";", "(", ")", ":"}
+_TO_LEVEL = (["at"], ["to"], ["to", "close", "at"], ["to", "end", "at"], ["to", "finish", "at"])
 _YEAR = re.compile(r"^(18|19|20)\d\d$")
 
 
@@ -178,6 +179,25 @@ def carry_into_asides(doc: Doc, found: list[Found]) -> list[Found]:
             item = Found(item.mention.model_copy(update=update), item.start, item.end)
         out.append(item)
     return out
+
+
+def carry_to_levels(doc: Doc, found: list[Found]) -> list[Found]:
+    """'JD Sports, down 1.95p at 125.8p', 'A2 Milk up 4 per cent to $13.60': the level reached
+    right after a rise or a fall is about what rose or fell."""
+    out: list[Found] = []
+    for item in found:
+        previous = out[-1] if out else None
+        if previous is not None and _level_after(doc, previous, item):
+            concept = previous.mention.concept
+            item = Found(item.mention.model_copy(update={"concept": concept}), item.start, item.end)
+        out.append(item)
+    return out
+
+
+def _level_after(doc: Doc, change: Found, item: Found) -> bool:
+    between = [t.lower_ for t in doc[change.end : item.start]]
+    moved = change.mention.change in {"up", "down"} and change.mention.concept is not None
+    return moved and between in _TO_LEVEL
 
 
 def _same_kind(first: str | None, second: str | None) -> bool:
