@@ -264,6 +264,7 @@ def test_the_role_model_overrules_a_target_it_finds_most_unlikely(kb: KnowledgeB
 
 
 def test_a_group_in_an_event_without_a_place_takes_the_documents_setting(kb: KnowledgeBase) -> None:
+    from eventwire.events.build import document_setting
     from eventwire.events.coder import EventCoder
 
     doc = parse(
@@ -278,7 +279,7 @@ def test_a_group_in_an_event_without_a_place_takes_the_documents_setting(kb: Kno
     china = [_hit(doc, i, "CHN", "GOV", "country") for i in (0, 2)]
     lawyers = _hit(doc, 4, None, "CVL", "role")
     builder = EventCoder(kb, use_model=False).builder
-    setting = builder._setting(_context(doc, [*china, lawyers]))
+    setting = document_setting(_context(doc, [*china, lawyers]).index.values(), kb)
     assert setting == "CHN"
     actor, note = builder._placed(
         Resolver({}, _context(doc, [lawyers]), SentenceState())([doc[4]])[0], None, doc, setting
@@ -286,4 +287,14 @@ def test_a_group_in_an_event_without_a_place_takes_the_documents_setting(kb: Kno
     assert actor is not None and actor.country == "CHN" and actor.country_inferred
     assert note is not None and "setting" in note
     once = _context(doc, [china[0], lawyers])  # named once: no setting
-    assert builder._setting(once) is None
+    assert document_setting(once.index.values(), kb) is None
+    # a country the actors stage lent or inferred is not counted again
+    lent = china[1].model_copy(update={"rules": ("possessor:CHN",)})
+    assert document_setting(_context(doc, [china[0], lent]).index.values(), kb) is None
+    inferred = lawyers.model_copy(update={"country": "CHN", "rules": ("setting:CHN",)})
+    assert document_setting(_context(doc, [china[0], inferred]).index.values(), kb) is None
+    # an aid agency belongs to no state, whatever the document is about
+    agency = _hit(doc, 4, None, "NGO", "role")
+    resolved = Resolver({}, _context(doc, [agency]), SentenceState())([doc[4]])[0]
+    actor, note = builder._placed(resolved, None, doc, "CHN")
+    assert actor is not None and actor.country is None and note is None

@@ -105,6 +105,9 @@ class ActorMention(Mention):
 # Rules of the actors stage that give a group noun its document's country ("police" ... "in
 # Lagos", "ISIL ... fighters", the state the text is about): the country is inferred.
 INFERRED_COUNTRY_RULES = ("place:", "context-actor:", "setting:")
+# Rules by which a word lends its country to another ("China's ambassador" names China once): a
+# document's setting counts such a country on its own, not again.
+LENT_COUNTRY_RULES = ("possessor:", "shared")
 
 
 class ActorRef(Record):

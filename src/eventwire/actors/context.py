@@ -22,26 +22,23 @@ from collections import Counter
 
 from spacy.tokens import Doc, Token
 
-from ..kb import weight
-from ..model import INFERRED_COUNTRY_RULES
+from ..kb import in_force, weight
+from ..model import INFERRED_COUNTRY_RULES, LENT_COUNTRY_RULES
 from ..nlp import sentence_starts
 from .hits import ActorHit
 from .matcher import ActorMatcher
 
-SETTING_MIN = 2  # mentions of a state before it counts as the document's setting
 SETTING_LEAD = 2.0  # how many times the next state's mentions the setting needs for any group
 ACTOR_WINDOW = 3  # sentences back in which a group looks for an actor of its sector
 PEOPLE_SECTORS = {"CVL", "REF"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "SPY"}
 _THE_STATE_SECTORS = {"GOV", "MIL", "COP"}  # "the army", "the regime": the setting when it leads
-_STATELESS_SECTORS = {"IGO", "NGO"}  # aid agencies and envoys have no state by default
 _AWAY_SECTORS = {"REF"}  # refugees in Turkey are seldom Turkish
 _PLACE_PREPS = {"in", "at", "inside", "across", "throughout", "near", "around", "within"}
 _OPEN_KINDS = {"role", "role_person"}
 _STATE_KINDS = {"country", "demonym"}  # a demonym on its own is a country by the end
 _TOWARDS = {"into", "to", "towards", "toward", "onto"}
 _NOT_THE_SAME = {"other", "another", "local", "foreign", "international"}
-_LENT = ("possessor:", "shared")  # a country lent by a word counted on its own
 
 
 def resolve_context(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
@@ -78,7 +75,7 @@ def _open(hit: ActorHit) -> bool:
         hit.kind in _OPEN_KINDS
         and hit.country is None
         and hit.sector is not None
-        and hit.sector not in _STATELESS_SECTORS
+        and hit.sector not in in_force().stateless_sectors  # aid agencies have no state
     )
 
 
@@ -193,10 +190,10 @@ def _setting(hits: list[ActorHit], am: ActorMatcher) -> tuple[str | None, float]
     counts = Counter(
         h.country
         for h in hits
-        if h.country in am.states and not any(r.startswith(_LENT) for r in h.rules)
+        if h.country in am.states and not any(r.startswith(LENT_COUNTRY_RULES) for r in h.rules)
     )
     ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < SETTING_MIN:
+    if not ranked or ranked[0][1] < weight("actors.context.setting_min"):
         return None, 0.0
     second = ranked[1][1] if len(ranked) > 1 else 0
     if second >= ranked[0][1]:

@@ -5,11 +5,21 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import KnowledgeBase, PloverType
-from ..model import Actor, Event, EventLocation, Evidence, Mention
+from ..kb import KnowledgeBase, PloverType, weight
+from ..model import (
+    INFERRED_COUNTRY_RULES,
+    LENT_COUNTRY_RULES,
+    Actor,
+    ActorRef,
+    Event,
+    EventLocation,
+    Evidence,
+    Mention,
+)
 from .assign import RoleAssignment
 from .context import event_date, event_location, event_quantities
 from .dyads import (
@@ -29,14 +39,12 @@ from .predicates import Predicate
 from .sentence import SentenceContext
 
 VERSION = "eventwire.events.v9"
-SETTING_MIN = 2  # mentions of a state before it is the document's setting
 
 
 class EventBuilder:
     def __init__(self, kb: KnowledgeBase, cues: ModalityCues) -> None:
         self.kb = kb
         self.cues = cues
-        self._setting_of: tuple[object, str | None] = (None, None)
 
     def events(
         self,
@@ -90,7 +98,8 @@ class EventBuilder:
         trigger = _trigger_span(token, match)
         date = event_date(token, ctx.dates, state.reference, ctx.document.published_at)
         location = event_location(token, ctx.places)
-        setting = self._setting(ctx)
+        place_less = location is None or location.country is None
+        setting = document_setting(ctx.index.values(), self.kb) if place_less else None
         placed = [self._placed(r, location, doc, setting) for r in (source, target)]
         all_notes = [
             *notes,
@@ -130,21 +139,6 @@ class EventBuilder:
             notes=list(dict.fromkeys(all_notes)),
         )
 
-    def _setting(self, ctx: SentenceContext) -> str | None:
-        """The state the document is mostly about: named at least SETTING_MIN times and more
-        often than any other (computed once per document)."""
-        if self._setting_of[0] is not ctx.index:
-            counts = Counter(
-                h.country
-                for h in {id(h): h for h in ctx.index.values()}.values()
-                if h.country and self.kb.country(h.country) is not None
-            )
-            ranked = counts.most_common(2)
-            clear = ranked and ranked[0][1] >= SETTING_MIN
-            clear = clear and (len(ranked) == 1 or ranked[0][1] > ranked[1][1])
-            self._setting_of = (ctx.index, ranked[0][0] if clear else None)
-        return self._setting_of[1]
-
     def _placed(
         self,
         resolved: Resolved | None,
@@ -166,7 +160,9 @@ class EventBuilder:
         # any actor without a country ("gunmen", "protesters") is placed where the event is;
         # local people are placed there even against the document's setting
         group = resolved.hit.kind in {"role", "role_person"} and head not in words.away_people
-        if actor.country is None and group and (location is None or location.country is None):
+        stateless = actor.sector in self.kb.stateless_sectors  # aid agencies have no state
+        place_less = location is None or location.country is None
+        if actor.country is None and group and place_less and not stateless:
             return self._in_setting(actor, setting_country)
         if location is None or not ((actor.country is None and group) or (local and setting)):
             return actor, None
@@ -186,6 +182,24 @@ class EventBuilder:
         note = f"{actor.text}: country {setting_country} from the document's setting (inferred)"
         update = {"country": setting_country, "country_inferred": True}
         return actor.model_copy(update=update), note
+
+
+def document_setting(refs: Iterable[ActorRef], kb: KnowledgeBase) -> str | None:
+    """The state the document is mostly about: named at least as often as the actors stage's
+    setting needs, and more often than any other. A country the actors stage inferred or lent
+    from another word ("China's ambassador") is not counted again."""
+    not_named = INFERRED_COUNTRY_RULES + LENT_COUNTRY_RULES
+    counts = Counter(
+        h.country
+        for h in {id(h): h for h in refs}.values()
+        if h.country
+        and kb.country(h.country) is not None
+        and not any(r.startswith(not_named) for r in h.rules)
+    )
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < weight("actors.context.setting_min"):
+        return None
+    return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
 
 
 def _pattern_text(match: Match) -> str:

@@ -128,6 +128,11 @@ class Knowledge:
         """Sectors of unarmed people: attacks on them are ACLED's violence against civilians."""
         return frozenset(code for code, s in self.sectors.items() if s.civilian)
 
+    @property
+    def stateless_sectors(self) -> frozenset[str]:
+        """Sectors whose groups belong to no state by default: they take no document's country."""
+        return frozenset(code for code, s in self.sectors.items() if s.stateless)
+
 
 KnowledgeBase = Knowledge  # the name it had before the knowledge layer
 

@@ -31,7 +31,7 @@ COUNTRY_COLUMNS = (
 )
 ORGANISATION_COLUMNS = ("code", "name", "aliases", "country", "sector", "kind")
 PEOPLE_COLUMNS = ("name", "aliases", "country", "sector", "role", "start", "end")
-SECTOR_COLUMNS = ("code", "name", "civilian")
+SECTOR_COLUMNS = ("code", "name", "civilian", "stateless")
 MODIFIER_COLUMNS = ("word", "country", "sector", "kind")
 METONYM_SECTORS = {"GOV", "MIL", "SPY"}
 
@@ -95,14 +95,18 @@ class Sector:
     code: str  # CAMEO-style: GOV, MIL, REB, CVL, ...
     name: str
     civilian: bool  # its people are civilians (ACLED's "violence against civilians")
+    stateless: bool = False  # its groups belong to no state by default (aid agencies)
 
 
 def load_sectors(path: Path) -> dict[str, Sector]:
     sectors = {}
     for where, r in read_table(path, SECTOR_COLUMNS):
-        if r["civilian"] not in {"yes", "no"}:
-            raise KnowledgeError(f"{where}: civilian must be yes or no")
-        sectors[r["code"]] = Sector(r["code"], r["name"], r["civilian"] == "yes")
+        for flag in ("civilian", "stateless"):
+            if r[flag] not in {"yes", "no"}:
+                raise KnowledgeError(f"{where}: {flag} must be yes or no")
+        sectors[r["code"]] = Sector(
+            r["code"], r["name"], r["civilian"] == "yes", r["stateless"] == "yes"
+        )
     return sectors
 
 

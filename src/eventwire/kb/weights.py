@@ -17,7 +17,7 @@ from .tables import number, read_table
 
 COLUMNS = ("stage", "name", "value", "what")
 KNOWN: dict[str, tuple[str, ...]] = {
-    "actors.context": ("near_score", "setting_score"),
+    "actors.context": ("near_score", "setting_score", "setting_min"),
     "actors.coref": ("anaphor_score", "holder_score"),
     "actors.resolve": ("fuzzy_score", "lone_cutoff", "unknown_person_score"),
     "actors.names": ("person_cutoff", "surname_cutoff", "name_cutoff"),
