@@ -8,14 +8,22 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..kb import PloverType, in_force, weight
+from ..model import ActorRef
 from .dyads import Resolved, SentenceState, split_forces, topic_country
 from .naming import PRONOUNS, Demonyms, actors_at, possessive_pronoun, resolve_pronoun
 from .predicates import Predicate, Predicates
 from .role_model import RoleModel, candidates
-from .roles import Arguments, noun_arguments, verb_arguments
+from .roles import SUBJECT_DEPS, Arguments, noun_arguments, verb_arguments
 from .sentence import SentenceContext
 
 AGENT_NOTE = "actor is the agent of an event noun"
+HOST_NOTE = "target: the state of the place visited"
+# visits (CAMEO 042 make a visit, 043 host a visit): PLOVER codes the host state as the target
+_VISITS = frozenset({"042", "043"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+# not "it": an object "it" is more often a thing ("Belarus denied it") than a state
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # The role model's thresholds (data/weights.tsv): the least probability at which it names a role;
 # it overrules the rules' source when it gives it less than OVERRULED and another actor at least
 # OVERRULING (PLOVER GSR dev dyad + type F1 0.321 -> 0.330, re3d 0.189 -> 0.201)
@@ -118,10 +126,24 @@ class Resolver:
         return list({id(r.hit): r for r in found}.values())
 
     def _pronoun(self, token: Token) -> list[Resolved]:
-        return [
-            Resolved(h, token, ["pronoun resolved"])
-            for h in resolve_pronoun(token, self.state.groups)
-        ]
+        groups = self.state.groups
+        if subject := self._clause_subject(token):  # "he urged them": not his own group
+            taken = {(h.start, h.end) for h in subject}
+            groups = [g for g in groups if any((h.start, h.end) not in taken for h in g)]
+        return [Resolved(h, token, ["pronoun resolved"]) for h in resolve_pronoun(token, groups)]
+
+    def _clause_subject(self, token: Token) -> list[ActorRef]:
+        """The actors of the subject of the clause whose object the pronoun is: a pronoun
+        object is not its own clause's subject ("he urged them", "they asked him")."""
+        if token.dep_ not in _OBJECT_DEPS or token.lower_ not in _OBJECT_PRONOUNS:
+            return []
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is None:
+            return []
+        if subject.lower_ in PRONOUNS:
+            return resolve_pronoun(subject, self.state.groups)
+        return actors_at(subject, self.ctx.index, self.demonyms)
 
 
 def assign_roles(
@@ -141,6 +163,8 @@ def assign_roles(
         direct = False
         notes += ["source from governing clause"] if sources else []
     targets = resolve(args.targets)
+    if not targets and pred.match.entry.cameo in _VISITS:  # "a visit to sites in the UK"
+        targets = _learned(resolve(_hosts(args.targets)), HOST_NOTE)
     if not targets and "clause_target" in kind.properties:  # "demanded that the US leave"
         targets = resolve(args.clause_subjects)
     if not targets and "complement_target" in kind.properties:  # "offered to meet Armenia"
@@ -164,6 +188,18 @@ def assign_roles(
         tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct, args.governor
     )
     return roles, extra
+
+
+def _hosts(partners: list[Token]) -> list[Token]:
+    """Where a visited place is: "production sites in the UK" -> the UK."""
+    return [
+        g
+        for p in partners
+        for c in p.children
+        if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _other_actors(

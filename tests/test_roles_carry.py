@@ -1,0 +1,121 @@
+"""Roles a sentence leaves implicit: the host state of a visit ("visited farms in Peru"), and a
+pronoun object that is not its own clause's subject ("he urged them"). Hand-built parses (spaCy
+`Doc(vocab, words, heads, deps, pos, lemmas)`), independent of the parser model."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import spacy
+from spacy.tokens import Doc
+
+from eventwire.events.assign import (
+    HOST_NOTE,
+    Resolver,
+    RoleAssignment,
+    arguments,
+    assign_roles,
+)
+from eventwire.events.dyads import SentenceState
+from eventwire.events.lexicon import Lexicon
+from eventwire.events.predicates import find_predicates
+from eventwire.events.sentence import SentenceContext
+from eventwire.kb import KnowledgeBase
+from eventwire.model import ActorRef, Document
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parse(rows: list[tuple[str, int, str, str, str]]) -> Doc:
+    """rows: (word, head index, dep, POS, lemma)."""
+    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
+    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+
+
+def _hit(doc: Doc, i: int, iso3: str, kind: str = "country", sector: str = "GOV") -> ActorRef:
+    token = doc[i]
+    return ActorRef(
+        tokens=(i,),
+        head=i,
+        start=token.idx,
+        end=token.idx + len(token),
+        name=token.text,
+        country=iso3,
+        sector=sector,
+        kind=kind,
+    )
+
+
+def _roles(
+    kb: KnowledgeBase,
+    doc: Doc,
+    hits: list[ActorRef],
+    start: int = 0,
+    groups: list[list[ActorRef]] | None = None,
+) -> dict[str, RoleAssignment]:
+    """Each trigger of the sentence from token `start` on -> its roles."""
+    document = Document(id="d", text=doc.text, published_at=dt.date(2023, 1, 2))
+    index = {i: h for h in hits for i in h.tokens}
+    sent = doc[start:]
+    ctx = SentenceContext(doc, document, 0, sent, index, None, None, [], [], [])
+    predicates = find_predicates(sent, Lexicon(kb.lexicon))
+    resolve = Resolver({}, ctx, SentenceState(groups=groups or []))
+    found = {}
+    for pred in predicates.items:
+        kind = kb.plover[pred.match.entry.type]
+        found[pred.token.text], _ = assign_roles(
+            pred, kind, arguments(pred, kind, predicates), resolve
+        )
+    return found
+
+
+def _countries(roles: RoleAssignment) -> tuple[list[str | None], list[str | None]]:
+    return [r.hit.country for r in roles.sources], [r.hit.country for r in roles.targets]
+
+
+def _visit(verb: str, lemma: str) -> Doc:
+    return parse(
+        [
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            (verb, 1, "ROOT", "VERB", lemma),
+            ("farms", 1, "dobj", "NOUN", "farm"),
+            ("in", 2, "prep", "ADP", "in"),
+            ("Peru", 3, "pobj", "PROPN", "Peru"),
+        ]
+    )
+
+
+def test_a_visit_to_a_place_targets_the_state_it_is_in(kb: KnowledgeBase) -> None:
+    doc = _visit("visited", "visit")
+    roles = _roles(kb, doc, [_hit(doc, 0, "CHL"), _hit(doc, 4, "PER")])["visited"]
+    assert _countries(roles) == (["CHL"], ["PER"])
+    assert HOST_NOTE in roles.targets[0].notes
+
+
+def test_only_a_visit_takes_the_state_of_the_place_as_its_target(kb: KnowledgeBase) -> None:
+    doc = _visit("called", "call")  # a call to farms in Peru is no call to Peru
+    roles = _roles(kb, doc, [_hit(doc, 0, "CHL"), _hit(doc, 4, "PER")])["called"]
+    assert _countries(roles) == (["CHL"], [])
+
+
+def test_a_pronoun_object_is_not_its_clauses_subject(kb: KnowledgeBase) -> None:
+    # "Ruto met rebels . He urged them to leave ." : 'them' is the rebels, not Ruto
+    doc = parse(
+        [
+            ("Ruto", 1, "nsubj", "PROPN", "Ruto"),
+            ("met", 1, "ROOT", "VERB", "meet"),
+            ("rebels", 1, "dobj", "NOUN", "rebel"),
+            (".", 1, "punct", "PUNCT", "."),
+            ("He", 5, "nsubj", "PRON", "he"),
+            ("urged", 5, "ROOT", "VERB", "urge"),
+            ("them", 5, "dobj", "PRON", "they"),
+            ("to", 8, "aux", "PART", "to"),
+            ("leave", 5, "xcomp", "VERB", "leave"),
+            (".", 5, "punct", "PUNCT", "."),
+        ]
+    )
+    ruto = _hit(doc, 0, "KEN", "person")
+    rebels = _hit(doc, 2, "SOM", "role", "REB")
+    roles = _roles(kb, doc, [ruto, rebels], start=4, groups=[[rebels], [ruto]])["urged"]
+    assert _countries(roles) == (["KEN"], ["SOM"])
+    assert all("pronoun resolved" in r.notes for r in (*roles.sources, *roles.targets))
