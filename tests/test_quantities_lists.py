@@ -68,3 +68,17 @@ def test_the_direction_of_a_change(find: Find, text: str, change: str) -> None:
 def test_a_figure_is_about_the_noun_before_its_verb_be(find: Find) -> None:
     (found,) = find("freq. of pulses was roughly 40 Hz.")
     assert found.concept is not None and "pulses" in found.concept
+
+
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("Add 20 mL of dilute nitric acid.", "dilute nitric acid"),
+        ("The lab stored 40 litres of liquid nitrogen.", "liquid nitrogen"),  # not the owner
+    ],
+)
+def test_an_amount_of_a_substance_is_about_the_substance(
+    find: Find, text: str, concept: str
+) -> None:
+    (found,) = find(text)
+    assert found.concept == concept

@@ -172,7 +172,8 @@ def _found(doc: Doc, run: Run) -> Found | None:
     before = place.start - minus - (len(qualifier[0].split()) if qualifier else 0)
     change = _SIGN_CHANGE.get(run.sign) or _change(doc, before, place)
     sign = -1.0 if minus else 1.0
-    concept = concept_of(doc, place.start, place.end, counted, change, before)
+    counts = counted if unit is None or unit.kind == "fraction" else None  # not "50 mL of acid"
+    concept = concept_of(doc, place.start, place.end, counts, change, before)
     mention = QuantityMention(
         text=span.text,
         start=span.start_char,
