@@ -82,3 +82,13 @@ def test_an_amount_of_a_substance_is_about_the_substance(
 ) -> None:
     (found,) = find(text)
     assert found.concept == concept
+
+
+def test_a_fall_after_an_aside_is_about_the_noun_before_the_aside(find: Find) -> None:
+    found = by_text(
+        find(
+            "Tech, this years top performing sector, gained 1.1%, while banks, last years"
+            " worst performing group, lost 0.7% on the day."
+        )
+    )
+    assert (found["1.1%"].concept, found["0.7%"].concept) == ("Tech", "banks")

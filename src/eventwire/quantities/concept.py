@@ -18,6 +18,7 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _ATTACHED = {"compound", "nmod", "amod", "nummod", "quantmod", "npadvmod"}
 _RELATIVE = {"WDT", "WP"}
 _MAX_CLIMB = 4
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _MAX_BACK = 4  # change words between a name and its figure: "was also down"
 _TAIL_PREPS = {"of", "for", "in", "on", "at"}
 _MAX_TAIL = 8  # tokens after the noun
@@ -91,9 +92,28 @@ def _named_before(doc: Doc, start: int, span: tuple[int, int]) -> str | None:
         return _phrase(token.head.head, span)  # "Shares of Gamma were down 2.1%"
     if token.pos_ == "PROPN":
         return _name_ending(doc, i, i)
+    if comma and token.pos_ == "NOUN":
+        return _apposed(doc, i, span)
     if comma or token.pos_ != "NOUN" or token.lower_ in words.units:
         return None
     return _phrase(token, span)
+
+
+def _apposed(doc: Doc, last: int, span: tuple[int, int]) -> str | None:
+    """'energy, last year's worst performing sector, fell 0.94%': the noun before an aside
+    between commas is what fell."""
+    sentence_start = doc[last].sent.start
+    for i in range(last - 1, max(sentence_start, last - _MAX_ASIDE) - 1, -1):
+        if doc[i].text == ",":
+            before = doc[i - 1] if i > sentence_start else None
+            if before is None or before.pos_ not in _NOUNS:
+                return None
+            return (
+                _name_ending(doc, i - 1, i - 1) if before.pos_ == "PROPN" else _phrase(before, span)
+            )
+        if doc[i].text in _BREAKS or doc[i].tag_ in _FINITE:  # not "worst performing"
+            return None
+    return None
 
 
 def _change_word(token: Token, words: Any) -> bool:
