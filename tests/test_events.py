@@ -213,8 +213,9 @@ def test_distances_are_not_event_quantities(events_of: Events) -> None:
 
 def test_the_lexicon_examples_are_coded_with_their_own_type(coder: Coder) -> None:
     """Every pattern ships an example; nearly all of them must come out with the pattern's type.
-    The thresholds are the measured values (bench/lexicon_selfcheck.py: 0.982 of 1,821 overall,
-    RETREAT lowest at 0.951), so that a rule that loses examples is noticed."""
+    The thresholds are the measured values (bench/lexicon_selfcheck.py: 0.977 of 1,846 overall,
+    RETREAT lowest at 0.943; 0.982 before the type model, which picks the other sense of a word on
+    about ten examples), so that a rule that loses examples is noticed."""
     from collections import Counter
 
     from eventwire.ingest import make_document
@@ -224,8 +225,8 @@ def test_the_lexicon_examples_are_coded_with_their_own_type(coder: Coder) -> Non
     found, total = Counter[str](), Counter(e.type for e in entries)
     for entry, c in zip(entries, coded, strict=True):
         found[entry.type] += entry.type in {e.type for e in c.events}
-    assert sum(found.values()) / len(entries) >= 0.98
-    low = {t: round(found[t] / n, 3) for t, n in total.items() if found[t] / n < 0.95}
+    assert sum(found.values()) / len(entries) >= 0.975
+    low = {t: round(found[t] / n, 3) for t, n in total.items() if found[t] / n < 0.94}
     assert not low, f"types whose own examples are coded as something else: {low}"
 
 
