@@ -11,6 +11,7 @@ import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+import pytest
 from typer.testing import CliRunner
 
 from eventwire.cli import main
@@ -66,3 +67,20 @@ def one_line_error(result: Ran, code: str) -> None:
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().count("\n") == 0, result.stderr
     assert code in result.stderr, result.stderr
+
+
+def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """`eventwire ARGS` through `main()` itself, with pytest capturing the real streams (for what
+    CliRunner's isolation hides: the exit status main() sets, the stderr it writes):
+    (exit status, stdout, stderr)."""
+    argv = sys.argv
+    sys.argv = ["eventwire", *args]
+    try:
+        main()
+        status = 0
+    except SystemExit as stop:
+        status = int(stop.code or 0)
+    finally:
+        sys.argv = argv
+    out, err = capsys.readouterr()
+    return status, out, err

@@ -14,7 +14,8 @@ import pytest
 
 from eventwire.batch.jobs import Job, Outcome
 from eventwire.ingest import ReadOptions, Sourced, make_document, parse_field_map
-from tests.test_cli_output import run_main, stored_db  # noqa: F401 (a fixture)
+from tests.cli import run_main
+from tests.test_cli_output import stored_db  # noqa: F401 (a fixture)
 
 WOLVES = "The Northern Wolves Front attacked Sudanese soldiers in Qaryat Zulfa on Monday."
 PAGE = """<!DOCTYPE html><html><head><title>Talks in Geneva</title>

@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,32 +16,18 @@ import pytest
 
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
 from eventwire.batch.jobs import Job, Outcome
-from eventwire.cli import main
 from eventwire.errors import InvalidOption
 from eventwire.model import CodedDocument, Document
 from eventwire.settings import VARIABLES, Settings, markdown_table
 from eventwire.store import DuckDBStore
+
+from .cli import run_main
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 ACTORS = (
     "code\tname\taliases\tcountry\tsector\tkind\n"
     "NWF\tNorthern Wolves Front\tWolves Front\tSDN\tREB\tarmed group\n"
 )
-
-
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """`eventwire ARGS` in this process: (exit status, stdout, stderr)."""
-    argv = sys.argv
-    sys.argv = ["eventwire", *args]
-    try:
-        main()
-        status = 0
-    except SystemExit as stop:
-        status = int(stop.code or 0)
-    finally:
-        sys.argv = argv
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 @pytest.fixture

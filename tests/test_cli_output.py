@@ -19,7 +19,8 @@ from eventwire.batch import IngestRequest
 from eventwire.batch.commands import ingest_command
 from eventwire.batch.progress import LineReporter
 from eventwire.batch.runner import RunSummary
-from eventwire.cli import main
+
+from .cli import run_main
 
 SENTENCES = [
     "Iran signed a deal with Russia on Monday.",
@@ -28,21 +29,6 @@ SENTENCES = [
     "Turkey will sign a trade deal with Iraq next week, officials said.",
 ]
 _BORDERS = ("│", "┃", "┓", "┫", "┤", "┘", "┛", "┐", "┩")
-
-
-def run_main(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """`eventwire ARGS` in this process: (exit status, stdout, stderr)."""
-    argv = sys.argv
-    sys.argv = ["eventwire", *args]
-    try:
-        main()
-        status = 0
-    except SystemExit as stop:
-        status = int(stop.code or 0)
-    finally:
-        sys.argv = argv
-    out, err = capsys.readouterr()
-    return status, out, err
 
 
 def write_corpus(path: Path, sentences: list[str] = SENTENCES) -> Path:
