@@ -5,6 +5,7 @@ files that are malformed."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -186,3 +187,14 @@ def test_a_malformed_user_actor_file_gives_e007_with_its_line(
         kb_module.load(extra_actors=[path])
     assert raised.value.code == "E007"
     assert f"mine.tsv:{line}:" in str(raised.value)
+
+
+def test_a_malformed_yaml_actor_file_gives_one_line_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "mine.yaml"
+    path.write_text("people:\n  - name: A B\n    country: [NOR\n  - name: C D\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as raised:
+        kb_module.load(extra_actors=[path])
+    message = str(raised.value)
+    assert raised.value.code == "E007" and "\n" not in message
+    assert f"{path}:" in message and "not valid YAML" in message
+    assert re.search(r"mine\.yaml:\d+: ", message)

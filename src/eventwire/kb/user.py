@@ -83,6 +83,15 @@ def _yaml_text(value: object) -> str:
     return "" if value is None else str(value)
 
 
+def _yaml_problem(err: Exception) -> str:
+    """':LINE: not valid YAML: PROBLEM' on one line (PyYAML's own message spans several, with
+    the offending text drawn under a caret)."""
+    mark = getattr(err, "problem_mark", None)
+    line = f":{mark.line + 1}" if mark is not None else ""
+    problem = getattr(err, "problem", None) or str(err)
+    return f"{line}: not valid YAML: {' '.join(str(problem).split())}"
+
+
 def _yaml_actors(path: Path) -> UserActors:
     try:
         yaml = importlib.import_module("yaml")
@@ -91,7 +100,7 @@ def _yaml_actors(path: Path) -> UserActors:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as err:
-        raise KnowledgeError(f"{path}: not valid YAML: {err}") from None
+        raise KnowledgeError(f"{path}{_yaml_problem(err)}") from None
     columns = {
         "countries": COUNTRY_COLUMNS,
         "organisations": ORGANISATION_COLUMNS,
