@@ -270,6 +270,23 @@ def evaluate(model: rm.RoleModel, sets: dict[str, list[Trigger]]) -> dict[str, A
     return {k: {m: round(v, 4) for m, v in s.items()} for k, s in scores.items()}
 
 
+Split = tuple[list[dict[str, Any]], list[Doc]]  # a corpus split's records and their parses
+
+
+def parsed_splits(corpus: Path, spacy_nlp: Any) -> dict[str, Split] | None:
+    """The corpus' train and held-out records with their parses; None, after one E010 line,
+    when the file is not a corpus in the training/events format (a user's own: say why)."""
+    splits = {}
+    for split in ("train", "heldout"):
+        try:
+            records = load(split, corpus)
+        except (OSError, ValueError, KeyError) as exc:
+            print(f"E010: {corpus}: not a corpus in the training/events format ({exc!r})")
+            return None
+        splits[split] = (records, parsed(spacy_nlp, [r["text"] for r in records]))
+    return splits
+
+
 def parsed(spacy_nlp: Any, texts: list[str]) -> list[Doc]:
     """Parses, cached by the texts' hash in the project cache (parsing dominates the run)."""
     key = hashlib.sha256("\n".join([nlp.model_name(), *texts]).encode()).hexdigest()[:16]
@@ -294,15 +311,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gsr", type=Path, default=GSR, help="PLOVER GSR dev (measured only)")
     args = parser.parse_args(argv)
     spacy_nlp = nlp.load()
-    sets: dict[str, list[Trigger]] = {}
-    for split in ("train", "heldout"):
-        try:
-            records = load(split, args.corpus)
-        except (OSError, ValueError, KeyError) as exc:  # a user's corpus: say what is wrong
-            print(f"E010: {args.corpus}: not a corpus in the training/events format ({exc!r})")
-            return 2
-        docs = parsed(spacy_nlp, [r["text"] for r in records])
-        sets[split] = list(corpus_triggers(records, docs))
+    splits = parsed_splits(args.corpus, spacy_nlp)
+    if splits is None:
+        return 2
+    sets = {split: list(corpus_triggers(*parts)) for split, parts in splits.items()}
     dev = {"heldout": sets["heldout"]}
     if args.gsr.exists():
         dev["plover_dev"] = gsr_triggers(args.gsr, spacy_nlp)

@@ -36,8 +36,15 @@ from eventwire import kb, nlp  # noqa: E402
 from eventwire.events import type_model as tm  # noqa: E402
 from eventwire.events.lexicon import Lexicon  # noqa: E402
 from eventwire.events.modes import clause_lemmas, mode_of  # noqa: E402
-from training.events.corpus import CORPUS, load  # noqa: E402
-from training.events.train_roles import GSR, gsr_spans, parsed, sha256, span_root  # noqa: E402
+from training.events.corpus import CORPUS  # noqa: E402
+from training.events.train_roles import (  # noqa: E402
+    GSR,
+    gsr_spans,
+    parsed,
+    parsed_splits,
+    sha256,
+    span_root,
+)
 
 SEED = 13
 MIN_COUNT = 2  # features seen once in training carry no evidence
@@ -277,14 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gsr", type=Path, default=GSR, help="PLOVER GSR dev (measured only)")
     args = parser.parse_args(argv)
     spacy_nlp = nlp.load()
-    sets: dict[str, list[Example]] = {}
-    for split in ("train", "heldout"):
-        try:
-            records = load(split, args.corpus)
-        except (OSError, ValueError, KeyError) as exc:  # a user's corpus: say what is wrong
-            print(f"E010: {args.corpus}: not a corpus in the training/events format ({exc!r})")
-            return 2
-        sets[split] = corpus_examples(records, parsed(spacy_nlp, [r["text"] for r in records]))
+    splits = parsed_splits(args.corpus, spacy_nlp)
+    if splits is None:
+        return 2
+    sets = {split: corpus_examples(*parts) for split, parts in splits.items()}
     dev = {"heldout": sets["heldout"]}
     if args.gsr.exists():
         dev["plover_dev"] = gsr_examples(args.gsr, spacy_nlp)
