@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import spacy
 from spacy.tokens import Doc
 
 from eventwire.events.assign import Resolver, RoleAssignment, arguments, assign_roles
@@ -20,13 +19,7 @@ from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase, LexiconEntry
 from eventwire.model import ActorRef, Document
 
-VOCAB = spacy.blank("en").vocab  # English lexical attributes (lower case), no model
-
-
-def parse(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    """rows: (word, head index, dep, POS, lemma)."""
-    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+from .handbuilt import actor_ref, parse
 
 
 def test_active_verb_subject_is_source_object_is_target() -> None:
@@ -135,21 +128,6 @@ def test_relative_pronoun_object_is_its_antecedent() -> None:
     assert [t.text for t in args.targets] == ["refugees"]
 
 
-def _hit(doc: Doc, i: int, country: str | None, sector: str | None, kind: str) -> ActorRef:
-    token = doc[i]
-    end = token.idx + len(token)
-    return ActorRef(
-        tokens=(i,),
-        head=i,
-        start=token.idx,
-        end=end,
-        name=token.text,
-        country=country,
-        sector=sector,
-        kind=kind,
-    )
-
-
 def _context(doc: Doc, hits: list[ActorRef]) -> SentenceContext:
     document = Document(id="d", text=doc.text, published_at=dt.date(2023, 1, 2))
     index = {i: h for h in hits for i in h.tokens}
@@ -175,7 +153,7 @@ def test_assign_roles_keeps_actors_without_a_country(kb: KnowledgeBase) -> None:
             ("villagers", 1, "dobj", "NOUN", "villager"),
         ]
     )
-    hits = [_hit(doc, 0, None, "UAF", "role"), _hit(doc, 2, None, "CVL", "role")]
+    hits = [actor_ref(doc, 0, None, "UAF", "role"), actor_ref(doc, 2, None, "CVL", "role")]
     roles, rejected = _roles(kb, doc, hits)
     assert [r.hit.sector for r in roles.sources] == ["UAF"]
     assert [r.hit.sector for r in roles.targets] == ["CVL"]
@@ -191,7 +169,7 @@ def test_a_meeting_needs_an_actor_to_meet(kb: KnowledgeBase) -> None:
             ("challenge", 1, "dobj", "NOUN", "challenge"),
         ]
     )
-    roles, rejected = _roles(kb, doc, [_hit(doc, 0, "IRN", "GOV", "country")])
+    roles, rejected = _roles(kb, doc, [actor_ref(doc, 0, "IRN", "GOV", "country")])
     assert [r.hit.country for r in roles.sources] == ["IRN"]
     assert rejected == "its object is not an actor"
 
@@ -244,9 +222,9 @@ def test_the_role_model_overrules_a_target_it_finds_most_unlikely(kb: KnowledgeB
         ]
     )
     hits = [
-        _hit(doc, 0, "IRN", "GOV", "country"),
-        _hit(doc, 2, "IRQ", "GOV", "country"),
-        _hit(doc, 4, "IRQ", "CVL", "role"),
+        actor_ref(doc, 0, "IRN", "GOV", "country"),
+        actor_ref(doc, 2, "IRQ", "GOV", "country"),
+        actor_ref(doc, 4, "IRQ", "CVL", "role"),
     ]
     lexicon = Lexicon(kb.lexicon)
     predicates = find_predicates(doc[:], lexicon)
@@ -276,8 +254,8 @@ def test_a_group_in_an_event_without_a_place_takes_the_documents_setting(kb: Kno
             ("lawyers", 3, "dobj", "NOUN", "lawyer"),
         ]
     )
-    china = [_hit(doc, i, "CHN", "GOV", "country") for i in (0, 2)]
-    lawyers = _hit(doc, 4, None, "CVL", "role")
+    china = [actor_ref(doc, i, "CHN", "GOV", "country") for i in (0, 2)]
+    lawyers = actor_ref(doc, 4, None, "CVL", "role")
     builder = EventCoder(kb, use_model=False).builder
     setting = document_setting(_context(doc, [*china, lawyers]).index.values(), kb)
     assert setting == "CHN"
@@ -294,7 +272,7 @@ def test_a_group_in_an_event_without_a_place_takes_the_documents_setting(kb: Kno
     inferred = lawyers.model_copy(update={"country": "CHN", "rules": ("setting:CHN",)})
     assert document_setting(_context(doc, [china[0], inferred]).index.values(), kb) is None
     # an aid agency belongs to no state, whatever the document is about
-    agency = _hit(doc, 4, None, "NGO", "role")
+    agency = actor_ref(doc, 4, None, "NGO", "role")
     resolved = Resolver({}, _context(doc, [agency]), SentenceState())([doc[4]])[0]
     actor, note = builder._placed(resolved, None, doc, "CHN")
     assert actor is not None and actor.country is None and note is None

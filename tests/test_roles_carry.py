@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import spacy
 from spacy.tokens import Doc
 
 from eventwire.events.assign import (
@@ -23,27 +22,7 @@ from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase
 from eventwire.model import ActorRef, Document
 
-VOCAB = spacy.blank("en").vocab
-
-
-def parse(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    """rows: (word, head index, dep, POS, lemma)."""
-    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-
-
-def _hit(doc: Doc, i: int, iso3: str, kind: str = "country", sector: str = "GOV") -> ActorRef:
-    token = doc[i]
-    return ActorRef(
-        tokens=(i,),
-        head=i,
-        start=token.idx,
-        end=token.idx + len(token),
-        name=token.text,
-        country=iso3,
-        sector=sector,
-        kind=kind,
-    )
+from .handbuilt import actor_ref, parse
 
 
 def _roles(
@@ -87,14 +66,14 @@ def _visit(verb: str, lemma: str) -> Doc:
 
 def test_a_visit_to_a_place_targets_the_state_it_is_in(kb: KnowledgeBase) -> None:
     doc = _visit("visited", "visit")
-    roles = _roles(kb, doc, [_hit(doc, 0, "CHL"), _hit(doc, 4, "PER")])["visited"]
+    roles = _roles(kb, doc, [actor_ref(doc, 0, "CHL"), actor_ref(doc, 4, "PER")])["visited"]
     assert _countries(roles) == (["CHL"], ["PER"])
     assert HOST_NOTE in roles.targets[0].notes
 
 
 def test_only_a_visit_takes_the_state_of_the_place_as_its_target(kb: KnowledgeBase) -> None:
     doc = _visit("called", "call")  # a call to farms in Peru is no call to Peru
-    roles = _roles(kb, doc, [_hit(doc, 0, "CHL"), _hit(doc, 4, "PER")])["called"]
+    roles = _roles(kb, doc, [actor_ref(doc, 0, "CHL"), actor_ref(doc, 4, "PER")])["called"]
     assert _countries(roles) == (["CHL"], [])
 
 
@@ -114,8 +93,8 @@ def test_a_pronoun_object_is_not_its_clauses_subject(kb: KnowledgeBase) -> None:
             (".", 5, "punct", "PUNCT", "."),
         ]
     )
-    ruto = _hit(doc, 0, "KEN", "person")
-    rebels = _hit(doc, 2, "SOM", "role", "REB")
+    ruto = actor_ref(doc, 0, "KEN", kind="person")
+    rebels = actor_ref(doc, 2, "SOM", "REB", "role")
     roles = _roles(kb, doc, [ruto, rebels], start=4, groups=[[rebels], [ruto]])["urged"]
     assert _countries(roles) == (["KEN"], ["SOM"])
     assert all("pronoun resolved" in r.notes for r in (*roles.sources, *roles.targets))

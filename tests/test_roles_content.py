@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import spacy
 from spacy.tokens import Doc
 
 from eventwire.events.assign import Resolver, arguments, assign_roles
@@ -19,27 +18,7 @@ from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase
 from eventwire.model import ActorRef, Document
 
-VOCAB = spacy.blank("en").vocab
-
-
-def parse(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    """rows: (word, head index, dep, POS, lemma)."""
-    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-
-
-def _country(doc: Doc, i: int, iso3: str) -> ActorRef:
-    token = doc[i]
-    return ActorRef(
-        tokens=(i,),
-        head=i,
-        start=token.idx,
-        end=token.idx + len(token),
-        name=token.text,
-        country=iso3,
-        sector="GOV",
-        kind="country",
-    )
+from .handbuilt import actor_ref, parse
 
 
 def _coded(kb: KnowledgeBase, doc: Doc, hits: list[ActorRef]) -> dict[str, tuple[str, str]]:
@@ -72,7 +51,7 @@ def test_an_offered_act_is_coded_with_the_offer(kb: KnowledgeBase) -> None:
             ("Britain", 6, "pobj", "PROPN", "Britain"),
         ]
     )
-    coded = _coded(kb, doc, [_country(doc, 0, "LBY"), _country(doc, 7, "GBR")])
+    coded = _coded(kb, doc, [actor_ref(doc, 0, "LBY"), actor_ref(doc, 7, "GBR")])
     assert coded["offered"] == ("LBY > GBR", "")  # the offer keeps the infinitive's partner
     assert coded["hand"][1] == "the content of 'offered' (AGREE), coded with it"
 
@@ -88,7 +67,7 @@ def test_a_demanded_act_is_coded_with_the_demand(kb: KnowledgeBase) -> None:
             ("Albania", 4, "dobj", "PROPN", "Albania"),
         ]
     )
-    hits = [_country(doc, 0, "GRC"), _country(doc, 3, "ITA"), _country(doc, 5, "ALB")]
+    hits = [actor_ref(doc, 0, "GRC"), actor_ref(doc, 3, "ITA"), actor_ref(doc, 5, "ALB")]
     coded = _coded(kb, doc, hits)
     assert coded["demanded"] == ("GRC > ITA", "")
     assert coded["attack"][1] == "the content of 'demanded' (REQUEST), coded with it"
@@ -104,7 +83,7 @@ def test_a_threatened_act_stays_an_event_of_its_own(kb: KnowledgeBase) -> None:
             ("Iraq", 3, "dobj", "PROPN", "Iraq"),
         ]
     )
-    coded = _coded(kb, doc, [_country(doc, 0, "IRN"), _country(doc, 4, "IRQ")])
+    coded = _coded(kb, doc, [actor_ref(doc, 0, "IRN"), actor_ref(doc, 4, "IRQ")])
     assert coded["attack"] == ("IRN > IRQ", "")  # ASSAULT, threatened (modality.tsv's cue)
     assert coded["threatened"] == ("IRN > IRQ", "")
 
@@ -120,5 +99,5 @@ def test_a_purpose_of_an_act_that_is_no_event_stays(kb: KnowledgeBase) -> None:
             ("Iraq", 4, "dobj", "PROPN", "Iraq"),
         ]
     )
-    coded = _coded(kb, doc, [_country(doc, 0, "IRN"), _country(doc, 5, "IRQ")])
+    coded = _coded(kb, doc, [actor_ref(doc, 0, "IRN"), actor_ref(doc, 5, "IRQ")])
     assert coded["attack"] == ("IRN > IRQ", "")

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from eventwire.errors import KnowledgeError
@@ -27,9 +26,9 @@ from eventwire.events.type_model import (
 )
 from eventwire.kb import KnowledgeBase
 
-CORPUS = Path(__file__).resolve().parents[1] / "training" / "events" / "corpus.jsonl"
-VOCAB = spacy.blank("en").vocab
+from .handbuilt import parse
 
+CORPUS = Path(__file__).resolve().parents[1] / "training" / "events" / "corpus.jsonl"
 # "Workers went on hunger strike ." ('strike' is part of the verb's phrase)
 HUNGER = [
     ("Workers", 1, "nsubj", "NOUN", "worker"),
@@ -58,11 +57,6 @@ AIR = [
     ("strike", 1, "dobj", "NOUN", "strike"),
     (".", 1, "punct", "PUNCT", "."),
 ]
-
-
-def parse(rows: list[tuple[str, int, str, str, str]]) -> Doc:
-    words, heads, deps, pos, lemmas = (list(col) for col in zip(*rows, strict=True))
-    return Doc(VOCAB, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
 
 
 def scores(**probs: float) -> TypeScores:
