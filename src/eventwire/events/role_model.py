@@ -196,14 +196,43 @@ class RoleScore:
     none: float
 
 
+class Softmax:
+    """One multinomial logistic regression: weights per feature and class."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.classes: list[str] = list(data["classes"])
+        self.intercepts: list[float] = [float(x) for x in data["intercepts"]]
+        self.weights: dict[str, list[float]] = data["weights"]
+        if len(self.intercepts) != len(self.classes):
+            raise ValueError("one intercept per class")
+        self._index = list(range(len(self.classes)))
+        self.position = {c: k for k, c in enumerate(self.classes)}
+
+    def probabilities(
+        self, features: dict[str, float], among: Iterable[str] | None = None
+    ) -> dict[str, float]:
+        """P(class) for every class, or (renormalised) for the classes `among` only: the
+        other classes' weights are not read (a type's few modes of the fifty)."""
+        index = self._index if among is None else [self.position[c] for c in among]
+        logits = [self.intercepts[k] for k in index]
+        for name, value in features.items():
+            weights = self.weights.get(name)
+            if weights is not None:
+                for j, k in enumerate(index):
+                    logits[j] += value * weights[k]
+        top = max(logits)
+        exps = [math.exp(x - top) for x in logits]
+        total = sum(exps)
+        return {self.classes[k]: e / total for k, e in zip(index, exps, strict=True)}
+
+
 class RoleModel:
     """A multinomial logistic regression read from JSON: weights per feature and class."""
 
     def __init__(self, data: dict[str, Any]) -> None:
         if data.get("format") != MODEL_FORMAT or list(data.get("classes", [])) != list(ROLES):
             raise KnowledgeError(f"role model: format must be {MODEL_FORMAT} with {ROLES}")
-        self.intercepts: list[float] = [float(x) for x in data["intercepts"]]
-        self.weights: dict[str, list[float]] = data["weights"]
+        self.softmax = Softmax(data)
         self.metadata: dict[str, Any] = data.get("metadata", {})
         self.conjunctions = bool(self.metadata.get("conjunctions", False))
 
@@ -217,16 +246,8 @@ class RoleModel:
 
     def probabilities(self, features: dict[str, float]) -> tuple[float, float, float]:
         """P(source), P(target), P(none) for one pair's features."""
-        logits = list(self.intercepts)
-        for name, value in features.items():
-            weights = self.weights.get(name)
-            if weights is not None:
-                for k in range(len(logits)):
-                    logits[k] += value * weights[k]
-        top = max(logits)
-        exps = [math.exp(x - top) for x in logits]
-        total = sum(exps)
-        return exps[0] / total, exps[1] / total, exps[2] / total
+        p = self.softmax.probabilities(features)
+        return p["source"], p["target"], p["none"]
 
     def score(self, trigger: Token, candidate: Token) -> RoleScore:
         source, target, none = self.probabilities(

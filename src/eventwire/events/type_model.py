@@ -12,7 +12,6 @@ only Python.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +24,7 @@ from ..errors import KnowledgeError
 from ..kb import data_path
 from ..kb.tables import read_json
 from .lexicon import Lexicon, Match
+from .role_model import Softmax
 
 MODEL_FORMAT = "eventwire-type-model/1"
 MODEL_PATH = data_path("type_model.json")  # read on first use (`shipped_model`), not at import
@@ -117,36 +117,6 @@ def mode_features(features: dict[str, float], event_type: str, rule_mode: str) -
     return {**features, **joined, f"rule_mode={event_type}|{rule_mode or NO_MODE}": 1.0}
 
 
-class _Softmax:
-    """One multinomial logistic regression: weights per feature and class."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        self.classes: list[str] = list(data["classes"])
-        self.intercepts: list[float] = [float(x) for x in data["intercepts"]]
-        self.weights: dict[str, list[float]] = data["weights"]
-        if len(self.intercepts) != len(self.classes):
-            raise ValueError("one intercept per class")
-        self._index = list(range(len(self.classes)))
-        self._position = {c: k for k, c in enumerate(self.classes)}
-
-    def probabilities(
-        self, features: dict[str, float], among: Iterable[str] | None = None
-    ) -> dict[str, float]:
-        """P(class) for every class, or (renormalised) for the classes `among` only: the
-        other classes' weights are not read (a type's few modes of the fifty)."""
-        index = self._index if among is None else [self._position[c] for c in among]
-        logits = [self.intercepts[k] for k in index]
-        for name, value in features.items():
-            weights = self.weights.get(name)
-            if weights is not None:
-                for j, k in enumerate(index):
-                    logits[j] += value * weights[k]
-        top = max(logits)
-        exps = [math.exp(x - top) for x in logits]
-        total = sum(exps)
-        return {self.classes[k]: e / total for k, e in zip(index, exps, strict=True)}
-
-
 @dataclass(frozen=True)
 class TypeScores:
     """The model's probabilities for one trigger, best first."""
@@ -173,8 +143,8 @@ class TypeModel:
     def __init__(self, data: dict[str, Any]) -> None:
         if data.get("format") != MODEL_FORMAT:
             raise KnowledgeError(f"type model: format must be {MODEL_FORMAT}")
-        self.types = _Softmax(data["type"])
-        self.modes = _Softmax(data["mode"])
+        self.types = Softmax(data["type"])
+        self.modes = Softmax(data["mode"])
         self.metadata: dict[str, Any] = data.get("metadata", {})
         self.modes_of: dict[str, list[str]] = data["modes_of"]
         self.limits = THRESHOLDS  # when its word beats the lexicon's (see `decide`)
@@ -196,7 +166,7 @@ class TypeModel:
     ) -> tuple[str, float]:
         """The likeliest mode of the type ("" for none) and its probability, renormalised over
         the modes the type has."""
-        known = self.modes._position
+        known = self.modes.position
         allowed = [m for m in (*self.modes_of.get(event_type, []), NO_MODE) if m in known]
         if len(allowed) <= 1:  # AGREE, SUPPORT...: no mode to choose
             return "", 1.0
