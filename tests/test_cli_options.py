@@ -8,20 +8,18 @@ from __future__ import annotations
 import io
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
-from eventwire.batch.jobs import Job, Outcome
 from eventwire.errors import InvalidOption
-from eventwire.model import CodedDocument, Document
 from eventwire.settings import VARIABLES, Settings, markdown_table
 from eventwire.store import DuckDBStore
 
 from .cli import run_main
+from .engines import FakeCoder, InterruptingEngine
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "eventwire"
 ACTORS = (
@@ -191,26 +189,6 @@ def test_the_dask_scheduler_setting_is_for_the_dask_engine_only(
 
 
 # -- --resume: the run's own options ------------------------------------------------------------
-
-
-class FakeCoder:
-    """Codes every document to nothing (the runner and the options are under test here)."""
-
-    def code_documents(self, documents: Iterator[Document]) -> Iterator[CodedDocument]:
-        return iter([CodedDocument(document=d) for d in documents])
-
-    def versions(self) -> dict[str, str]:
-        return {"fake": "1"}
-
-
-class InterruptingEngine(InProcessEngine):
-    """Codes the first job, then is interrupted as by Ctrl-C."""
-
-    def run(self, jobs: Iterator[Job], target: str | None = None) -> Iterator[Outcome]:
-        for n, outcome in enumerate(super().run(jobs, target)):
-            if n == 1:
-                raise KeyboardInterrupt
-            yield outcome
 
 
 @pytest.fixture

@@ -12,23 +12,21 @@ import re
 import signal
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
 from eventwire.batch import IngestRequest, InProcessEngine, LineReporter, StoreSink, run_ingest
-from eventwire.batch.jobs import Job, Outcome
 from eventwire.batch.progress import MAX_WARNINGS, BarReporter
 from eventwire.batch.runner import RunSummary
 from eventwire.ingest import InputFailure, ReadOptions, Sourced, iter_items
-from eventwire.model import CodedDocument, Document
 from eventwire.pipeline import Coder
 from eventwire.store import DuckDBStore
 
 from .cli import Ran
 from .cli import run as run_cli
+from .engines import FakeCoder, InterruptingEngine
 
 COUNTRIES = ["Iran", "Russia", "China", "Turkey", "Iraq", "Egypt", "Israel", "Jordan", "France"]
 VERBS = ["met", "signed a deal with", "accused", "threatened", "criticized", "praised"]
@@ -151,19 +149,6 @@ def test_resume_with_nothing_to_resume_is_a_clear_error(tmp_path: Path) -> None:
 # -- the runner without the model: a stand-in coder and engine ---------------------------------
 
 
-class FakeCoder:
-    """Codes every document to nothing, and fails on those that say BOOM."""
-
-    def code_documents(self, documents: Iterator[Document]) -> Iterator[CodedDocument]:
-        docs = list(documents)
-        if any("BOOM" in d.text for d in docs):
-            raise ValueError("cannot parse")
-        return iter([CodedDocument(document=d) for d in docs])
-
-    def versions(self) -> dict[str, str]:
-        return {"fake": "1"}
-
-
 def corpus_of(path: Path, texts: list[str]) -> Path:
     path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts))
     return path
@@ -184,16 +169,6 @@ def test_a_document_that_breaks_the_coder_is_a_failure_and_the_rest_is_stored(
     assert stored_texts == ["one", "three"]
     assert [(f.location.rsplit(":", 1)[1], f.code) for f in summary.failures] == [("2", "E999")]
     assert "warning E999:" in log.getvalue() and "c.jsonl:2" in log.getvalue()
-
-
-class InterruptingEngine(InProcessEngine):
-    """Codes the first job, then is interrupted as by Ctrl-C."""
-
-    def run(self, jobs: Iterator[Job], target: str | None = None) -> Iterator[Outcome]:
-        for n, outcome in enumerate(super().run(jobs, target)):
-            if n == 1:
-                raise KeyboardInterrupt
-            yield outcome
 
 
 def test_an_interrupted_run_keeps_its_batches_and_resume_finishes_it(
