@@ -28,6 +28,7 @@ from .attach import (
 from .casualties import casualties_in_words
 from .concept import concept_of
 from .filters import not_a_quantity, stray_word
+from .levels import changes_to_levels
 from .lexicon import Unit, quantity_words, unit_of
 from .names import change_sign, counted_words, unit_name
 from .parts import fraction_runs
@@ -69,7 +70,8 @@ def find_quantities(
         if item is not None:
             found.append(item)
     asides = carry_into_asides(doc, merge_ranges(doc, found))
-    mentions = [item.mention for item in carry_to_levels(doc, asides)]
+    levels = changes_to_levels(doc, carry_to_levels(doc, asides))
+    mentions = [item.mention for item in levels]
     taken = [(m.start, m.end) for m in mentions]
     in_words = casualties_in_words(doc, taken)
     return sorted([*mentions, *in_words], key=lambda m: m.start) if in_words else mentions

@@ -99,9 +99,9 @@ def _joined(doc: Doc, first: Found, second: Found) -> bool:
     if a.unit is not None and b.unit is not None and not _same_unit(a.unit, b.unit):
         return False
     word = between[-1].lower_
-    if opener == "by" and word == "to" and a.unit is not None:
-        return False  # "increased by $43.6 billion to $419.2 billion": a change, then a level
     low, high = min(a.value, b.value), max(a.value, b.value)
+    if opener == "by" and word == "to" and (a.unit is not None or low <= 0 or high / low > 3):
+        return False  # "increased by $43.6 billion to $419.2 billion", "cut by 200 to 1,800"
     if word == "and":
         return opener == "between"
     if word == "or":  # "two or three days"
