@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from eventwire.analysis import ANALYSIS_VERSION, ClusterConfig, update_clusters
 from eventwire.model import CodedDocument
 from eventwire.store import DuckDBStore, PostgresStore, Provenance, SqlStore
@@ -383,3 +385,134 @@ def test_a_share_of_zero_links_components_whole(tmp_path: Path) -> None:
     with stored(tmp_path / "a.duckdb", bridged_reports()) as store:
         update_clusters(store, ClusterConfig(cluster_link_share=0.0), full=True)
         assert clusters_of(store) == {frozenset({"h1", "h2", "b", "m1", "m2"})}
+
+
+# --- blocking in the store (SQL candidate pairs) gives the clusters of the Python blocking ---
+
+PLACES = [DAMASCUS, ("Aleppo", 36.2, 37.16), ("Homs", 34.73, 36.71), KABUL, None, None]
+
+
+def mixed_store_documents(n: int, seed: int) -> list[CodedDocument]:
+    """n reports of about n/3 happenings, with what blocking looks at: undated reports and
+    documents, vague dates (a week, a month, a year over a document), points near and far
+    (Damascus-Aleppo is 310 km), one-sided dyads told either way round, two events in one
+    document, plans beside facts, figures that agree or not."""
+    import random
+
+    rng = random.Random(seed)
+    words = ["strike", "talks", "aid", "convoy", "shelling", "border", "envoy", "raid", "drone"]
+    docs = []
+    for i in range(n):
+        happening = rng.randrange(max(1, n // 3))
+        local = random.Random(happening)
+        kind = local.choice(["ASSAULT", "CONSULT", "AID", "AGREE"])
+        pair = local.choice([("ISR", "SYR"), ("SYR", "ISR"), ("IRN", None), ("UKR", "RUS")])
+        text = " ".join([*local.sample(words, 4), f"town{happening}"]).capitalize() + "."
+        day: dt.date | None = D + dt.timedelta(days=local.randrange(30) + rng.randrange(3))
+        published: dt.date | None = day
+        granularity = rng.choice(["day", "day", "day", "week", "month", "year", "hour"])
+        end = dt.date(2024, 12, 31) if granularity == "year" else None
+        if rng.random() < 0.1:
+            day = None  # its document's date stands in, or nothing when it has none
+            published = None if rng.random() < 0.5 else published
+        place = rng.choice([PLACES[local.randrange(len(PLACES))], rng.choice(PLACES)])
+        options: dict[str, Any] = {
+            "granularity": granularity,
+            "end": end,
+            "place": place,
+            "killed": rng.choice([None, 12.0, 14.0, 200.0]),
+            "modality": rng.choice(["asserted"] * 5 + ["planned", "denied"]),
+        }
+        events = [event(f"x{i:03d}a", kind, *pair, text, day, **options)]
+        if rng.random() < 0.2:  # the same event told again in the same document
+            events.append(event(f"x{i:03d}b", kind, pair[1], pair[0], text, day, **options))
+        docs.append(document(f"x{i:03d}", text, published, f"o{rng.randrange(4)}", events))
+    return docs
+
+
+SCENARIOS = {
+    "strike": strike_reports,
+    "bridged": bridged_reports,
+    "random": lambda: random_store_documents(120, seed=3),
+    "mixed": lambda: mixed_store_documents(150, seed=5),
+    "mixed-other-seed": lambda: mixed_store_documents(90, seed=11),
+}
+
+
+def clustered(store: SqlStore, blocking: str) -> dict[str, Any]:
+    update_clusters(store, full=True, blocking=blocking)
+    return snapshot(store)
+
+
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_sql_blocking_gives_the_clusters_of_python_blocking(tmp_path: Path, name: str) -> None:
+    with stored(tmp_path / "a.duckdb", SCENARIOS[name]()) as store:
+        python = clustered(store, "python")
+        sql = clustered(store, "sql")
+    assert sql == python
+    if name.startswith("mixed"):  # the scenario has something to merge and to keep apart
+        assert len(python["clusters"]) < len(python["cluster_members"]) - 10
+
+
+def test_sql_blocking_batch_by_batch_gives_python_blocking_from_scratch(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    import importlib
+
+    clusters_module = importlib.import_module("eventwire.analysis.clusters")
+    docs = mixed_store_documents(150, seed=5)
+    with stored(tmp_path / "scratch.duckdb", docs) as store:
+        scratch = clustered(store, "python")
+    monkeypatch.setattr(clusters_module, "CHUNK_EVENTS", 9)
+    with DuckDBStore(tmp_path / "batches.duckdb") as store:
+        order = sorted(docs, key=lambda d: hash(d.document.id) % 89)
+        for start in range(0, len(order), 30):
+            store.replace([(d, Provenance()) for d in order[start : start + 30]])
+            update_clusters(store, blocking="sql")
+        assert snapshot(store) == scratch
+
+
+def test_the_sql_pairs_hold_every_comparable_pair_of_a_block(tmp_path: Path) -> None:
+    from eventwire.analysis.blocking import candidate_pairs
+    from eventwire.analysis.reports import select_reports
+    from eventwire.analysis.rules import block_key, comparable
+
+    config = ClusterConfig()
+    with stored(tmp_path / "a.duckdb", mixed_store_documents(150, seed=5)) as store:
+        pairs = {frozenset(p) for p in candidate_pairs(store, "TRUE", [], config)}
+        reports = list(select_reports(store, with_words=False))
+    by_id = {r.id: r for r in reports}
+    wanted = {
+        frozenset((a.id, b.id))
+        for a in reports
+        for b in reports
+        if a.id < b.id and block_key(a) == block_key(b) and comparable(a, b, config)
+    }
+    assert wanted and wanted <= pairs
+    assert all(block_key(by_id[a]) == block_key(by_id[b]) for a, b in map(tuple, pairs))
+    assert len(pairs) < len(reports) * (len(reports) - 1) // 2 // 4  # far fewer than all
+
+
+def test_an_unknown_blocking_is_refused(tmp_path: Path) -> None:
+    from eventwire.errors import InvalidOption
+
+    with (
+        stored(tmp_path / "a.duckdb", strike_reports()) as store,
+        pytest.raises(InvalidOption, match="blocking"),
+    ):
+        update_clusters(store, blocking="magic")
+
+
+def test_postgres_sql_blocking_gives_the_clusters_of_duckdb(
+    tmp_path: Path,
+    pg_url: str,  # noqa: F811
+) -> None:
+    docs = mixed_store_documents(150, seed=5)
+    with stored(tmp_path / "a.duckdb", docs) as duck:
+        expected = clustered(duck, "python")
+    with PostgresStore(pg_url) as pg:
+        pg.replace([(doc, Provenance()) for doc in docs])
+        got = clustered(pg, "sql")
+        python = clustered(pg, "python")
+    assert got["cluster_members"] == expected["cluster_members"] == python["cluster_members"]
+    assert got["clusters"] == python["clusters"]

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..errors import InvalidOption
 from ..store.base import SqlStore
+from .blocking import LOOKBACK_DAYS, candidate_pairs
 from .corroboration import cluster_row
 from .groups import component_id, groups_of
 from .reports import Report, overlapping, select_reports
@@ -26,7 +28,8 @@ from .text import vector
 ANALYSIS_VERSION = "clusters-1.4"
 CHUNK_EVENTS = 50_000  # new reports compared in one pass (bounds memory)
 CHUNK_DAYS = 92
-_LONGEST_RANGE = 400  # days: a report dated "2023" spans a year; look that far back for overlaps
+_LONGEST_RANGE = LOOKBACK_DAYS  # a report dated "2023" spans a year; look that far back
+BLOCKINGS = ("sql", "python")  # candidate pairs from a join in the store, or a loop here
 
 
 @dataclass(frozen=True)
@@ -43,23 +46,32 @@ def cluster_id(members: Iterable[str]) -> str:
 
 
 def update_clusters(
-    store: SqlStore, config: ClusterConfig | None = None, full: bool = False
+    store: SqlStore, config: ClusterConfig | None = None, full: bool = False, blocking: str = "sql"
 ) -> ClusterUpdate:
     """Cluster the reports not clustered yet (everything, from scratch, when `full`, or when
-    the store was clustered by another ANALYSIS_VERSION or its events were re-coded)."""
+    the store was clustered by another ANALYSIS_VERSION or its events were re-coded).
+    `blocking`: "sql" (candidate pairs from the store, `blocking`) or "python" (the loop over
+    each block's loaded reports); both give the same clusters."""
     config = config or ClusterConfig()
+    if blocking not in BLOCKINGS:
+        raise InvalidOption(f"unknown blocking {blocking!r}; valid: {', '.join(BLOCKINGS)}")
     full = full or stale(store)
     if full:
         with store.transaction():
             for table in ("clusters", "cluster_members", "stories"):
                 store.execute(f"DELETE FROM {table}")
     stories_added = update_stories(store, config, ANALYSIS_VERSION)
-    added = sum(_cluster_chunk(store, config, chunk) for chunk in _new_chunks(store))
+    added = cluster_pending(store, config, blocking)
     if added or stories_added:
         _refresh_story_ids(store)
     (clusters,) = store.fetchall("SELECT count(*) FROM clusters")[0]
     (stories,) = store.fetchall("SELECT count(DISTINCT story_id) FROM stories")[0]
     return ClusterUpdate(added, int(clusters), int(stories), ANALYSIS_VERSION, full)
+
+
+def cluster_pending(store: SqlStore, config: ClusterConfig, blocking: str = "sql") -> int:
+    """Cluster the reports not clustered yet, a stretch of days at a time (no stories)."""
+    return sum(_cluster_chunk(store, config, chunk, blocking) for chunk in _new_chunks(store))
 
 
 def stale(store: SqlStore) -> bool:
@@ -120,27 +132,72 @@ def _new_chunks(store: SqlStore) -> list[_Chunk]:
     return chunks
 
 
-def _load(store: SqlStore, chunk: _Chunk, config: ClusterConfig) -> list[Report]:
+def _where(chunk: _Chunk, config: ClusterConfig) -> tuple[str, list[Any]]:
+    """The reports one pass compares: its new ones, and the stored ones they can reach."""
     if chunk.first is None or chunk.last is None or chunk.last_end is None:
-        return list(select_reports(store, f"{_DAY} IS NULL"))
+        return f"{_DAY} IS NULL", []
     margin = dt.timedelta(days=config.widest_window)
     old, params = overlapping(chunk.first - margin, chunk.last_end + margin)
     where = (
         f"((m.cluster_id IS NOT NULL AND {old}) "
         f"OR (m.cluster_id IS NULL AND {_DAY} BETWEEN ? AND ?))"
     )
-    return list(select_reports(store, where, [*params, chunk.first, chunk.last]))
+    return where, [*params, chunk.first, chunk.last]
 
 
-def _links(reports: list[Report], config: ClusterConfig, vectors: dict[str, Any]) -> UnionFind:
-    """Union-find over the reports: stored components as they are, joined by new links."""
+def _load(store: SqlStore, chunk: _Chunk, config: ClusterConfig) -> list[Report]:
+    return list(select_reports(store, *_where(chunk, config)))
+
+
+def _load_paired(
+    store: SqlStore, chunk: _Chunk, config: ClusterConfig
+) -> tuple[list[Report], list[tuple[str, str]]]:
+    """The pass's new reports, the stored reports paired with one, and the candidate pairs."""
+    where, params = _where(chunk, config)
+    pairs = candidate_pairs(store, where, params, config)
+    reports = list(select_reports(store, f"m.cluster_id IS NULL AND {where}", params))
+    new = {r.id for r in reports}
+    old = sorted({other for _, other in pairs} - new)
+    for start in range(0, len(old), 5000):
+        reports += select_reports(store, store.in_list("e.id"), [old[start : start + 5000]])
+    return reports, pairs
+
+
+def _stored_components(reports: list[Report]) -> UnionFind:
+    """Union-find over the reports, each stored component joined as it is."""
     found = UnionFind()
     by_component: dict[str, str] = {}
-    blocks: dict[tuple[int, str, str], list[Report]] = defaultdict(list)
     for report in reports:
         found.add(report.id)
         if report.component_id is not None:
             found.union(by_component.setdefault(report.component_id, report.id), report.id)
+    return found
+
+
+def _paired_links(
+    reports: list[Report],
+    pairs: list[tuple[str, str]],
+    config: ClusterConfig,
+    vectors: dict[str, Any],
+) -> UnionFind:
+    """The stored components joined by the candidate pairs that link: a pair of two new
+    reports is scored as the Python blocking scores it (the larger id first)."""
+    found = _stored_components(reports)
+    by_id = {r.id: r for r in reports}
+    for new_id, other_id in pairs:
+        report, other = by_id[new_id], by_id[other_id]
+        if other.cluster_id is None and other.id > report.id:
+            report, other = other, report
+        if links(report, other, config, vectors):
+            found.union(report.id, other.id)
+    return found
+
+
+def _links(reports: list[Report], config: ClusterConfig, vectors: dict[str, Any]) -> UnionFind:
+    """Union-find over the reports: stored components as they are, joined by new links."""
+    found = _stored_components(reports)
+    blocks: dict[tuple[int, str, str], list[Report]] = defaultdict(list)
+    for report in reports:
         blocks[block_key(report)].append(report)
     window = dt.timedelta(days=config.widest_window)
     for block in blocks.values():
@@ -163,13 +220,20 @@ def _links(reports: list[Report], config: ClusterConfig, vectors: dict[str, Any]
     return found
 
 
-def _cluster_chunk(store: SqlStore, config: ClusterConfig, chunk: _Chunk) -> int:
-    reports = _load(store, chunk, config)
+def _cluster_chunk(store: SqlStore, config: ClusterConfig, chunk: _Chunk, blocking: str) -> int:
+    pairs: list[tuple[str, str]] = []
+    if blocking == "sql":
+        reports, pairs = _load_paired(store, chunk, config)
+    else:
+        reports = _load(store, chunk, config)
     new = [r for r in reports if r.cluster_id is None]
     if not new:
         return 0
     vectors = document_vectors(store, sorted({r.document_id for r in reports}))
-    found = _links(reports, config, vectors)
+    if blocking == "sql":
+        found = _paired_links(reports, pairs, config, vectors)
+    else:
+        found = _links(reports, config, vectors)
     touched = {found.find(r.id) for r in new}
     root_of = {
         r.component_id: found.find(r.id)
