@@ -15,7 +15,10 @@ DIGITS = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$")
 _FRACTION = re.compile(r"^(?:(\d+)[ -])?(\d+)/(\d+)$")
 _SPLIT = re.compile(r"[\s-]+")
 _SUFFIXES = ("st", "nd", "rd", "th")
-_ATTACHED = re.compile(r"^([+~±-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([^\d\s]*)$")
+# a unit stuck to the digits may end in a power: "32m2", "5cm3"
+_ATTACHED = re.compile(
+    r"^([+~±-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([^\d\s]*(?:(?<=[a-z])[23])?)$"
+)
 
 
 def number_words() -> dict[str, NumberWord]:

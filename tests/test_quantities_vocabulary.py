@@ -1,0 +1,51 @@
+"""Quantities, issue 16, fourth round: more units after quantulum3's unit list (electronvolts,
+radiation doses, light, gigatonnes, watt hours, cubic kilometres, short tons), units stuck to
+the digits with a power ("32m2") and the inch sign ("25.5″"), with their normalised names.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.model import QuantityMention
+from eventwire.quantities import find_quantities
+from eventwire.quantities.numbers import split_number
+
+Find = Callable[[str], list[QuantityMention]]
+
+
+@pytest.fixture(scope="module")
+def find(parse: Callable[[str], Doc]) -> Find:
+    return lambda text: find_quantities(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code", "name"),
+    [
+        ("The beam carried protons of 7 TeV around the ring.", 7, "TeV", "teraelectronvolt"),
+        ("Workers there got 20 mSv over the year.", 20, "mSv", "millisievert"),
+        ("The street lamps give 40 lux at ground level.", 40, "lux", "lux"),
+        ("Emissions reached 36 gigatonnes last year.", 36, "Gt", "gigaton"),
+        ("The home battery stores 13,500 Wh when full.", 13500, "Wh", "watt hour"),
+        ("The reservoir holds 12 cubic kilometres when full.", 12, "km3", "cubic kilometre"),
+        ("The statue weighs 2 short tons, the museum says.", 2, "short ton", "short ton"),
+        ("The new flat has 45 m² of floor space.", 45, "m2", "square metre"),
+        ("Its floor area is 32m2, the agent said.", 32, "m2", "square metre"),
+        ("The neck measures 25.5″ from nut to saddle.", 25.5, "inch", "inch"),
+    ],
+)
+def test_more_units_with_their_names(
+    find: Find, text: str, value: float, code: str, name: str
+) -> None:
+    found = [q for q in find(text) if q.value == value]
+    assert len(found) == 1, find(text)
+    assert (found[0].unit, found[0].unit_name) == (code, name)
+
+
+def test_a_power_is_read_only_after_a_letter() -> None:
+    assert split_number("32m2") == ("", 32.0, "m2")
+    assert split_number("4x4") is None  # not a unit "x" squared
+    assert split_number("10kW") == ("", 10.0, "kW")
