@@ -1,6 +1,7 @@
 """Quantities, issue 16, fourth round: more units after quantulum3's unit list (electronvolts,
 radiation doses, light, gigatonnes, watt hours, cubic kilometres, short tons), units stuck to
-the digits with a power ("32m2") and the inch sign ("25.5″"), with their normalised names.
+the digits with a power ("32m2") and the inch sign ("25.5″"), temperatures written "180ºC",
+"72 deg F" or "degrees centigrade", with their normalised names.
 Sentences written for these tests."""
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ def find(parse: Callable[[str], Doc]) -> Find:
         ("The new flat has 45 m² of floor space.", 45, "m2", "square metre"),
         ("Its floor area is 32m2, the agent said.", 32, "m2", "square metre"),
         ("The neck measures 25.5″ from nut to saddle.", 25.5, "inch", "inch"),
+        ("The pan reached 180ºC.", 180, "°C", "celsius"),
+        ("The thermometer showed 72 deg F at noon.", 72, "°F", "fahrenheit"),
+        ("Water boils at 100 degrees centigrade.", 100, "°C", "celsius"),
     ],
 )
 def test_more_units_with_their_names(

@@ -51,6 +51,8 @@ def number_token(token: Token) -> tuple[str, float, str] | None:
     if split is None:
         return None
     suffix = split[2]
+    if len(suffix) > 1 and suffix.endswith(".") and unit_of(suffix[:-1]) is not None:
+        split, suffix = (split[0], split[1], suffix[:-1]), suffix[:-1]  # "180ºC." at the end
     known = (
         not suffix
         or suffix in {"m", "M"}
