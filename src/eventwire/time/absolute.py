@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Granularity
 from . import counts, periods
@@ -226,9 +227,10 @@ def quarter_named(m: re.Match[str], ctx: Context) -> Resolution | None:
         year = ctx.anchor.year + time_words().relative[m["rel"].lower()]
     if is_half:
         return date(periods.half(year or ctx.anchor.year, number))
+    fiscal = "fiscal" in (m["pre"] or "").lower()
     if year is None:
-        return date(infer_quarter(number, ctx.anchor, ctx.tense()))
-    return date(periods.quarter(year, number))
+        return replace(date(infer_quarter(number, ctx.anchor, ctx.tense())), fiscal=fiscal)
+    return replace(date(periods.quarter(year, number)), fiscal=fiscal)
 
 
 def quarter_short(m: re.Match[str], ctx: Context) -> Resolution | None:

@@ -9,6 +9,7 @@ from ..quantities.numbers import number_words, parse_number
 from . import periods
 from .lexicon import time_words
 from .periods import Period
+from .reports import reported_quarter
 from .state import Context, Resolution, vague
 
 # rel words that tie a duration to the publication date: "the past two years", "the next 14 months"
@@ -92,7 +93,21 @@ def duration(m: re.Match[str], ctx: Context) -> Resolution | None:
         ahead = _ahead(m, ctx, count, unit.granularity)
         if ahead is not None:
             return ahead
-    return Resolution("duration", value, None, mod)
+    topic = _year_so_far(m, ctx, count, unit.granularity, rel)
+    return Resolution("duration", value, None, mod, topic=topic)
+
+
+def _year_so_far(
+    m: re.Match[str], ctx: Context, count: float | None, granularity: str, rel: str
+) -> Period | None:
+    """In a report on a quarter, 'for the nine months', 'the first six months' are the year so
+    far: what is told 'a year earlier' then is last year, not last year's quarter."""
+    if granularity != "month" or count not in {6, 9} or rel not in {"", "first", "latest"}:
+        return None
+    if not _norm(m[0]).startswith("the ") or m.string.startswith(" of", m.end()):
+        return None  # "six months", "the first nine months of 1989"
+    quarter = reported_quarter(ctx)
+    return periods.year(quarter.start.year) if quarter is not None else None
 
 
 def _ahead(

@@ -145,7 +145,11 @@ def _timex(text: str, candidate: Candidate, rule: Rule, ctx: Context) -> Timex |
     if resolved.focus and period is not None and resolved.kind in {"date", "time"}:
         ctx.focus = periods.Period(period.start, period.end, period.granularity, period.value)
         if period.granularity in {"quarter", "half"} and period.start <= ctx.anchor:
-            ctx.quarter = ctx.focus
+            same = ctx.quarter is not None and ctx.quarter.value == period.value
+            ctx.quarter, ctx.fiscal = ctx.focus, resolved.fiscal or (same and ctx.fiscal)
+    if resolved.topic is not None:
+        ctx.focus = ctx.quarter = resolved.topic
+        ctx.fiscal = False
     direction = resolved.direction or (
         periods.direction(period, ctx.anchor) if period is not None else "past"
     )

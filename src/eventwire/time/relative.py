@@ -303,7 +303,7 @@ def offset(m: re.Match[str], ctx: Context) -> Resolution | None:
     steps = int(count) * (-1 if _norm(m["dir"]) in {"earlier", "before", "previously"} else 1)
     if _norm(m["dir"]) in {"from now", "hence"}:
         return date(periods.containing(unit, periods.shift_date(ctx.anchor, steps, unit)))
-    focus = ctx.reference()
+    focus = (reported_quarter(ctx) if unit == "year" else None) or ctx.reference()
     if _coarser(unit, focus.granularity) and not (
         unit == "year" and focus.granularity in {"quarter", "half", "season", "month"}
     ):

@@ -49,10 +49,12 @@ _LATEST = {"latest", "most recent", "just ended"}
 def reported_quarter(ctx: Context) -> Period | None:
     """The period a financial report is about: the last quarter or half named that had begun by
     the publication date ("a fourth-quarter charge" it will take is not), while the date in
-    focus lies in it ("the third quarter ended Sept. 30")."""
+    focus lies in it ("the third quarter ended Sept. 30") or it was named as a fiscal quarter."""
     quarter, focus = ctx.quarter, ctx.focus
     if quarter is None or focus is None:
         return None
+    if ctx.fiscal:
+        return quarter  # "the fiscal first quarter ended Sept. 29" is still the first quarter
     return quarter if quarter.start <= focus.start and focus.end <= quarter.end else None
 
 

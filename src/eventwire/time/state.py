@@ -22,6 +22,8 @@ class Resolution:
     mod: str | None = None
     direction: Direction | None = None  # when the words say it ("recently"), not the calendar
     focus: bool = True  # whether later anaphora ("a year earlier") may point to it
+    fiscal: bool = False  # a fiscal quarter: the date that ends it ("ended Sept. 29") stays in it
+    topic: Period | None = None  # what a report turns to: "for the nine months" is the year so far
 
 
 @dataclass
@@ -30,6 +32,7 @@ class Context:
     tense_at: Callable[[int], str]
     focus: Period | None = None
     quarter: Period | None = None  # the last quarter or half named that had begun by the anchor
+    fiscal: bool = False  # whether that quarter was named as a fiscal one
     offset: int = 0
     _tenses: dict[int, str] = field(default_factory=dict)
 

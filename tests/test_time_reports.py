@@ -1,0 +1,74 @@
+"""Financial reports: which period "the quarter", "the latest period", "a year earlier" are about
+when the report names a fiscal quarter or turns to the year so far. Sentences written for these
+tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eventwire.time import find_timexes
+
+NOVEMBER = dt.date(1995, 11, 2)  # a publication date in the fourth calendar quarter
+
+
+def found(text: str, anchor: dt.date = NOVEMBER) -> list[tuple[str, str]]:
+    return [(t.text, t.value) for t in find_timexes(text, anchor, lambda _offset: "past")]
+
+
+def test_a_fiscal_quarter_outlasts_the_day_it_ended() -> None:
+    text = (
+        "The mill earned $3 million in the fiscal second quarter. Sales in the quarter "
+        "ended Sept. 30 rose from a year earlier. The latest period included a tax gain."
+    )
+    assert found(text) == [
+        ("the fiscal second quarter", "1995-Q2"),
+        ("the quarter", "1995-Q2"),
+        ("Sept. 30", "1995-09-30"),
+        ("a year earlier", "1994-Q2"),
+        ("The latest period", "1995-Q2"),
+    ]
+
+
+def test_a_calendar_quarter_gives_way_to_the_day_outside_it() -> None:
+    # not fiscal: after Sept. 30 the period reported on is the third quarter, not the second
+    text = "It lost money in the second quarter. Sales fell until Sept. 30. The latest period was weak."
+    assert found(text)[-1] == ("The latest period", "1995-Q3")
+
+
+def test_a_fiscal_quarter_a_year_ago_and_the_period_of_a_year() -> None:
+    text = (
+        "The chain posted a profit for the fiscal-first quarter ended Aug. 31. It had a loss "
+        "a year ago. In the 1994 period, it earned less."
+    )
+    values = [value for _, value in found(text)]
+    assert values == ["1995-Q1", "1995-08-31", "1994-Q1", "1994-Q1"]
+
+
+def test_the_nine_months_turn_a_report_to_the_year_so_far() -> None:
+    text = (
+        "Profit rose in the third quarter from a year earlier. For the nine months, net "
+        "income fell from a year earlier, and year-earlier sales were higher."
+    )
+    assert found(text) == [
+        ("the third quarter", "1995-Q3"),
+        ("a year earlier", "1994-Q3"),
+        ("the nine months", "P9M"),
+        ("a year earlier", "1994"),
+        ("year-earlier", "1994"),
+    ]
+
+
+def test_the_first_six_months_and_the_period_a_year_back() -> None:
+    text = "It lost $5 million in the second quarter. In the first six months, net fell from the 1994 period."
+    assert found(text, dt.date(1995, 8, 1))[-1] == ("the 1994 period", "1994")
+
+
+def test_nine_months_outside_a_report_or_of_a_named_year_are_durations_only() -> None:
+    # no quarter reported on: nothing to turn to
+    assert found("For the nine months, the plant was idle. A year earlier it ran.")[-1] == (
+        "A year earlier",
+        "1994",
+    )
+    # nine months of something else: the quarter before stays the report's period
+    text = "Sales fell in the third quarter. In the first nine months of operation, costs rose from a year earlier."
+    assert found(text)[-1] == ("a year earlier", "1994-Q3")
