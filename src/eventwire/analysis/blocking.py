@@ -15,7 +15,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..store.base import SqlStore
-from .rules import _PRECISE, _UNMATCHABLE, _VAGUE, _VERY_VAGUE, ClusterConfig
+from .reports import Report, select_reports
+from .rules import _PRECISE, _UNMATCHABLE, _VAGUE, _VERY_VAGUE, ClusterConfig, links
+from .stories import UnionFind
+from .text import vector
 
 LOOKBACK_DAYS = 400  # as the Python blocking: a report's range reaches this far back at most
 _SLACK_KM = 1.0  # SQL and Python round the great-circle distance differently
@@ -93,3 +96,52 @@ def candidate_pairs(
     too and the pair given once. The caller orders a pair of two new reports as it needs."""
     rows = store.fetchall(_pairs_sql(where, config), list(params))
     return [(str(a), str(b)) for a, b in rows]
+
+
+def load_paired(
+    store: SqlStore, where: str, params: Sequence[Any], config: ClusterConfig
+) -> tuple[list[Report], list[tuple[str, str]]]:
+    """The pass's new reports (matching `where`, not clustered yet), the stored reports paired
+    with one, and the candidate pairs; only the reports in a pair get their words."""
+    pairs = candidate_pairs(store, where, params, config)
+    new_only = f"m.cluster_id IS NULL AND {where}"
+    reports = list(select_reports(store, new_only, params, with_words=False))
+    old = sorted({other for _, other in pairs} - {r.id for r in reports})
+    for start in range(0, len(old), 5000):
+        part = [old[start : start + 5000]]
+        reports += select_reports(store, store.in_list("e.id"), part, with_words=False)
+    compared = {i for pair in pairs for i in pair}
+    for report in reports:
+        if report.id in compared:
+            report.words = vector(report.evidence)
+    return reports, pairs
+
+
+def stored_components(reports: list[Report]) -> UnionFind:
+    """Union-find over the reports, each stored component joined as it is."""
+    found = UnionFind()
+    by_component: dict[str, str] = {}
+    for report in reports:
+        found.add(report.id)
+        if report.component_id is not None:
+            found.union(by_component.setdefault(report.component_id, report.id), report.id)
+    return found
+
+
+def paired_links(
+    reports: list[Report],
+    pairs: list[tuple[str, str]],
+    config: ClusterConfig,
+    vectors: dict[str, Any],
+) -> UnionFind:
+    """The stored components joined by the candidate pairs that link; a pair of two new
+    reports is scored the way round the Python blocking scores it (the larger id first)."""
+    found = stored_components(reports)
+    by_id = {r.id: r for r in reports}
+    for new_id, other_id in pairs:
+        report, other = by_id[new_id], by_id[other_id]
+        if other.cluster_id is None and other.id > report.id:
+            report, other = other, report
+        if links(report, other, config, vectors):
+            found.union(report.id, other.id)
+    return found

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..errors import InvalidOption
 from ..store.base import SqlStore
-from .blocking import LOOKBACK_DAYS, candidate_pairs
+from .blocking import LOOKBACK_DAYS, load_paired, paired_links, stored_components
 from .corroboration import cluster_row
 from .groups import component_id, groups_of
 from .reports import Report, overlapping, select_reports
@@ -149,53 +149,9 @@ def _load(store: SqlStore, chunk: _Chunk, config: ClusterConfig) -> list[Report]
     return list(select_reports(store, *_where(chunk, config)))
 
 
-def _load_paired(
-    store: SqlStore, chunk: _Chunk, config: ClusterConfig
-) -> tuple[list[Report], list[tuple[str, str]]]:
-    """The pass's new reports, the stored reports paired with one, and the candidate pairs."""
-    where, params = _where(chunk, config)
-    pairs = candidate_pairs(store, where, params, config)
-    reports = list(select_reports(store, f"m.cluster_id IS NULL AND {where}", params))
-    new = {r.id for r in reports}
-    old = sorted({other for _, other in pairs} - new)
-    for start in range(0, len(old), 5000):
-        reports += select_reports(store, store.in_list("e.id"), [old[start : start + 5000]])
-    return reports, pairs
-
-
-def _stored_components(reports: list[Report]) -> UnionFind:
-    """Union-find over the reports, each stored component joined as it is."""
-    found = UnionFind()
-    by_component: dict[str, str] = {}
-    for report in reports:
-        found.add(report.id)
-        if report.component_id is not None:
-            found.union(by_component.setdefault(report.component_id, report.id), report.id)
-    return found
-
-
-def _paired_links(
-    reports: list[Report],
-    pairs: list[tuple[str, str]],
-    config: ClusterConfig,
-    vectors: dict[str, Any],
-) -> UnionFind:
-    """The stored components joined by the candidate pairs that link: a pair of two new
-    reports is scored as the Python blocking scores it (the larger id first)."""
-    found = _stored_components(reports)
-    by_id = {r.id: r for r in reports}
-    for new_id, other_id in pairs:
-        report, other = by_id[new_id], by_id[other_id]
-        if other.cluster_id is None and other.id > report.id:
-            report, other = other, report
-        if links(report, other, config, vectors):
-            found.union(report.id, other.id)
-    return found
-
-
 def _links(reports: list[Report], config: ClusterConfig, vectors: dict[str, Any]) -> UnionFind:
     """Union-find over the reports: stored components as they are, joined by new links."""
-    found = _stored_components(reports)
+    found = stored_components(reports)
     blocks: dict[tuple[int, str, str], list[Report]] = defaultdict(list)
     for report in reports:
         blocks[block_key(report)].append(report)
@@ -222,16 +178,19 @@ def _links(reports: list[Report], config: ClusterConfig, vectors: dict[str, Any]
 
 def _cluster_chunk(store: SqlStore, config: ClusterConfig, chunk: _Chunk, blocking: str) -> int:
     pairs: list[tuple[str, str]] = []
-    if blocking == "sql":
-        reports, pairs = _load_paired(store, chunk, config)
+    if blocking == "sql":  # words only for the reports with a candidate pair
+        reports, pairs = load_paired(store, *_where(chunk, config), config)
+        compared = {i for pair in pairs for i in pair}
+        documents = {r.document_id for r in reports if r.id in compared}
     else:
         reports = _load(store, chunk, config)
+        documents = {r.document_id for r in reports}
     new = [r for r in reports if r.cluster_id is None]
     if not new:
         return 0
-    vectors = document_vectors(store, sorted({r.document_id for r in reports}))
+    vectors = document_vectors(store, sorted(documents))
     if blocking == "sql":
-        found = _paired_links(reports, pairs, config, vectors)
+        found = paired_links(reports, pairs, config, vectors)
     else:
         found = _links(reports, config, vectors)
     touched = {found.find(r.id) for r in new}
@@ -285,12 +244,12 @@ def _write_components(
         return links(a, b, config, vectors)
 
     rows: list[dict[str, Any]] = []
-    names: list[str] = []
+    names: dict[str, list[Report]] = {}
     for members in components:
         component = component_id(r.id for r in members)
         for group in groups_of(members, linked, config.cluster_link_share):
             name = cluster_id(r.id for r in group)
-            names.append(name)
+            names[name] = group
             rows += [
                 {
                     "event_id": r.id,
@@ -303,19 +262,16 @@ def _write_components(
                 for r in group
             ]
     store.insert("cluster_members", sorted(rows, key=lambda m: m["event_id"]))
-    _write_cluster_rows(store, sorted(names))
+    _write_cluster_rows(store, dict(sorted(names.items())))
 
 
-def _write_cluster_rows(store: SqlStore, names: list[str]) -> None:
-    grouped: dict[str, list[Report]] = defaultdict(list)
+def _write_cluster_rows(store: SqlStore, groups: dict[str, list[Report]]) -> None:
+    """Each cluster's row, from its members (a group holds all of its cluster's members)."""
+    names = list(groups)
     for start in range(0, len(names), 5000):
         part = names[start : start + 5000]
         store.execute(f"DELETE FROM clusters WHERE {store.in_list('id')}", [part])
-        where = store.in_list("m.cluster_id")
-        for report in select_reports(store, where, [part], with_words=False):
-            grouped[str(report.cluster_id)].append(report)
-    rows = [cluster_row(name, grouped[name], ANALYSIS_VERSION) for name in names]
-    store.insert("clusters", rows)
+    store.insert("clusters", [cluster_row(n, g, ANALYSIS_VERSION) for n, g in groups.items()])
 
 
 def _refresh_story_ids(store: SqlStore) -> None:
