@@ -234,6 +234,17 @@ def test_fuzzy_references_are_ranges_with_a_direction() -> None:
     assert only("Prices have risen in recent years.").date_start == D(2018, 2, 13)
 
 
+def test_a_vague_stretch_of_weeks_or_months_is_a_duration_with_a_range() -> None:
+    found = only("Fighting has intensified in recent weeks.")
+    assert (found.kind, found.value, found.direction) == ("duration", "PXW", "past")
+    assert (found.date_start, found.date_end) == (D(2023, 1, 1), ANCHOR)
+    found = only("Talks are expected in the coming months.", "future")
+    assert (found.kind, found.value, found.direction) == ("duration", "PXM", "future")
+    # years and quarters stay vague references
+    assert only("Prices have risen in recent years.").value == "PAST_REF"
+    assert only("Sales should grow in coming quarters.", "future").value == "FUTURE_REF"
+
+
 def test_durations_tied_to_the_publication_date_have_a_range() -> None:
     found = only("Prices doubled over the past two years.")
     assert (found.date_start, found.date_end, found.kind, found.value) == (

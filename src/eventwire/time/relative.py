@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from . import periods
 from .absolute import clock_on
@@ -262,9 +263,11 @@ def _day_phrase(text: str, ctx: Context) -> Period | None:
 
 
 def reference(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'now', 'currently', 'recently', 'the past', 'soon', 'the coming weeks': vague, with a range."""
+    """'now', 'currently', 'recently', 'the past', 'soon': vague, with a range; 'recent weeks',
+    'the coming months' (value PXW, PXM) are vague durations that end or start at publication."""
     ref = time_words().references[_norm(m["ref"])]
-    return vague(ref.value, ctx.anchor, ref.low, ref.high)
+    resolved = vague(ref.value, ctx.anchor, ref.low, ref.high)
+    return replace(resolved, kind="duration") if ref.value.startswith("PX") else resolved
 
 
 def _count(text: str | None) -> float | None:

@@ -62,12 +62,13 @@ def date(period: Period, mod: str | None = None) -> Resolution:
 
 
 def vague(value: str, anchor: dt.date, low: int, high: int) -> Resolution:
-    """PRESENT_REF, PAST_REF, FUTURE_REF: a fuzzy range of days around the publication date."""
+    """PRESENT_REF, PAST_REF, FUTURE_REF (or a vague duration, PXW): a fuzzy range of days
+    around the publication date; its direction is the side of the date it lies on."""
     period = Period(
         anchor + dt.timedelta(days=low), anchor + dt.timedelta(days=high), "fuzzy", value
     )
     direction: Direction = (
-        "past" if value == "PAST_REF" else "future" if value == "FUTURE_REF" else "present"
+        "past" if high <= 0 < -low else "future" if low >= 0 < high else "present"
     )
     return Resolution("date", value, period, None, direction, focus=False)
 
