@@ -108,11 +108,10 @@ def _durations_freed(
 
 def _after_currency(doc: Doc) -> set[int]:
     """Indices of the tokens right after a currency sign."""
-    units = quantity_words().units
     return {
         t.i + 1
         for t in doc
-        if (unit := units.get(t.lower_)) is not None and unit.kind == "currency_prefix"
+        if (unit := unit_of(t.text)) is not None and unit.kind == "currency_prefix"
     }
 
 

@@ -22,13 +22,12 @@ def _token(doc: Doc, i: int) -> Token | None:
 
 
 def currency_before(doc: Doc, run: Run) -> tuple[Unit, int] | None:
-    """'$', 'US$', '€' right before the number: the unit and where the sign starts."""
-    units = quantity_words().units
+    """'$', 'US$', '€', 'CHF' right before the number: the unit and where the sign starts."""
     for size in (2, 1):
         if run.start - size < 0 or (size == 2 and not _one_sign(doc[run.start - 2])):
             continue  # "US$" and "US $" are one sign; "a $" is not
-        text = "".join(t.text for t in doc[run.start - size : run.start]).lower()
-        unit = units.get(text)
+        text = "".join(t.text for t in doc[run.start - size : run.start])
+        unit = unit_of(text)  # "CHF 100" as written; "us$" in any case
         if unit is not None and unit.kind == "currency_prefix":
             return unit, run.start - size
     return None

@@ -46,7 +46,8 @@ def glued_sign(token: Token) -> Glued | None:
 
 
 def _currency(token: Token, prefix: str) -> tuple[Unit, int] | None:
-    """'RM', 'USD', 'Y=' on their own; 'US' and 'A' after a '$' with no space ('$US', '$A')."""
+    """'RM', 'USD', 'Y=', 'NZ$' on their own; 'US' and 'A' after a '$' with no space ('$US',
+    '$A')."""
     units = quantity_words().units
     if token.i > 0 and not token.doc[token.i - 1].whitespace_:
         sign = token.doc[token.i - 1]
@@ -56,5 +57,6 @@ def _currency(token: Token, prefix: str) -> tuple[Unit, int] | None:
     unit = units.get(prefix)
     if unit is None:
         return None
-    alone = unit.kind == "currency_prefix" and prefix.isalpha() and len(prefix) > 1
+    word = prefix[:-1] if prefix.endswith("$") else prefix  # "NZ$12", "S$300", "R$10"
+    alone = unit.kind == "currency_prefix" and word.isalpha() and len(prefix) > 1
     return (unit, token.i) if alone or unit.kind == "currency_glued" else None

@@ -72,8 +72,12 @@ def _kind_of(word: str) -> str:
     return entry.kind if entry is not None else ""
 
 
-def _next(token: Token) -> Token | None:
-    return token.nbor(1) if token.i + 1 < len(token.doc) else None
+def _next(token: Token | None) -> Token | None:
+    return token.nbor(1) if token is not None and token.i + 1 < len(token.doc) else None
+
+
+def _word_at(token: Token | None) -> str:
+    return str(token.lower_) if token is not None else ""
 
 
 def _is_part(token: Token, run: list[Token], money: bool) -> bool:
@@ -86,15 +90,21 @@ def _is_part(token: Token, run: list[Token], money: bool) -> bool:
         return last is None or number_token(last) is None
     if kind == "scale":
         return True
-    if last is None:
-        return lower in {"a", "an"} and _kind(_next(token)) == "scale"
     following = _next(token)
+    if last is None:
+        if lower == "half":  # "half a million"
+            return _word_at(following) in {"a", "an"} and _kind(_next(following)) == "scale"
+        return lower in {"a", "an"} and _kind(following) == "scale"
+    if lower in {"a", "an"}:
+        return last.lower_ == "half" and _kind(following) == "scale"
     if lower == "of":  # "tens of thousands", but not "hundreds of people"
         return _kind(last) == "vague" and _kind(following) in {"scale", "vague"}
     if lower == "and":  # "a hundred and five"
         return _kind(last) == "scale" and _kind(following) == "cardinal"
-    if lower == "-":  # "twenty-five"
-        return _kind(last) == "cardinal" and _kind(following) == "cardinal"
+    if lower == "-":  # "twenty-five"; "$5-million", "a 5.4-billion deal"
+        tight = not last.whitespace_ and not token.whitespace_
+        scaled = tight and number_token(last) is not None and _kind(following) == "scale"
+        return scaled or (_kind(last) == "cardinal" and _kind(following) == "cardinal")
     # "£300m" is money; "4.3M sales" is millions; "37m" alone is metres
     if token.text != "M" and lower not in {"m", "m."}:
         return False
@@ -156,10 +166,11 @@ def _value(tokens: list[Token], money: bool) -> Run | None:
         if entry.kind == "vague" and entry.value < 10 and not rest:
             return None  # "several", "a few" alone count nothing precisely enough
     else:
-        cardinal = parse_words(" ".join(w.lower_ for w in words))
+        half = first.lower_ == "half"  # "half a million": half of what follows
+        cardinal = parse_words(" ".join(w.lower_ for w in (rest if half else words)))
         if cardinal is None:
             return None
-        run.value, rest = cardinal, []
+        run.value, rest = cardinal * (0.5 if half else 1.0), []
     for scale in rest:
         factor = MILLION if scale.lower_ in {"m", "m."} else number_words()[scale.lower_].value
         run.value *= factor

@@ -1,0 +1,51 @@
+"""Quantities, issue 16, fourth round: money written with an ISO code before the number ("CHF
+100", "AED 200"), a dollar sign after letters stuck to the digits ("NZ$12", "S$300"), more
+currency names ("Swiss francs", "zlotys", "dirhams", "bucks"), the cent sign, a scale joined by
+a hyphen ("a $5-million deal") and "half a million". Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.model import QuantityMention
+from eventwire.quantities import find_quantities
+
+Find = Callable[[str], list[QuantityMention]]
+
+
+@pytest.fixture(scope="module")
+def find(parse: Callable[[str], Doc]) -> Find:
+    return lambda text: find_quantities(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "code", "name"),
+    [
+        ("Entry costs CHF 100 for adults.", 100, "CHF", "swiss franc"),
+        ("The fee rose to AED 200 this year.", 200, "AED", "united arab emirates dirham"),
+        ("Tickets start at NZ$12 in Auckland.", 12, "NZD", "new zealand dollar"),
+        ("A meal there is S$30 or more.", 30, "SGD", "singapore dollar"),
+        ("The fine was 100 Swiss francs.", 100, "CHF", "swiss franc"),
+        ("Bread costs 5 zlotys in Warsaw.", 5, "PLN", "polish zloty"),
+        ("He sold the bike for 15 bucks.", 15, "USD", "dollar"),
+        ("Stamps cost 99¢ at the post office.", 99, "cent", "cent"),
+        ("They signed a $5-million deal on Monday.", 5e6, "USD", "dollar"),
+        ("The $5.4-billion contract was cancelled.", 5.4e9, "USD", "dollar"),
+        ("He paid half a million dollars for it.", 5e5, "USD", "dollar"),
+    ],
+)
+def test_money_with_its_currency(find: Find, text: str, value: float, code: str, name: str) -> None:
+    found = [q for q in find(text) if q.value == pytest.approx(value)]
+    assert len(found) == 1, find(text)
+    assert (found[0].unit, found[0].unit_name) == (code, name)
+
+
+def test_a_code_is_a_currency_only_in_capitals(find: Find) -> None:
+    assert [q.unit for q in find("The sek 100 label is a typo.")] != ["SEK"]
+
+
+def test_a_hyphen_between_two_numbers_is_not_a_scale(find: Find) -> None:
+    assert [(q.value, q.value_max) for q in find("The vote ended 5-10 in the end.")] == [(5, 10)]
