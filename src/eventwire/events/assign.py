@@ -13,13 +13,15 @@ from .dyads import Resolved, SentenceState, split_forces, topic_country
 from .naming import PRONOUNS, Demonyms, actors_at, possessive_pronoun, resolve_pronoun
 from .predicates import Predicate, Predicates
 from .role_model import RoleModel, candidates
-from .roles import SUBJECT_DEPS, Arguments, noun_arguments, verb_arguments
+from .roles import SUBJECT_DEPS, Arguments, acts_as, noun_arguments, verb_arguments
 from .sentence import SentenceContext
 
 AGENT_NOTE = "actor is the agent of an event noun"
 HOST_NOTE = "target: the state of the place visited"
+REPORTER_NOTE = "source: the reporter, whose own act this is"
 # visits (CAMEO 042 make a visit, 043 host a visit): PLOVER codes the host state as the target
 _VISITS = frozenset({"042", "043"})
+_VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 # not "it": an object "it" is more often a thing ("Belarus denied it") than a state
@@ -109,9 +111,12 @@ class Resolver:
     def __init__(self, demonyms: Demonyms, ctx: SentenceContext, state: SentenceState) -> None:
         self.demonyms, self.ctx, self.state = demonyms, ctx, state
 
-    def __call__(self, tokens: list[Token]) -> list[Resolved]:
+    def __call__(self, tokens: list[Token], reporter_acts: bool = False) -> list[Resolved]:
+        """The actors `tokens` name; the reporter's words name none, unless the event is the
+        reporter's own act (`reporter_acts`: "X said ..., accusing Y")."""
         found: list[Resolved] = []
         reporter = self.ctx.reporter.tokens if self.ctx.reporter else frozenset()
+        reporter = frozenset() if reporter_acts else reporter
         for token in tokens:
             if token.i in reporter:
                 continue
@@ -124,6 +129,12 @@ class Resolver:
             elif (pronoun := possessive_pronoun(token)) is not None:
                 found += self._pronoun(pronoun)
         return list({id(r.hit): r for r in found}.values())
+
+    def reporter_acts(self, token: Token, speech: bool) -> bool:
+        """The trigger is an act of the sentence's reporter: "X said ..., accusing Y"; a
+        `speech` act also where the parser hung it off the reported clause."""
+        verb = self.ctx.reporter.verb if self.ctx.reporter else None
+        return verb is not None and acts_as(token, verb, through_report=speech)
 
     def _pronoun(self, token: Token) -> list[Resolved]:
         groups = self.state.groups
@@ -159,9 +170,11 @@ def assign_roles(
     notes = list(args.notes)
     sources, direct = resolve(args.sources), True
     if not sources and args.fallback_sources:
-        sources = resolve(args.fallback_sources)
+        own_act = resolve.reporter_acts(pred.token, kind.quad_class in _VERBAL)
+        sources = resolve(args.fallback_sources, reporter_acts=own_act)
         direct = False
         notes += ["source from governing clause"] if sources else []
+        notes += [REPORTER_NOTE] if sources and own_act else []
     targets = resolve(args.targets)
     if not targets and pred.match.entry.cameo in _VISITS:  # "a visit to sites in the UK"
         targets = _learned(resolve(_hosts(args.targets)), HOST_NOTE)

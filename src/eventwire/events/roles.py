@@ -109,11 +109,37 @@ def inherited_subject(
             return []
         if current.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
             return coordinated(head)
-        found = _agent(head) if is_passive(head) else _subject(head)
+        found = _controller(current, head)
         if found:
             return found
         current = head
     return []
+
+
+def _controller(clause: Token, head: Token) -> list[Token]:
+    """Who does what a clause under `head` says: the passive subject of a passive head whose
+    infinitive it is ("the delegation was told to reach a deal": the delegation reaches it),
+    else the head's agent or subject."""
+    if clause.dep_ == "xcomp" and is_passive(head):
+        return _passive_subject(head) or _agent(head)
+    return _agent(head) if is_passive(head) else _subject(head)
+
+
+def acts_as(token: Token, verb: Token, through_report: bool = False, depth: int = 4) -> bool:
+    """True when `token` is an act of `verb`'s own subject, joined to it as an adverbial clause,
+    a conjunct or an infinitive ("X said ..., accusing Y", "X said ... and expelled Y"), not
+    what the verb reports (its clause complement). With `through_report` (a speech act), the
+    joined clause may hang off the reported clause, as the parser often attaches it there:
+    "X said its members were detained, accusing the government"."""
+    current, joins = token, {"advcl", "conj", "xcomp"}
+    above = joins | ({"ccomp"} if through_report else set())
+    for step in range(depth):
+        if current.dep_ not in (above if step else joins):
+            return False
+        if current.head.i == verb.i:
+            return True
+        current = current.head
+    return False
 
 
 def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
@@ -212,8 +238,12 @@ def _shared_objects(verb: Token, light_object: Token | None) -> list[Token]:
 
 def _complement_partners(verb: Token) -> list[Token]:
     """The objects and partners of an infinitive ("offered to negotiate with Armenia")."""
-    objects = [t for c in verb.children if c.dep_ in {"dobj", "dative"} for t in coordinated(c)]
-    return objects + _prep_objects(verb, _words().verb_partner_preps)
+    preps = _words().verb_partner_preps
+    direct = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+    objects = [t for c in direct for t in coordinated(c)]
+    # the partner of the infinitive's object: "agreed to resume contacts with Moscow"
+    of_objects = [t for c in direct for t in _prep_objects(c, preps & {"with", "between"})]
+    return objects + _prep_objects(verb, preps) + of_objects
 
 
 def noun_arguments(noun: Token, triggers: frozenset[int] = frozenset()) -> Arguments:
