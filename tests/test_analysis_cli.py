@@ -86,3 +86,33 @@ def test_a_bad_country_code_is_one_line_and_exit_1(tmp_path: Path) -> None:
     assert result.stderr.strip().splitlines() == [
         "error E009: unknown country code 'XYZ': use ISO 3166-1 alpha-3 (IRN, RUS)"
     ]
+
+
+def test_clusters_of_a_parquet_directory_print_like_those_of_the_store(tmp_path: Path) -> None:
+    from eventwire.store import DuckDBStore
+    from eventwire.store.export import export
+
+    db = tiny(tmp_path / "t.duckdb")
+    with DuckDBStore(db) as store:
+        export(store, "parquet", tmp_path / "pq")
+    in_store = [json.loads(x) for x in run("clusters", "--db", str(db), "-f", "jsonl").splitlines()]
+    out = tmp_path / "out"
+    args = ("clusters", "--parquet", str(tmp_path / "pq"), "--out", str(out), "-f", "jsonl")
+    on_dask = [json.loads(x) for x in run(*args).splitlines()]
+    for row in in_store:
+        row.pop("story_id")  # stories are not computed on Dask
+    assert [{k: v for k, v in r.items() if k != "story_id"} for r in on_dask] == in_store
+    assert len(on_dask) == 5 and list((out / "cluster_members").glob("part-*.parquet"))
+
+
+def test_a_missing_or_empty_parquet_directory_is_one_line(tmp_path: Path) -> None:
+    missing = run_main("clusters", "--parquet", str(tmp_path / "nowhere"))
+    assert missing.status == 1 and missing.stdout == ""
+    assert missing.stderr.strip().splitlines() == [
+        f"error E001: no Parquet directory at {tmp_path / 'nowhere'}"
+    ]
+    (tmp_path / "empty").mkdir()
+    empty = run_main("clusters", "--parquet", str(tmp_path / "empty"))
+    lines = empty.stderr.strip().splitlines()
+    assert empty.status == 1 and len(lines) == 1 and lines[0].startswith("error E002: ")
+    assert "holds no events" in lines[0]

@@ -137,3 +137,100 @@ def test_a_duckdb_target_is_written_by_the_client(
     want_docs, want_events = expected(corpus, coder)
     assert summary.documents_coded == 9
     assert sorted(docs) == sorted(want_docs) and sorted(events) == sorted(want_events)
+
+
+# --- event clusters of a Parquet directory on Dask equal the in-process clusters ---
+
+
+@pytest.fixture(scope="module")
+def threads() -> Iterator[Any]:
+    """A Dask client of one in-process worker thread (the clustering needs no coder)."""
+    from dask.distributed import Client, LocalCluster
+
+    cluster = LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=False, dashboard_address="127.0.0.1:0"
+    )
+    client = Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
+
+
+CLUSTER_COLUMNS = "* EXCLUDE (story_id)"  # stories are not computed on Dask
+
+
+def cluster_tables(store: Any) -> dict[str, list[str]]:
+    return {
+        "members": sorted(map(repr, store.fetchall("SELECT * FROM cluster_members"))),
+        "clusters": sorted(map(repr, store.fetchall(f"SELECT {CLUSTER_COLUMNS} FROM clusters"))),
+    }
+
+
+def as_partitions(store: Any, out: Path, parts: int = 3) -> Path:
+    """The store's events and documents as `ingest --out` writes them: parts of each table."""
+    for table, key in (("events", "id"), ("documents", "id")):
+        (out / table).mkdir(parents=True)
+        for part in range(parts):
+            target = out / table / f"part-{part:05d}-x.parquet"
+            store.execute(
+                f"COPY (SELECT * FROM {table} WHERE hash({key}) % {parts} = {part}) "
+                f"TO '{target}' (FORMAT parquet)"
+            )
+    (out / "_done").mkdir()
+    return out
+
+
+@pytest.mark.parametrize("layout", ["export", "partitions"])
+def test_clusters_of_a_parquet_directory_on_dask_equal_in_process(
+    tmp_path: Path, threads: Any, monkeypatch: Any, layout: str
+) -> None:
+    from eventwire.analysis import parquet_clusters, update_clusters
+    from eventwire.store.export import export
+    from tests.test_analysis_clusters import mixed_store_documents, stored
+
+    with stored(tmp_path / "a.duckdb", mixed_store_documents(150, seed=5)) as store:
+        directory = tmp_path / "pq"
+        if layout == "export":
+            export(store, "parquet", directory)
+        else:
+            as_partitions(store, directory)
+        update_clusters(store, full=True)
+        expected = cluster_tables(store)
+    if layout == "partitions":  # the in-process path over the same directory, too
+        with open_partitions(directory) as view:
+            update_clusters(view, full=True)
+            assert cluster_tables(view) == expected
+    monkeypatch.setattr(parquet_clusters, "BUCKET_EVENTS", 25)  # several buckets
+    done = parquet_clusters.cluster_parquet(directory, client=threads)
+    assert done.buckets > 3 and done.events == len(expected["members"])
+    with parquet_clusters.clustered_view(directory) as view:
+        assert cluster_tables(view) == expected
+    assert done.clusters == len(expected["clusters"]) < done.events - 10
+
+    # again, into fewer buckets: the same clusters, an earlier run's extra parts gone
+    monkeypatch.setattr(parquet_clusters, "BUCKET_EVENTS", 100)
+    again = parquet_clusters.cluster_parquet(directory, client=threads)
+    files = list((directory / "_clusters" / "clusters").glob("*.parquet"))
+    assert again.buckets < done.buckets and len(files) == again.buckets
+    with parquet_clusters.clustered_view(directory) as view:
+        assert cluster_tables(view) == expected
+
+
+def test_a_missing_or_empty_parquet_directory_is_one_clear_error(
+    tmp_path: Path, threads: Any
+) -> None:
+    from eventwire.analysis.parquet_clusters import cluster_parquet
+    from eventwire.errors import EmptyInput, InputNotFound
+
+    with pytest.raises(InputNotFound, match="no Parquet directory at"):
+        cluster_parquet(tmp_path / "nowhere", client=threads)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(EmptyInput, match="holds no events"):
+        cluster_parquet(tmp_path / "empty", client=threads)
+    with DuckDBStore(tmp_path / "none.duckdb") as store:  # the tables, without a row
+        for table in ("events", "documents"):
+            store.execute(
+                f"COPY {table} TO '{tmp_path / 'empty' / table}.parquet' (FORMAT parquet)"
+            )
+    with pytest.raises(EmptyInput, match=r"holds no events$"):
+        cluster_parquet(tmp_path / "empty", client=threads)

@@ -22,12 +22,38 @@ from .options import (
     Unit,
     UnitOption,
     UntilOption,
+    _at_least,
 )
 
 PlotOpt = Annotated[
     str | None, typer.Option("--plot", help="Also draw it into FILE.png or FILE.svg (matplotlib).")
 ]
 ByOpt = Annotated[str, typer.Option("--by", help="day, week, month, quarter or year.")]
+ParquetOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--parquet",
+        metavar="DIR",
+        help="Cluster this Parquet directory (`ingest --out`, `export --format parquet`) on "
+        "Dask, block by block, into OUT/clusters and OUT/cluster_members (no stories).",
+    ),
+]
+OutOpt = Annotated[
+    str | None, typer.Option("--out", help="With --parquet: write here (default DIR/_clusters).")
+]
+DaskWorkersOpt = Annotated[
+    int,
+    typer.Option(
+        "--workers",
+        "-w",
+        callback=_at_least("--workers", 1),
+        help="With --parquet: local Dask worker processes.",
+    ),
+]
+SchedulerOpt = Annotated[
+    str | None,
+    typer.Option("--scheduler", help="With --parquet: a Dask scheduler (tcp://host:8786)."),
+]
 
 
 def _dates(since: dt.date | None, until: dt.date | None) -> dict[str, Any]:
@@ -45,6 +71,10 @@ def clusters(
         bool, typer.Option("--full", help="Cluster everything again from scratch.")
     ] = False,
     output: TableFormatOption = TableFormat.table,
+    parquet: ParquetOpt = None,
+    out: OutOpt = None,
+    workers: DaskWorkersOpt = 1,
+    scheduler: SchedulerOpt = None,
 ) -> None:
     """Bring the event clusters up to date, then print them with their corroboration."""
     from ..analysis import clusters as cluster_table
@@ -52,6 +82,10 @@ def clusters(
     from ..analysis.frames import opened, require_events
     from ..analysis.output import write_frame
 
+    if parquet:
+        frame = _parquet_clusters(parquet, out, workers, scheduler, country, limit, since, until)
+        write_frame(frame[_narrow(frame.columns, output)], output.value)
+        return
     with opened(db) as store:
         require_events(store)
         done = update_clusters(store, full=full)
@@ -63,8 +97,37 @@ def clusters(
         frame = cluster_table(
             store, country=country, limit=limit, update=False, **_dates(since, until)
         )
-    columns = [c for c in frame.columns if output != TableFormat.table or c not in _WIDE]
-    write_frame(frame[columns], output.value)
+    write_frame(frame[_narrow(frame.columns, output)], output.value)
+
+
+def _narrow(columns: Any, output: TableFormat) -> list[str]:
+    return [c for c in columns if output != TableFormat.table or c not in _WIDE]
+
+
+def _parquet_clusters(
+    directory: str,
+    out: str | None,
+    workers: int,
+    scheduler: str | None,
+    country: str | None,
+    limit: int | None,
+    since: dt.date | None,
+    until: dt.date | None,
+) -> Any:
+    """`clusters --parquet DIR`: cluster the directory on Dask, then read back what it wrote."""
+    from ..analysis import clusters as cluster_table
+    from ..analysis.parquet_clusters import cluster_parquet, clustered_view
+
+    done = cluster_parquet(directory, out, workers=workers, scheduler=scheduler)
+    typer.echo(
+        f"clusters: {done.events} events, {done.clusters} clusters in {done.buckets} "
+        f"buckets on Dask ({done.version}) -> {done.out}",
+        err=True,
+    )
+    with clustered_view(directory, done.out) as store:
+        return cluster_table(
+            store, country=country, limit=limit, update=False, **_dates(since, until)
+        )
 
 
 _WIDE = ("story_id", "date_end", "lat", "lon", "location_country", "events", "documents")
