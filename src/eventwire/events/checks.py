@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..kb import PloverType
+from ..model import Actor, Event
 from .assign import AGENT_NOTE, RoleAssignment
 from .predicates import Predicate
 
@@ -59,3 +60,38 @@ def rejections(
 ) -> list[str]:
     """The reasons of every check that fails (empty: the predicate makes events)."""
     return [reason for _, check in checks if (reason := check(pred, kind, roles)) is not None]
+
+
+def _actor_key(actor: Actor | None) -> str | None:
+    if actor is None:
+        return None
+    return actor.country or actor.name or actor.text.lower()
+
+
+def repeat_key(event: Event) -> tuple[str | bool | None, ...]:
+    """What makes two events of one sentence the same event: type, modality, negation, and
+    source and target (their country, else their name). A threatened act is the threat itself
+    ("threatened to ban": THREATEN, and the ban with modality threatened), as PLOVER reads it."""
+    kind, modality = event.type, event.modality
+    if modality == "threatened" and not event.negated:
+        kind, modality = "THREATEN", "asserted"
+    return (kind, modality, event.negated, _actor_key(event.source), _actor_key(event.target))
+
+
+def is_not_a_repeat(events: list[Event]) -> tuple[list[Event], list[tuple[Event, str]]]:
+    """ "Azerbaijan threatened to break relations with Russia": 'threatened' and 'break
+    relations' are one THREATEN Azerbaijan -> Russia; of the events of one sentence with the same
+    `repeat_key`, the most confident stays (the first on a tie) and the others are rejected with
+    the reason `explain` prints."""
+    best: dict[tuple[str | bool | None, ...], Event] = {}
+    for event in events:
+        key = repeat_key(event)
+        if key not in best or event.confidence > best[key].confidence:
+            best[key] = event
+    kept = [e for e in events if best[repeat_key(e)] is e]
+    repeats = [
+        (e, f"repeats the {e.type} event of '{best[repeat_key(e)].trigger.text}'")
+        for e in events
+        if best[repeat_key(e)] is not e
+    ]
+    return kept, repeats

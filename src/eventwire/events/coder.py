@@ -19,7 +19,7 @@ from ..nlp import text_of
 from .assign import Resolver, arguments, assign_roles
 from .attribution import Reporter, ReportingCues, find_reporter
 from .build import EventBuilder
-from .checks import rejections
+from .checks import is_not_a_repeat, rejections
 from .dyads import SentenceState
 from .lexicon import Lexicon
 from .modality import ModalityCues
@@ -125,7 +125,10 @@ class EventCoder:
             coded_verbs |= {token.i} if new_events else set()
             if pred.is_verb and roles.direct_source and roles.sources:
                 state.groups.append([r.hit for r in roles.sources])
-        return sorted(events, key=lambda e: e.trigger.start)
+        kept, repeats = is_not_a_repeat(sorted(events, key=lambda e: e.trigger.start))
+        for event, reason in repeats:
+            ctx.reject(event.trigger.text, f"{event.type} event, {reason}")
+        return kept
 
 
 def answer_accusations(events: list[Event], before: list[Event]) -> list[Event]:

@@ -1,0 +1,55 @@
+"""The plausibility checks of events/checks.py, each on events or sentences written here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.events.checks import is_not_a_repeat
+from eventwire.model import Event, Mention
+
+pytestmark = pytest.mark.model
+
+Events = Callable[[str], list[Event]]
+
+
+def _assault(events_of: Events) -> Event:
+    (event,) = [e for e in events_of("Iran attacked Iraq.") if e.type == "ASSAULT"]
+    return event
+
+
+def _again(event: Event, trigger: str, start: int, confidence: float, **update: object) -> Event:
+    mention = Mention(text=trigger, start=start, end=start + len(trigger))
+    return event.model_copy(update={"trigger": mention, "confidence": confidence, **update})
+
+
+def test_a_repeat_of_an_event_in_its_sentence_gives_way_to_the_more_confident(
+    events_of: Events,
+) -> None:
+    first = _assault(events_of)
+    weaker = _again(first, "shelled", 40, first.confidence - 0.2)
+    stronger = _again(first, "struck", 60, first.confidence + 0.1)
+    kept, repeats = is_not_a_repeat([first, weaker, stronger])
+    assert kept == [stronger]
+    assert [e.trigger.text for e, _ in repeats] == ["attacked", "shelled"]
+    assert all("repeats the ASSAULT event of 'struck'" in why for _, why in repeats)
+
+
+def test_events_of_another_modality_or_target_are_not_repeats(events_of: Events) -> None:
+    first = _assault(events_of)
+    planned = _again(first, "will attack", 40, 0.9, modality="planned")
+    assert first.target is not None
+    elsewhere = _again(
+        first, "shelled", 60, 0.9, target=first.target.model_copy(update={"country": "SYR"})
+    )
+    kept, repeats = is_not_a_repeat([first, planned, elsewhere])
+    assert kept == [first, planned, elsewhere]
+    assert repeats == []
+
+
+def test_a_threat_and_the_threatened_act_are_one_event(events_of: Events) -> None:
+    events = events_of("Uganda threatened to ban Kenyan traders.")
+    dyad = [(e.source and e.source.country, e.target and e.target.country) for e in events]
+    assert dyad == [("UGA", "KEN")]
+    assert events[0].type == "THREATEN" or events[0].modality == "threatened"
