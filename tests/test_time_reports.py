@@ -72,3 +72,12 @@ def test_nine_months_outside_a_report_or_of_a_named_year_are_durations_only() ->
     # nine months of something else: the quarter before stays the report's period
     text = "Sales fell in the third quarter. In the first nine months of operation, costs rose from a year earlier."
     assert found(text)[-1] == ("a year earlier", "1994-Q3")
+
+
+def test_the_nine_months_after_a_year_named_in_between() -> None:
+    # "last year" moved the focus off the quarter; the report is still on this year so far
+    text = (
+        "Profit rose in the third quarter. It lost money last year. In the first nine "
+        "months, net rose from the 1994 period."
+    )
+    assert found(text)[-1] == ("the 1994 period", "1994")

@@ -9,7 +9,6 @@ from ..quantities.numbers import number_words, parse_number
 from . import periods
 from .lexicon import time_words
 from .periods import Period
-from .reports import reported_quarter
 from .state import Context, Resolution, vague
 
 # rel words that tie a duration to the publication date: "the past two years", "the next 14 months"
@@ -106,7 +105,7 @@ def _year_so_far(
         return None
     if not _norm(m[0]).startswith("the ") or m.string.startswith(" of", m.end()):
         return None  # "six months", "the first nine months of 1989"
-    quarter = reported_quarter(ctx)
+    quarter = ctx.quarter  # the last quarter named: a report on it
     return periods.year(quarter.start.year) if quarter is not None else None
 
 
