@@ -60,6 +60,9 @@ pytestmark_model = pytest.mark.model
         ("The upgrade will boost the battery life by about 20 hours.", "battery life"),  # by
         ("A fine of $3 million was imposed.", "fine"),  # the noun it belongs to
         ("The temperature can fall to minus 40 degrees.", "temperature"),  # the subject
+        ("Al-Sadr has raised 5 million dinars so far.", "Al-Sadr"),  # a name with a hyphen
+        ("Since May Ben-Yosef has sold 300 paintings abroad.", "Ben-Yosef"),
+        ("The small island is about 12 miles wide.", "small island"),  # what is wide
     ],
 )
 def test_the_concept_a_quantity_is_about(find: Find, text: str, concept: str) -> None:

@@ -129,10 +129,21 @@ def _name_ending(doc: Doc, last: int, end: int) -> str | None:
     """The name whose last word is token `last` ('JD Sports', 'S&P'), through token `end`."""
     first = last
     sentence_start = doc[last].sent.start
-    while first > sentence_start and doc[first - 1].pos_ == "PROPN":
+    while first > sentence_start and (
+        doc[first - 1].pos_ == "PROPN" or _joined_name(doc, first - 1, sentence_start)
+    ):
         first -= 1
     text = text_of(doc)
     return text[doc[first].idx : doc[end].idx + len(doc[end])].strip() or None
+
+
+def _joined_name(doc: Doc, i: int, sentence_start: int) -> bool:
+    """Token i is the hyphen of a name written 'Ben-Moshe', 'Al-Sadr' (no spaces)."""
+    hyphen = doc[i]
+    if hyphen.text != "-" or hyphen.whitespace_ or i - 1 < sentence_start:
+        return False
+    before = doc[i - 1]
+    return bool(before.pos_ == "PROPN" and not before.whitespace_)
 
 
 def _of_after(doc: Doc, i: int) -> Token | None:
@@ -250,7 +261,7 @@ def _phrase(head: Token, span: tuple[int, int]) -> str | None:
     units = quantity_words().units
     words = [
         t
-        for t in doc[first : _tail(head, span) + 1]
+        for t in doc[first : _hyphened(doc, _tail(head, span), span) + 1]
         if t.tag_ not in {"DT", "PRP$", "POS", "CD", "$"}
         and not span[0] <= t.i < span[1]  # the quantity inside: "a $5 million deal"
         and not (t.i == head.i and t.lower_ in units)  # "MacBook Pro 16 inch"
@@ -280,6 +291,21 @@ def _tail(head: Token, span: tuple[int, int]) -> int:
         if not (fits and kind) or inside:
             break
         last = int(tokens[-1].i)
+    return last
+
+
+def _hyphened(doc: Doc, last: int, span: tuple[int, int]) -> int:
+    """The last token of a word the parse split at its hyphen: 'Ben-Moshe' whose 'Ben' heads
+    the phrase; not into the quantity."""
+    while (
+        last + 2 < len(doc)
+        and not doc[last].whitespace_
+        and doc[last + 1].text == "-"
+        and not doc[last + 1].whitespace_
+        and doc[last + 2].is_alpha
+        and not span[0] <= last + 2 < span[1]
+    ):
+        last += 2
     return last
 
 
