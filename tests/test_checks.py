@@ -8,6 +8,7 @@ import pytest
 
 from eventwire.events.checks import is_not_a_repeat
 from eventwire.model import Event, Mention
+from eventwire.pipeline import Coder
 
 pytestmark = pytest.mark.model
 
@@ -53,3 +54,40 @@ def test_a_threat_and_the_threatened_act_are_one_event(events_of: Events) -> Non
     dyad = [(e.source and e.source.country, e.target and e.target.country) for e in events]
     assert dyad == [("UGA", "KEN")]
     assert events[0].type == "THREATEN" or events[0].modality == "threatened"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "More than 50,000 Venezuelans have arrived in Brazil this year.",
+        "Thousands of protesters were travelling to Islamabad.",
+        "Hezbollah is in Lebanon.",
+    ],
+)
+def test_a_people_or_a_group_on_the_move_makes_no_visit(events_of: Events, sentence: str) -> None:
+    assert not [e for e in events_of(sentence) if e.cameo == "042"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dyad"),
+    [
+        ("Chinese officials arrived in Moscow on Tuesday.", ("CHN", "RUS")),
+        ("The Saudi crown prince was in Washington last week.", ("SAU", "USA")),
+        ("Putin flew to Beijing.", ("RUS", "CHN")),
+    ],
+)
+def test_a_person_or_officials_on_a_journey_make_a_visit(
+    events_of: Events, sentence: str, dyad: tuple[str, str]
+) -> None:
+    visits = [e for e in events_of(sentence) if e.cameo == "042"]
+    assert [(e.source and e.source.country, e.target and e.target.country) for e in visits] == [
+        dyad
+    ]
+
+
+def test_explain_names_the_journey_that_is_no_visit(coder: Coder) -> None:
+    from eventwire.events.explain import explain
+    from eventwire.ingest import make_document
+
+    found = explain(coder, make_document("Venezuelans arrived in Brazil."), 0)
+    assert any("a journey is a visit only of a person or of officials" in r for r in found.rejected)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..kb import PloverType
+from ..kb import PloverType, in_force
 from ..model import Actor, Event
 from .assign import AGENT_NOTE, RoleAssignment
 from .predicates import Predicate
@@ -33,6 +33,30 @@ def object_is_an_actor(pred: Predicate, kind: PloverType, roles: RoleAssignment)
     return None if actors else "its object is not an actor"
 
 
+VISIT = "042"  # CAMEO: make a visit
+TRAVELLERS = frozenset({"person", "role_person"})  # actor kinds that make visits themselves
+
+
+def a_journey_is_a_visit_of_officials(
+    pred: Predicate, kind: PloverType, roles: RoleAssignment
+) -> str | None:
+    """ "Venezuelans arrived in Brazil", "protesters travelled to Islamabad", "Hezbollah is in
+    Lebanon": a verb of motion with its preposition is a visit (CAMEO 042) only when someone
+    who can make one goes: a person, or a group of a sector that is not civilian ("officials",
+    "a delegation"), not a people, a civilian group or a state named as a whole."""
+    entry = pred.match.entry
+    if entry.cameo != VISIT or not pred.is_verb or entry.particle is None or not roles.sources:
+        return None
+    civilian = in_force().civilian_sectors
+    for role in roles.sources:
+        hit = role.hit
+        if hit.kind in TRAVELLERS or (
+            hit.kind == "role" and hit.sector is not None and hit.sector not in civilian
+        ):
+            return None
+    return "a journey is a visit only of a person or of officials"
+
+
 def is_not_the_content_of_another(
     pred: Predicate, kind: PloverType, roles: RoleAssignment
 ) -> str | None:
@@ -48,6 +72,7 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("has-an-actor", has_an_actor),
     ("be-in-names-an-actor", be_in_names_an_actor),
     ("object-is-an-actor", object_is_an_actor),
+    ("a-journey-is-a-visit-of-officials", a_journey_is_a_visit_of_officials),
     ("is-not-the-content-of-another", is_not_the_content_of_another),
 )
 
