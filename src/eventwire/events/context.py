@@ -120,6 +120,23 @@ def _same_clause(span: Span, trigger: Token) -> bool:
 def event_location(trigger: Token, places: list[PlaceMention]) -> EventLocation | None:
     """A place in the trigger's sentence under a preposition of place: one attached to the
     trigger first, else the first such place that is not a reference point ("east of Moscow")."""
+    place = event_place(trigger, places)
+    if place is None:
+        return None
+    return EventLocation(
+        text=place.text,
+        name=place.name,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        gazetteer_id=place.gazetteer_id,
+        admin1=place.admin1,
+        precision=_precision(place),
+    )
+
+
+def event_place(trigger: Token, places: list[PlaceMention]) -> PlaceMention | None:
+    """The mention of the place the event happens in (see `event_location`)."""
     sent, doc = trigger.sent, trigger.doc
     options = []
     for place in places:
@@ -136,17 +153,7 @@ def event_location(trigger: Token, places: list[PlaceMention]) -> EventLocation 
     nearby = [p for p, s in options if p.feature != "country" and _same_clause(s, trigger)]
     if not attached and not nearby:
         return None
-    place = attached[0] if attached else nearby[0]
-    return EventLocation(
-        text=place.text,
-        name=place.name,
-        country=place.country,
-        lat=place.lat,
-        lon=place.lon,
-        gazetteer_id=place.gazetteer_id,
-        admin1=place.admin1,
-        precision=_precision(place),
-    )
+    return attached[0] if attached else nearby[0]
 
 
 def _precision(place: PlaceMention) -> Literal["point", "admin1", "country", "region"]:

@@ -1,0 +1,66 @@
+"""Targets a sentence leaves to its place: an event with a source and no target that happens
+in a state is done to that state ("lifted the curfew in Montenegro", "opened fire on
+demonstrators in Cairo" with no actor named for them), and a protest with no target named is
+against the government of the protesters' own state (PLOVER codes such events so)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..kb import PloverType, in_force
+from ..model import ActorRef, PlaceMention
+from .context import event_place
+from .dyads import Resolved, is_symmetric
+
+PLACE_NOTE = "target: the state the event happens in"
+PROTEST_NOTE = "target: the government of the protesters' state"
+_PROTEST = "14"  # CAMEO 14x: protest
+_GOVERNMENT = "GOV"
+
+
+def place_target(
+    trigger: Token,
+    kind: PloverType,
+    cameo: str,
+    sources: list[Resolved],
+    places: list[PlaceMention],
+) -> list[Resolved]:
+    """The government of the state the event happens in (a protest: else of its source's
+    state), as the target of a one-sided event of a directed type; none where it would be the
+    source itself (a government acting in its own state)."""
+    if not sources or is_symmetric(kind, cameo):
+        return []
+    place = event_place(trigger, places)
+    country, note = (place.country, PLACE_NOTE) if place is not None else (None, "")
+    if country is None and cameo.startswith(_PROTEST):
+        country, note = _source_country(sources), PROTEST_NOTE
+    state = in_force().country(country) if country else None
+    if state is None or all(_same(r, state.iso3) for r in sources):
+        return []
+    start, end = (place.start, place.end) if place is not None else _span(sources[0])
+    hit = ActorRef(
+        tokens=(),
+        head=None,
+        start=start,
+        end=end,
+        name=state.name,
+        country=state.iso3,
+        sector=_GOVERNMENT,
+        kind="country",
+        score=0.6,
+        rules=("place's state",),
+    )
+    return [Resolved(hit, trigger, [note])]
+
+
+def _source_country(sources: list[Resolved]) -> str | None:
+    return next((c for r in sources if (c := r.country or r.hit.country)), None)
+
+
+def _same(source: Resolved, country: str) -> bool:
+    """A government source in the state itself: the pair would be no dyad."""
+    return (source.country or source.hit.country) == country and source.hit.sector == _GOVERNMENT
+
+
+def _span(source: Resolved) -> tuple[int, int]:
+    return source.hit.start, source.hit.end
