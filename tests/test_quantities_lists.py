@@ -92,3 +92,23 @@ def test_a_fall_after_an_aside_is_about_the_noun_before_the_aside(find: Find) ->
         )
     )
     assert (found["1.1%"].concept, found["0.7%"].concept) == ("Tech", "banks")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The maker sells four-, five- and six-cylinder engines.",
+            [(4, "cylinder"), (5, "cylinder"), (6, "cylinder")],
+        ),
+        ("The 10- and 30-year bonds fell on Monday.", [(10, "year"), (30, "year")]),
+    ],
+)
+def test_a_suspended_hyphen_takes_the_noun_of_the_last_number(
+    find: Find, text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(q.value, q.unit_name) for q in find(text)] == expected
+
+
+def test_a_minus_sign_is_no_suspended_hyphen(find: Find) -> None:
+    assert [q.value for q in find("The index ended at -5 and the rate at 2 per cent.")][:1] == [-5]

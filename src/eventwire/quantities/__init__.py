@@ -28,12 +28,13 @@ from .attach import (
 from .casualties import casualties_in_words
 from .concept import concept_of
 from .filters import not_a_quantity, stray_word
+from .hyphens import shared_tail
 from .levels import changes_to_levels
 from .lexicon import Unit, quantity_words, unit_of
 from .names import change_sign, counted_words, unit_name
 from .parts import fraction_runs
 from .ranges import Found, carry_into_asides, carry_to_levels, merge_ranges
-from .runs import Run, number_runs, number_token_or_word
+from .runs import Run, number_runs, number_token_or_word, suspended
 
 VERSION = "eventwire.quantities.v6"
 
@@ -151,6 +152,11 @@ def _is_age(doc: Doc, run: Run) -> bool:
 
 def _found(doc: Doc, run: Run) -> Found | None:
     place = _place(doc, run)
+    shared_unit, shared_noun = shared_tail(doc, place.end) if place.unit is None else (None, None)
+    if shared_unit is not None:  # "10- and 20-year bonds"
+        place = _Place(shared_unit, place.start, place.end)
+    elif shared_noun is None and suspended(doc[place.end - 1]):
+        return None  # "won 2- 1": a hyphen left hanging, with nothing to take from the list
     unit = place.unit
     rate = rate_after(doc, place.end)
     code = None if unit is None else unit.code + (f" per {rate}" if rate else "")
@@ -160,7 +166,7 @@ def _found(doc: Doc, run: Run) -> Found | None:
         or unit.kind == "fraction"
         or (unit.kind in _OF_KINDS and _of_follows(doc, place.end))
     ):
-        counted = counted_head(doc, run, place.end)
+        counted = shared_noun or counted_head(doc, run, place.end)  # "four-, five-cylinder"
     if not_a_quantity(doc, run, unit, counted):
         return None
     casualty = casualty_of(counted, doc[run.end - 1]) if unit is None else None

@@ -34,7 +34,16 @@ class Run:
 
 
 def _word(token: Token | None) -> NumberWord | None:
-    return number_words().get(token.lower_) if token is not None else None
+    if token is None:
+        return None
+    lower = token.lower_[:-1] if suspended(token) else token.lower_  # "four-" of "four-, five-"
+    return number_words().get(lower)
+
+
+def suspended(token: Token) -> bool:
+    """'four-' of 'four-, five- and six-cylinder', '10-' of '10- and 20-year bonds': a number
+    whose hyphen waits for the noun written once, after the last of the list."""
+    return bool(len(token.text) > 1 and token.text.endswith("-") and token.text[0] != "-")
 
 
 def _kind(token: Token | None) -> str:
@@ -51,6 +60,8 @@ def number_token(token: Token) -> tuple[str, float, str] | None:
     if split is None:
         return None
     suffix = split[2]
+    if suffix == "-" and suspended(token):
+        split, suffix = (split[0], split[1], ""), ""
     if len(suffix) > 1 and suffix.endswith(".") and unit_of(suffix[:-1]) is not None:
         split, suffix = (split[0], split[1], suffix[:-1]), suffix[:-1]  # "180ºC." at the end
     known = (
