@@ -19,8 +19,8 @@
 A summary table follows (measures defined in bench/event_scoring.py): one row per set, once
 with every coded event and once with the events of confidence >= 0.5 only. Spans: PLOVER GSR
 actors are found in the sentence from their actorText (or the SRC/TAR markup); the dev gold is
-country-level, so its span recalls are n/a and its type and quad class are scored, as re3d's
-are, where the dyad was found; GSR's type is PLOVER's reading (modality folded into the type).
+country-level, so its source, target and dyad recalls are on its countries (per document), and
+its type and quad class are scored, as re3d's are, where the dyad was found; GSR's type is PLOVER's reading (modality folded into the type).
 
 Usage: python bench/events.py [--only gold|gsr|re3d|corpus] [--gold DIR] [--gsr FILE]
                               [--re3d DIR] [--corpus FILE] [--json] [--errors N]
@@ -213,9 +213,7 @@ def _gold_measures(
     figures = prf(*counts)
     return {
         "type": share(any(e.type in g.types for e in ev) for g, ev in found),
-        "src R": None,
-        "tgt R": None,
-        "dyad R": None,
+        **_country_recalls(documents, events),
         "P": float(figures["precision"]),
         "R": float(figures["recall"]),
         "F1": float(figures["f1"]),
@@ -225,6 +223,26 @@ def _gold_measures(
         ),
         "ev/sent": round(sum(len(e) for e in events) / max(1, sentences), 2),
     }
+
+
+def _country_recalls(
+    documents: list[GoldDocument], events: list[list[Event]]
+) -> dict[str, float | None]:
+    """The span recalls of a country-level gold: the share of gold events whose source (target)
+    country is the source (target) of a coded event of its document, and whose dyad is one
+    coded event's (over the gold events that name that side, or both)."""
+    hits: dict[str, list[bool]] = {"src R": [], "tgt R": [], "dyad R": []}
+    for gold, coded in zip(documents, events, strict=True):
+        sides = {(_code(e.source), _code(e.target)) for e in coded}
+        for g in gold.events:
+            sources, targets = set(g.sources) - {None}, set(g.targets) - {None}
+            if sources:
+                hits["src R"].append(any(s in sources for s, _ in sides))
+            if targets:
+                hits["tgt R"].append(any(t in targets for _, t in sides))
+            if sources and targets:
+                hits["dyad R"].append(any(s in sources and t in targets for s, t in sides))
+    return {name: share(found) for name, found in hits.items()}
 
 
 def _precision_by_confidence(
