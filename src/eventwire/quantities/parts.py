@@ -4,9 +4,10 @@ of is counted as for any number ("a third of the population")."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from .lexicon import quantity_words
+from .lexicon import quantity_words, unit_of
 from .numbers import number_words, parse_number
 from .runs import Run
 
@@ -14,15 +15,21 @@ Doc = Any  # spacy.tokens.Doc
 Token = Any
 _MAX_WHOLE = 1000  # "one in five", not "one in 2019"
 _STARTS = {"a", "an", "half"}
+_SLASH = re.compile(r"^(\d{1,2})[/⁄](\d{1,3})$")  # "1/16", "3⁄4" (the fraction slash)
+_DENOMINATORS = {2, 3, 4, 5, 6, 8, 10, 12, 16, 32, 64, 100, 128}  # not "9/11", "24/7"
+_ARTICLES = {"a", "an"}
+_SYSTEMS = {"us", "u.s.", "uk", "imperial", "metric"}  # "1/16 of a US pint"
+_NOT_MEASURES = {"fraction", "percent", "currency_prefix", "currency_glued", "currency_country"}
 
 
 def fraction_runs(doc: Doc, excluded: set[int]) -> list[Run]:
     """Every fraction in words in the document, none over `excluded` tokens."""
     runs: list[Run] = []
     for token in doc:  # only numbers, "a" and "half" start a fraction
-        if not (token.like_num or token.lower_ in _STARTS) or (runs and token.i < runs[-1].end):
+        starts = token.like_num or token.lower_ in _STARTS or _SLASH.match(token.text)
+        if not starts or (runs and token.i < runs[-1].end):
             continue
-        found = _out_of(doc, token.i) or _parts(doc, token.i)
+        found = _slashed(doc, token.i) or _out_of(doc, token.i) or _parts(doc, token.i)
         if found is not None and not excluded.intersection(range(found.start, found.end)):
             runs.append(found)
     return runs
@@ -70,13 +77,45 @@ def _denominator(token: Token | None) -> float | None:
     return None
 
 
+def _slashed(doc: Doc, i: int) -> Run | None:
+    """'1/16 of a pint', '3/4 mile', '1/3 of voters', '2 1/2 miles': a proper fraction with a
+    usual denominator, maybe after a whole number."""
+    found = _SLASH.match(doc[i].text)
+    if found is None:
+        return None
+    part, whole = int(found[1]), int(found[2])
+    if not 0 < part < whole or whole not in _DENOMINATORS:
+        return None
+    before = _at(doc, i - 1)
+    if before is not None and before.text.isdigit() and len(before.text) < 4 and before.whitespace_:
+        whole_part = float(before.text)  # "2 1/2 miles", "$20 1/2": a mixed number
+        return _of_unit(doc, Run(i - 1, i + 1, whole_part + part / whole))
+    return _of_unit(doc, Run(i, i + 1, part / whole, fraction=True))
+
+
+def _of_unit(doc: Doc, run: Run) -> Run:
+    """A fraction of a unit is an amount in that unit: 'a quarter of an hour' 0.25 hour,
+    'half a mile' 0.5 mile, '1/16 of a US pint'; else the fraction as it is."""
+    i = run.end + (_word(doc, run.end) == "of")
+    i += _word(doc, i) in _ARTICLES
+    i += _word(doc, i) in _SYSTEMS
+    token = _at(doc, i)
+    unit = unit_of(token.text) if token is not None else None
+    if token is None or unit is None or unit.kind in _NOT_MEASURES:
+        return run
+    return Run(run.start, i + 1, run.value, unit=token.text)
+
+
 def _parts(doc: Doc, i: int) -> Run | None:
-    """'two-thirds', 'a third of', 'three quarters of', 'half of'."""
+    """'two-thirds', 'a third of', 'three quarters of', 'half of', 'half a mile'."""
+    if doc[i].lower_ == "half" and _word(doc, i + 1) in _ARTICLES:
+        measured = _of_unit(doc, Run(i, i + 1, 0.5, fraction=True))
+        return measured if not measured.fraction else None  # "half a mile", not "half a loaf"
     if doc[i].lower_ == "half" and _word(doc, i + 1) == "of":
         before = _at(doc, i - 1)
         if before is not None and (before.text == "-" or before.pos_ in {"DET", "ADJ", "PRON"}):
             return None  # "the second half of the match", "a half of"
-        return Run(i, i + 1, 0.5, fraction=True)
+        return _of_unit(doc, Run(i, i + 1, 0.5, fraction=True))
     part = _number(doc[i])
     if part is None or not 0 < part < 100:
         return None
@@ -87,7 +126,7 @@ def _parts(doc: Doc, i: int) -> Run | None:
         return None
     if _word(doc, end) != "of" and not (hyphen and doc[i].lower_ not in {"a", "an"}):
         return None  # "a third time"; but "cut by two-thirds"
-    return Run(i, end, part / denominator, fraction=True)
+    return _of_unit(doc, Run(i, end, part / denominator, fraction=True))
 
 
 def _word(doc: Doc, i: int) -> str:
