@@ -16,9 +16,10 @@ ECB+ has no publication dates: every document is ingested with one fixed --date.
 are coded once into --db (a temporary file by default; pass a path to keep it between runs: an
 existing file is not coded again).
 
-`--fit` (needs scikit-learn) fits the story weights by logistic regression on the tune part's
-document pairs within topics and prints them with the F1 of each cut, tune and held-out side by
-side; copy the weights and the cut chosen on the tune part into `ClusterConfig`.
+`--fit` fits the story model by logistic regression on the tune part's document pairs within
+topics (`bench/story_fit.py`) and prints its rows for `src/eventwire/data/story_model.tsv`, the
+tune part's F1 per cut (in-sample and leave-one-topic-out), and the held-out total at the
+configured cut only; the cut is chosen on the tune part (`ClusterConfig.story_link`).
 
 Usage: python bench/clusters.py [--db FILE] [--data DIR] [--date 2013-06-01] [--json] [--fit]
                                 [--story-link 0.5] [--link-score 0.6] [--link-share 0.6]
@@ -36,8 +37,6 @@ import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
-
-import numpy as np
 
 from eventwire.analysis import ClusterConfig, update_clusters
 from eventwire.store import DuckDBStore
@@ -148,40 +147,21 @@ def mention_scores(store: DuckDBStore, data: Path) -> dict[str, Any]:
 
 
 def fit(store: DuckDBStore, documents: list[dict[str, Any]], cut: float) -> None:
-    """Fit the story weights on the tune part's pairs within topics; print F1 per cut."""
-    from sklearn.linear_model import LogisticRegression
+    """Fit the story model on the tune part's pairs within topics (`story_fit`)."""
+    from story_fit import Pairs, report_fit
 
     from eventwire.analysis.stories import document_terms_of
-    from eventwire.analysis.story_score import Evidence, stories_of
+    from eventwire.analysis.story_score import Evidence
 
     ids_by_url = dict(store.fetchall("SELECT substr(url, 5), id FROM documents"))
     documents = [d for d in documents if d["id"] in ids_by_url]
     terms = document_terms_of(store, [ids_by_url[d["id"]] for d in documents])
     evidence = Evidence.of([terms[ids_by_url[d["id"]]] for d in documents])
-    everyone = np.arange(len(documents))
-    features = np.stack(evidence.features(everyone, everyone), axis=-1)
-    tune = [i for i, d in enumerate(documents) if part_of(d["topic"]) == "tune"]
-    pairs = [(i, j) for i, j in itertools.combinations(tune, 2)
-             if documents[i]["topic"] == documents[j]["topic"]]  # fmt: skip
-    x = np.array([features[i, j] for i, j in pairs])
-    y = np.array([documents[i]["seminal"] == documents[j]["seminal"] for i, j in pairs])
-    model = LogisticRegression(C=1.0, max_iter=2000).fit(x, y)
-    weights = (*[round(float(w), 2) for w in model.coef_[0]], round(float(model.intercept_[0]), 2))
-    print(f"story_weights = {weights}  (words, names, figures, year shared, years apart, bias)")
-    gold = {d["id"]: f"{d['topic']}:{d['seminal']}" for d in documents}
-    best = (0.0, 0.0)
-    for candidate in np.arange(0.3, 0.81, 0.05):
-        labels = stories_of([terms[ids_by_url[d["id"]]] for d in documents], weights, candidate)
-        predicted = {d["id"]: str(label) for d, label in zip(documents, labels, strict=True)}
-        f1 = {}
-        for part in PARTS:
-            ids = sorted(d["id"] for d in documents if part_of(d["topic"]) == part)
-            f1[part] = pairwise(gold, predicted, list(itertools.combinations(ids, 2)))["f1"]
-        best = max(best, (f1["tune"], round(float(candidate), 2)))
-        mark = "  <- ClusterConfig.story_link" if abs(candidate - cut) < 1e-9 else ""
-        print(f"cut {candidate:.2f}: all-pairs F1 tune {f1['tune']:.4f}, "
-              f"held-out {f1['held_out']:.4f}{mark}")  # fmt: skip
-    print(f"best cut on the tune part: {best[1]:.2f} (F1 {best[0]:.4f})")
+    topics = [d["topic"] for d in documents]
+    pairs = Pairs(evidence, topics, [f"{d['topic']}:{d['seminal']}" for d in documents])
+    tune = sorted({t for t in topics if part_of(t) == "tune"})
+    held_out = sorted({t for t in topics if part_of(t) == "held_out"})
+    report_fit(pairs, tune, held_out, cut, pairwise)
 
 
 def main() -> None:

@@ -3,13 +3,16 @@ texts (written for these tests)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pytest
 
-from eventwire.analysis import ClusterConfig, story_score
+from eventwire.analysis import ClusterConfig, story_model, story_score
+from eventwire.analysis.story_model import FEATURES, load_model, shipped_model, weights_for
 from eventwire.analysis.story_score import Evidence, document_terms, stories_of
+from eventwire.errors import KnowledgeError
 
 QUAKE_2010 = [
     "A magnitude 8.8 earthquake struck off Maule in central Chile on Saturday, 27 February 2010, "
@@ -66,12 +69,56 @@ def test_two_happenings_of_one_kind_are_two_stories() -> None:
 def test_years_on_both_sides_but_none_in_common_count_against() -> None:
     evidence = Evidence.of([document_terms(t) for t in (QUAKE_2010[0], QUAKE_2014[0], "No year.")])
     everyone = np.arange(3)
-    _, _, _, shared, apart = evidence.features(everyone, everyone)
+    _, _, _, shared, apart, _ = evidence.features(everyone, everyone)
     assert apart[0, 1] == 1.0 and shared[0, 1] == 0.0
     assert apart[0, 2] == 0.0 and shared[0, 2] == 0.0  # one side names no year: no evidence
     assert shared[0, 0] == 1.0
-    weights = ClusterConfig().story_weights
+    weights = shipped_model().weights
     assert weights[3] > 0 > weights[4]  # for, against
+
+
+def test_a_year_in_both_leads_counts_the_words_again() -> None:
+    filler = " ".join(["word"] * story_model.shipped_model().lead_words)
+    texts = [
+        "Quake of 2013 hits Aceh. Rescuers dig in Aceh.",
+        "Aceh quake, 2013: rescuers dig in Aceh.",
+        f"Rescuers dig in Aceh. {filler} It was 2013.",  # the year past the lead
+    ]
+    terms = [document_terms(t) for t in texts]
+    assert terms[0].lead_years == {"2013"} and terms[2].lead_years == frozenset()
+    assert terms[2].years == {"2013"}
+    everyone = np.arange(3)
+    features = Evidence.of(terms).features(everyone, everyone)
+    assert len(features) == len(FEATURES)
+    words, lead_words = features[0], features[-1]
+    assert lead_words[0, 1] == pytest.approx(words[0, 1]) and words[0, 1] > 0
+    assert lead_words[0, 2] == 0.0 and words[0, 2] > 0  # a year named later is no lead year
+
+
+def test_a_shared_lead_year_alone_links_nothing() -> None:
+    texts = ["Voters went to the polls in 2013.", "Quake of 2013 hits Aceh."]
+    assert len(set(labels(texts))) == 2
+
+
+def test_the_weights_are_the_configured_ones_when_they_fit_the_model() -> None:
+    mine = tuple(float(i) for i in range(len(FEATURES) + 1))
+    assert weights_for(mine) == mine
+    assert weights_for(()) == shipped_model().weights
+    assert weights_for(ClusterConfig().story_weights) == shipped_model().weights
+    with pytest.raises(ValueError, match="the model takes"):
+        weights_for((1.0, 2.0))
+
+
+def test_the_model_file_names_every_weight_once(tmp_path: Path) -> None:
+    good = story_model.MODEL_PATH.read_text(encoding="utf-8")
+    path = tmp_path / "story_model.tsv"
+    path.write_text(good + "weight.words\t1\tagain\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="repeated"):
+        load_model(path)
+    path.write_text(good.replace("weight.names", "weight.nmes"), encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="nmes"):
+        load_model(path)
+    assert load_model(story_model.MODEL_PATH) == shipped_model()
 
 
 def test_one_document_telling_both_happenings_does_not_chain_them() -> None:

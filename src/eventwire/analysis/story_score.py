@@ -8,10 +8,16 @@ corpus itself; never over a gold set):
   organisations), which tell two happenings of one kind apart (two DUI arrests of two players);
 * the TF-IDF cosine of their figures other than years (magnitudes, tolls, scores);
 * their years (1800-2099 written out): a year in common is for, two texts that both name years
-  but none in common is against (two earthquakes four years apart).
+  but none in common is against (two earthquakes four years apart);
+* the years of their leads (the first `lead_words` words: a title, a dateline, the opening
+  sentence): a lead dates the happening the text reports, where the years further on are as
+  often background (the tsunami of 2004 in reports of two later earthquakes); a year in common
+  in the leads makes like words count for more (the words' cosine again, when the leads share
+  a year; alone, a shared year would link any two reports of one year).
 
-The evidence is combined by a logistic model (weights in `ClusterConfig.story_weights`, fitted
-on the ECB+ tune half with `python bench/clusters.py --fit`) into a probability; documents are
+The evidence is combined by a logistic model (the shipped weights in `data/story_model.tsv`,
+`story_model`, fitted on the ECB+ tune half with `python bench/clusters.py --fit`; or
+`ClusterConfig.story_weights` when it gives one per feature) into a probability; documents are
 grouped by average linkage on it, cut at `ClusterConfig.story_link`. Average linkage: a
 document joins a group only when it is, on average, like the group's members, so one similar
 pair does not chain two stories together.
@@ -35,6 +41,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
+from .story_model import shipped_model, weights_for
 from .text import _WORD, Vector, stopwords, vector
 
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -49,6 +56,7 @@ class DocumentTerms:
     names: Counter[str]  # capitalised words inside sentences
     figures: Counter[str]  # numbers other than years
     years: frozenset[str]
+    lead_years: frozenset[str] = frozenset()  # years among the first `lead_words` words
 
 
 def _starts(gap: str) -> bool:
@@ -60,9 +68,10 @@ def document_terms(text: str | None) -> DocumentTerms:
     names: Counter[str] = Counter()
     figures: Counter[str] = Counter()
     years: set[str] = set()
-    stop = stopwords()
+    lead: set[str] = set()
+    stop, lead_words = stopwords(), shipped_model().lead_words
     previous_end = -1
-    for match in _WORD.finditer(text or ""):
+    for position, match in enumerate(_WORD.finditer(text or "")):
         token = match.group()
         gap = (text or "")[previous_end : match.start()] if previous_end >= 0 else "."
         previous_end = match.end()
@@ -70,11 +79,13 @@ def document_terms(text: str | None) -> DocumentTerms:
         if token[0].isdigit():
             if _YEAR.fullmatch(token):
                 years.add(token)
+                if position < lead_words:
+                    lead.add(token)
             else:
                 figures[key] += 1
         elif key not in stop and len(key) > 2 and token[0].isupper() and not _starts(gap):
             names[key] += 1
-    return DocumentTerms(vector(text), names, figures, frozenset(years))
+    return DocumentTerms(vector(text), names, figures, frozenset(years), frozenset(lead))
 
 
 def _tfidf(rows: Sequence[dict[str, float]]) -> csr_matrix:
@@ -99,37 +110,68 @@ def _sublinear(counts: Counter[str]) -> dict[str, float]:
     return {key: 1.0 + math.log(c) for key, c in counts.items()}
 
 
+def _indicators(sets: Sequence[frozenset[str]]) -> csr_matrix:
+    """A 0/1 row per set (a column per item)."""
+    matrix = _tfidf([dict.fromkeys(items, 1.0) for items in sets])
+    matrix.data[:] = 1.0
+    return matrix
+
+
+def _agreement(
+    matrix: csr_matrix, rows: np.ndarray, columns: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(an item in common, items on both sides but none in common) for every pair."""
+    shared = np.asarray((matrix[rows] @ matrix[columns].T).todense()) > 0
+    named = np.asarray(matrix.getnnz(axis=1)) > 0
+    both = np.outer(named[rows], named[columns])
+    return 1.0 * shared, 1.0 * (both & ~shared)
+
+
 @dataclass(frozen=True)
 class Evidence:
     words: csr_matrix
     names: csr_matrix
     figures: csr_matrix
     years: csr_matrix  # 0/1 per year named
-    has_years: np.ndarray
+    lead_years: csr_matrix  # 0/1 per year named in the lead
 
     @classmethod
     def of(cls, terms: Sequence[DocumentTerms]) -> Evidence:
-        years = _tfidf([dict.fromkeys(t.years, 1.0) for t in terms])
-        years.data[:] = 1.0
         return cls(
             _tfidf([t.words for t in terms]),
             _tfidf([_sublinear(t.names) for t in terms]),
             _tfidf([_sublinear(t.figures) for t in terms]),
-            years,
-            np.array([bool(t.years) for t in terms]),
+            _indicators([t.years for t in terms]),
+            _indicators([t.lead_years for t in terms]),
         )
 
+    def __len__(self) -> int:
+        return int(self.words.shape[0])
+
+    def subset(self, rows: np.ndarray) -> Evidence:
+        """The evidence of some documents, weighted as among all (IDF over all)."""
+        return Evidence(*(m[rows] for m in self.matrices()))
+
+    def matrices(self) -> tuple[csr_matrix, ...]:
+        return self.words, self.names, self.figures, self.years, self.lead_years
+
     def features(self, rows: np.ndarray, columns: np.ndarray) -> list[np.ndarray]:
-        """The evidence for every pair rows x columns, as dense blocks: the cosines of words,
-        names and figures, a year in common, years on both sides but none in common."""
+        """The evidence for every pair rows x columns, as dense blocks, in the order of
+        `story_model.FEATURES`: the cosines of words, names and figures; a year in common,
+        years on both sides but none in common; the words' cosine when the leads share a year."""
 
         def cos(m: csr_matrix) -> np.ndarray:
             return np.asarray((m[rows] @ m[columns].T).todense())
 
-        shared = cos(self.years) > 0
-        both = np.outer(self.has_years[rows], self.has_years[columns])
-        disjoint = both & ~shared
-        return [cos(self.words), cos(self.names), cos(self.figures), 1.0 * shared, 1.0 * disjoint]
+        words = cos(self.words)
+        lead_year_shared, _ = _agreement(self.lead_years, rows, columns)
+        return [
+            words,
+            cos(self.names),
+            cos(self.figures),
+            *_agreement(self.years, rows, columns),
+            words * lead_year_shared,
+        ]
 
     def probability(
         self, rows: np.ndarray, columns: np.ndarray, weights: Sequence[float]
@@ -141,11 +183,16 @@ class Evidence:
 
 
 def stories_of(terms: Sequence[DocumentTerms], weights: Sequence[float], cut: float) -> list[int]:
-    """A story label (0, 1, ...) per document."""
-    n = len(terms)
+    """A story label (0, 1, ...) per document (`weights`: see `story_model.weights_for`)."""
+    return group(Evidence.of(terms), weights, cut) if len(terms) > 1 else [0] * len(terms)
+
+
+def group(evidence: Evidence, weights: Sequence[float], cut: float) -> list[int]:
+    """A story label (0, 1, ...) per document of `evidence`."""
+    weights = weights_for(weights)
+    n = len(evidence)
     if n < 2:
         return [0] * n
-    evidence = Evidence.of(terms)
     component = _components(evidence, weights, cut)
     probabilities = _within_components(evidence, weights, component)
     labels = [0] * n
@@ -166,7 +213,7 @@ def _blocks(n: int) -> Iterator[np.ndarray]:
 
 def _components(evidence: Evidence, weights: Sequence[float], cut: float) -> np.ndarray:
     """The connected components of the pairs at or above the cut (a label per document)."""
-    n = len(evidence.has_years)
+    n = len(evidence)
     everyone = np.arange(n)
     linked_rows, linked_columns = [], []
     for block in _blocks(n):
