@@ -17,8 +17,10 @@ _SPLIT = re.compile(r"[\s-]+")
 _SUFFIXES = ("st", "nd", "rd", "th")
 # a unit stuck to the digits may end in a power: "32m2", "5cm3"
 _ATTACHED = re.compile(
-    r"^([+~±-]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([^\d\s]*(?:(?<=[a-z])[23])?)$"
+    r"^([+~±\-−]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([^\d\s]*(?:(?<=[a-z])[23])?)$"
 )
+# "1.99×10−30", "6.02x10^23", "2.5e6": a mantissa and a power of ten, in one token
+_SCIENTIFIC = re.compile(r"^(\d+(?:\.\d+)?)(?:×10\^?|[x*]10\^|[eE])([+\-−]?)(\d{1,3})$")
 
 
 def number_words() -> dict[str, NumberWord]:
@@ -46,10 +48,15 @@ def parse_digits(text: str) -> float | None:
 def split_number(text: str) -> tuple[str, float, str] | None:
     """A number token with a sign or a unit stuck to it: '+0.2' -> ('+', 0.2, ''),
     '10kW' -> ('', 10.0, 'kW'), '1.7bn' -> ('', 1.7, 'bn'); None if it does not start so."""
+    science = _SCIENTIFIC.match(text)
+    if science is not None:
+        power = int(science[3]) * (-1 if science[2] in {"-", "−"} else 1)
+        return "", float(science[1]) * 10.0**power, ""
     found = _ATTACHED.match(text)
     if found is None:
         return None
-    return found[1], float(found[2].replace(",", "")), found[3]
+    sign = "-" if found[1] == "−" else found[1]  # the minus sign U+2212: "−5 °C"
+    return sign, float(found[2].replace(",", "")), found[3]
 
 
 def parse_words(text: str) -> float | None:

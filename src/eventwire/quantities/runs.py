@@ -13,6 +13,7 @@ from .numbers import NumberWord, number_words, parse_words, split_number
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type information)
 MILLION = 1e6
+_MONEY_SCALES = {"m": MILLION, "b": 1e9}  # "£300m", "$5b": after a currency sign only
 
 
 @dataclass
@@ -66,7 +67,7 @@ def number_token(token: Token) -> tuple[str, float, str] | None:
         split, suffix = (split[0], split[1], suffix[:-1]), suffix[:-1]  # "180ºC." at the end
     known = (
         not suffix
-        or suffix in {"m", "M"}
+        or suffix in {"m", "M", "b"}
         or _kind_of(suffix.lower()) == "scale"
         or unit_of(suffix) is not None
     )
@@ -165,10 +166,16 @@ def _value(tokens: list[Token], money: bool) -> Run | None:
             run.qualifier, run.sign = glued.qualifier, glued.sign or run.sign
         if run.sign == "-":
             run.value = -run.value
-        if suffix in {"M"} or (suffix == "m" and money) or _kind_of(suffix.lower()) == "scale":
+        if (
+            suffix in {"M"}
+            or (suffix in _MONEY_SCALES and money)
+            or _kind_of(suffix.lower()) == "scale"
+        ):
             rest = [first, *rest]  # the scale on the token applies like a scale word
-            run.value *= MILLION if suffix.lower() == "m" else number_words()[suffix.lower()].value
+            run.value *= _MONEY_SCALES.get(suffix.lower()) or number_words()[suffix.lower()].value
             rest = rest[1:]
+        elif suffix == "b":
+            return None  # "5b" is billions only after a currency sign
         else:
             run.unit = suffix
     elif _kind(first) in {"vague", "approx"}:

@@ -1,0 +1,48 @@
+"""Quantities, issue 16, fourth round: numbers written with the minus sign U+2212 ("−5 °C"), in
+scientific notation ("1.99×10−30 kg", "2.5e6 tonnes"), and the scales "bln", "cr" (crore) and
+"b" after a currency sign ("$5b"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.model import QuantityMention
+from eventwire.quantities import find_quantities
+from eventwire.quantities.numbers import split_number
+
+Find = Callable[[str], list[QuantityMention]]
+
+
+@pytest.fixture(scope="module")
+def find(parse: Callable[[str], Doc]) -> Find:
+    return lambda text: find_quantities(parse(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Overnight it fell to −5 °C in the valley.", -5, "°C"),
+        ("The hills saw −12C on Monday.", -12, "°C"),
+        ("An electron weighs about 9.11×10−31 kg.", 9.11e-31, "kg"),
+        ("The mine shipped 2.5e6 tonnes last year.", 2.5e6, "t"),
+        ("Exports reached 1.5 bln dollars.", 1.5e9, "USD"),
+        ("The state cleared a budget of Rs 1.5 cr.", 1.5e7, "INR"),
+        ("He signed a $5b deal with the club.", 5e9, "USD"),
+    ],
+)
+def test_numbers_written_in_digits(find: Find, text: str, value: float, unit: str) -> None:
+    found = [q for q in find(text) if q.value == pytest.approx(value)]
+    assert len(found) == 1, find(text)
+    assert found[0].unit == unit
+
+
+def test_a_times_sign_without_a_power_is_no_scientific_number() -> None:
+    assert split_number("2x100") is None  # a relay, not 2 × 10⁰
+    assert split_number("6.02x10^23") == ("", pytest.approx(6.02e23), "")
+
+
+def test_b_alone_is_no_billion(find: Find) -> None:
+    assert all(q.value != 5e9 for q in find("Row 5b of the stand was empty."))
