@@ -81,3 +81,23 @@ def test_the_nine_months_after_a_year_named_in_between() -> None:
         "months, net rose from the 1994 period."
     )
     assert found(text)[-1] == ("the 1994 period", "1994")
+
+
+def test_prior_is_a_step_back_from_the_date_in_focus() -> None:
+    text = "Sales rose in the third quarter from the prior-year period and the prior quarter."
+    assert found(text) == [
+        ("the third quarter", "1995-Q3"),
+        ("the prior-year period", "1994-Q3"),
+        ("the prior quarter", "1995-Q2"),
+    ]
+    text = "The treaty was signed on March 3, 1987. The prior week, talks had failed."
+    assert found(text)[-1] == ("The prior week", "1987-W09")
+    assert found("He left prior to the vote.") == []
+
+
+def test_the_first_two_quarters_are_a_half() -> None:
+    assert found("Losses will narrow in the first two quarters of 1996.") == [
+        ("the first two quarters of 1996", "1996-H1")
+    ]
+    assert found("Sales rose in the first two quarters.") == [("the first two quarters", "1995-H1")]
+    assert found("The first quarters of the match were dull.") == []

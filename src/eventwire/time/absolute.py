@@ -215,9 +215,13 @@ def _prefix_year(prefix: str, ctx: Context) -> int | None:
 
 def quarter_named(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'the third quarter', 'third-quarter', 'the second half of 1990', "next year's first
-    quarter": of the year named, else this year's (last year's if it lies ahead in a past clause)."""
+    quarter", 'the first two quarters' (a half): of the year named, else this year's (last year's if it lies ahead in a past clause)."""
     number = day_number(m["ord"])
     is_half = m["qh"].lower() == "half"
+    if bool(m["two"]) != (m["qh"].lower() == "quarters"):
+        return None  # "the first quarters", "the first two halves"
+    if m["two"]:  # "the first two quarters of 1990" is its first half
+        is_half = True
     if number is None or not 1 <= number <= (2 if is_half else 4):
         return None
     if not (m["yr"] or m["rel"]) and _OF_SOMETHING.match(m.string, m.end()):
@@ -348,7 +352,7 @@ RULES = [
     Rule(
         "quarter",
         compile_rule(
-            r"(?P<pre>(?:(?:the|its|their|a|this|that|latest|current|same|comparable|corresponding|flat|fiscal|fiscal-|year-ago|year-earlier|calendar|(?:this|last|next)\s+year['’]s|%(YEAR)s(?:['’]s)?)[\s-]+){0,4})(?P<ord>%(ORD)s)[\s-]+(?P<qh>quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yr>%(YEAR)s)|(?P<rel>this|last|next)\s+year))?"
+            r"(?P<pre>(?:(?:the|its|their|a|this|that|latest|current|same|comparable|corresponding|flat|fiscal|fiscal-|year-ago|year-earlier|calendar|(?:this|last|next)\s+year['’]s|%(YEAR)s(?:['’]s)?)[\s-]+){0,4})(?P<ord>%(ORD)s)(?:\s+(?P<two>two))?[\s-]+(?P<qh>quarters|quarter|half)(?:\s+of\s+(?:fiscal\s+)?(?:(?P<yr>%(YEAR)s)|(?P<rel>this|last|next)\s+year))?"
         ),
         quarter_named,
     ),

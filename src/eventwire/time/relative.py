@@ -63,7 +63,9 @@ def _step(rel: str | None, ctx: Context) -> tuple[int, Period]:
     if word in {"same", "that"}:
         return 0, ctx.reference()
     step = time_words().relative.get(word, 0)
-    from_focus = word in {"following", "previous", "preceding"} or (has_the and word == "next")
+    from_focus = word in {"following", "previous", "preceding", "prior"} or (
+        has_the and word == "next"
+    )
     return step, ctx.reference() if from_focus else periods.day(ctx.anchor)
 
 

@@ -93,14 +93,14 @@ RELATIVE_RULES = [
     Rule(
         "period",
         compile_rule(
-            r"(?P<det>the|this|that|its|last\s+year['’]s)\s+(?:(?P<adj>latest|current|same|most\s+recent|comparable|corresponding|year[\s-]ago|year[\s-]earlier|just[\s-]ended|fiscal)\s+)?(?:(?P<yr>%(YEAR)s)\s+)?(?P<what>quarter|period)(?:\s+(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)))?"
+            r"(?P<det>the|this|that|its|last\s+year['’]s)\s+(?:(?P<adj>latest|current|same|most\s+recent|comparable|corresponding|year[\s-]ago|year[\s-]earlier|prior[\s-]year|just[\s-]ended|fiscal)\s+)?(?:(?P<yr>%(YEAR)s)\s+)?(?P<what>quarter|period)(?:\s+(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)))?"
         ),
         reports.period_in_focus,
     ),
     Rule(
         "year-ago",
         compile_rule(
-            r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?year[\s-](?:earlier|ago)"
+            r"(?:the\s+)?(?:(?:comparable|corresponding|same)\s+)?(?:year[\s-](?:earlier|ago)|prior[\s-]year)"
         ),
         reports.year_ago_adjective,
     ),
@@ -191,7 +191,7 @@ def _triggers() -> dict[str, frozenset[str]]:
             "decade": {"s", "twenties", "thirties", "forties", "fifties", "sixties"}
             | {"seventies", "eighties", "nineties"},
             "century": {"century"},
-            "quarter": {"quarter", "half"},
+            "quarter": {"quarter", "quarters", "half"},
             "quarter-short": {"q"},
             "holiday": _last_words(words.holidays) | {"s", "day"},
             "relative": units,
@@ -205,7 +205,7 @@ def _triggers() -> dict[str, frozenset[str]]:
             "clock": {CLOCK, "p", "a", "pm", "am", "clock"} | set(words.clock),
             "reference": _last_words(words.references),
             "period": {"quarter", "period"},
-            "year-ago": {"earlier", "ago"},
+            "year-ago": {"earlier", "ago", "prior"},
             "ago": {"ago"},
             "offset": {"earlier", "later", "previously", "now", "hence", "before", "after"},
             "duration": units,
