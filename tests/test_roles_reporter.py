@@ -10,12 +10,19 @@ import datetime as dt
 
 from spacy.tokens import Doc
 
-from eventwire.events.assign import REPORTER_NOTE, Resolver, RoleAssignment, arguments, assign_roles
+from eventwire.events.assign import (
+    OWNER_NOTE,
+    REPORTER_NOTE,
+    Resolver,
+    RoleAssignment,
+    arguments,
+    assign_roles,
+)
 from eventwire.events.attribution import Reporter
 from eventwire.events.dyads import SentenceState
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.predicates import find_predicates
-from eventwire.events.roles import acts_as, inherited_subject, verb_arguments
+from eventwire.events.roles import acts_as, inherited_subject, owners, verb_arguments
 from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase
 from eventwire.model import ActorRef, Attribution, Document
@@ -125,3 +132,40 @@ def test_an_infinitives_object_partner_is_a_complement_target() -> None:
     )
     args = verb_arguments(doc[1], None, None)
     assert [t.text for t in args.complement_targets] == ["contacts", "Chile"]
+
+
+def _camp() -> Doc:
+    """'a camp for Chilean refugees was shelled by Peru'."""
+    return parse(
+        [
+            ("a", 1, "det", "DET", "a"),
+            ("camp", 6, "nsubjpass", "NOUN", "camp"),
+            ("for", 1, "prep", "ADP", "for"),
+            ("Chilean", 4, "amod", "ADJ", "chilean"),
+            ("refugees", 2, "pobj", "NOUN", "refugee"),
+            ("was", 6, "auxpass", "AUX", "be"),
+            ("shelled", 6, "ROOT", "VERB", "shell"),
+            ("by", 6, "agent", "ADP", "by"),
+            ("Peru", 7, "pobj", "PROPN", "Peru"),
+        ]
+    )
+
+
+def test_a_role_noun_that_names_no_actor_is_its_owners() -> None:
+    doc = _camp()
+    args = verb_arguments(doc[6], None, None)
+    assert [t.text for t in args.targets] == ["camp"]
+    assert [t.text for t in args.target_owners] == ["refugees"]
+    assert [t.text for t in owners([doc[4]], {"for"})] == []  # no owner of its own
+
+
+def test_the_owner_is_the_target_where_the_noun_names_no_state(kb: KnowledgeBase) -> None:
+    doc = _camp()
+    refugees = actor_ref(doc, 4, "CHL", "REF", "group")
+    camp = actor_ref(doc, 1, "ARG", "CVL", "group")
+    roles = _roles(kb, doc, [actor_ref(doc, 8, "PER"), refugees], None)["shelled"]
+    assert [r.hit.country for r in roles.targets] == ["CHL"]
+    assert OWNER_NOTE in roles.targets[0].notes
+    # a noun that names a state itself keeps it
+    roles = _roles(kb, doc, [actor_ref(doc, 8, "PER"), refugees, camp], None)["shelled"]
+    assert [r.hit.country for r in roles.targets] == ["ARG"]

@@ -19,6 +19,7 @@ from .sentence import SentenceContext
 
 AGENT_NOTE = "actor is the agent of an event noun"
 HOST_NOTE = "target: the state of the place visited"
+OWNER_NOTE = "actor: the owner of the role's noun"
 REPORTER_NOTE = "source: the reporter, whose own act this is"
 # visits (CAMEO 042 make a visit, 043 host a visit): PLOVER codes the host state as the target
 _VISITS = frozenset({"042", "043"})
@@ -137,6 +138,11 @@ class Resolver:
         verb = self.ctx.reporter.verb if self.ctx.reporter else None
         return verb is not None and acts_as(token, verb, through_report=speech)
 
+    def is_report(self, token: Token) -> bool:
+        """The trigger is the reporting verb itself, coded as an event ("X said Y must")."""
+        verb = self.ctx.reporter.verb if self.ctx.reporter else None
+        return verb is not None and verb.i == token.i
+
     def _pronoun(self, token: Token) -> list[Resolved]:
         groups = self.state.groups
         if subject := self._clause_subject(token):  # "he urged them": not his own group
@@ -169,14 +175,16 @@ def assign_roles(
     parse rules decide; where they find a source but no target, or a target but no source, the
     learned role `model` (when given) may name the other among the sentence's actors."""
     notes = list(args.notes)
-    sources, direct = resolve(args.sources), True
+    # "doctors from American aid groups donated": the owner, where the role names no state
+    found = resolve(args.sources, reporter_acts=resolve.is_report(pred.token))
+    sources, direct = _or_owners(found, args.source_owners, resolve), True
     if not sources and args.fallback_sources:
         own_act = resolve.reporter_acts(pred.token, kind.quad_class in _VERBAL)
         sources = resolve(args.fallback_sources, reporter_acts=own_act)
         direct = False
         notes += ["source from governing clause"] if sources else []
         notes += [REPORTER_NOTE] if sources and own_act else []
-    targets = resolve(args.targets)
+    targets = _or_owners(resolve(args.targets), args.target_owners, resolve)
     if not targets and pred.match.entry.cameo in _VISITS:  # "a visit to sites in the UK"
         targets = _learned(resolve(_hosts(args.targets)), HOST_NOTE)
     if not targets and "clause_target" in kind.properties:  # "demanded that the US leave"
@@ -205,6 +213,15 @@ def assign_roles(
         tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct, args.governor
     )
     return roles, extra
+
+
+def _or_owners(found: list[Resolved], owners: list[Token], resolve: Resolver) -> list[Resolved]:
+    """The actors a role names, or its nouns' owners where those name a state and the role's
+    own words name none ("a camp for Congolese refugees", "doctors from American groups")."""
+    if any(r.country or r.hit.country for r in found) or not owners:
+        return found
+    of_owners = [r for r in resolve(owners) if r.country or r.hit.country]
+    return _learned(of_owners, OWNER_NOTE) if of_owners else found
 
 
 def _hosts(partners: list[Token]) -> list[Token]:
@@ -263,6 +280,8 @@ def _overrule(
     """The rules' sources (`role` "source") or targets ("target"), unless the model finds them
     all most unlikely in that role and another actor of the sentence most likely."""
     chosen = sources if role == "source" else targets
+    if any(OWNER_NOTE in r.notes for r in chosen):  # the model would take the role noun back
+        return chosen
     own = model.scores(pred.token, [r.token for r in chosen])
     if max(getattr(s, role) for s in own) >= weight(OVERRULED):
         return chosen

@@ -22,6 +22,10 @@ _RELATIVE = {"which", "who", "that", "whom"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"}
 _NOMINAL_CLIMB = {"pobj", "prep", "dobj", "acomp", "attr", "oprd"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+# whose a role noun that names no actor is: "doctors from two American aid groups", "members
+# of the association"; "a camp for Congolese refugees", "the offices of the administrators"
+_SOURCE_OWNER_PREPS = frozenset({"of", "from"})
+_TARGET_OWNER_PREPS = frozenset({"of", "for"})
 
 
 @dataclass
@@ -33,6 +37,8 @@ class Arguments:
     objects: list[Token] = field(default_factory=list)  # direct objects, actors or not
     clause_subjects: list[Token] = field(default_factory=list)  # "demanded that the US cancel"
     complement_targets: list[Token] = field(default_factory=list)  # "offered to meet Armenia"
+    source_owners: list[Token] = field(default_factory=list)  # "doctors from American groups"
+    target_owners: list[Token] = field(default_factory=list)  # "the offices of the Palestinians"
     direct_source: bool = True
     direct_target: bool = True
     governor: Predicate | None = None  # the event whose content this one is (assign.py)
@@ -142,6 +148,17 @@ def acts_as(token: Token, verb: Token, through_report: bool = False, depth: int 
     return False
 
 
+def owners(tokens: list[Token], preps: AbstractSet[str]) -> list[Token]:
+    """The possessors and prepositional owners of role nouns: the actor a role names when its
+    own words name none ("the offices of the Palestinian administrators", "Chile's embassy")."""
+    found = [
+        c for t in tokens if t.pos_ in {"NOUN", "PROPN"} for c in t.children if c.dep_ == "poss"
+    ]
+    return found + [
+        t for n in tokens if n.pos_ in {"NOUN", "PROPN"} for t in _prep_objects(n, preps)
+    ]
+
+
 def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
     found = []
     for child in token.children:
@@ -183,6 +200,8 @@ def verb_arguments(
         args.sources = _prep_objects(verb, {"from"})
         args.notes += ["source from 'expelled from'"] if args.sources else []
     args.objects = list(args.targets)
+    args.source_owners = owners(args.sources, _SOURCE_OWNER_PREPS)
+    args.target_owners = owners(args.targets, _TARGET_OWNER_PREPS)
     if not _passive_participle(verb):
         args.fallback_sources = inherited_subject(verb)
     args.complement_targets = [
