@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.model import QuantityMention
 from eventwire.quantities import find_quantities
+from eventwire.quantities.lexicon import unit_of
 from eventwire.quantities.numbers import split_number
 
 Find = Callable[[str], list[QuantityMention]]
@@ -53,3 +54,23 @@ def test_a_power_is_read_only_after_a_letter() -> None:
     assert split_number("32m2") == ("", 32.0, "m2")
     assert split_number("4x4") is None  # not a unit "x" squared
     assert split_number("10kW") == ("", 10.0, "kW")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("The car emits 95 g/km on the test.", "g per km", "gram per kilometre"),
+        ("The water held 3 mg/L of lead.", "mg per l", "milligram per litre"),
+        ("The bottle holds 2 L of water.", "l", "litre"),
+    ],
+)
+def test_a_rate_written_with_a_slash_from_two_units(
+    find: Find, text: str, code: str, name: str
+) -> None:
+    found = find(text)
+    assert [(q.unit, q.unit_name) for q in found][:1] == [(code, name)], found
+
+
+def test_a_slash_between_numbers_or_money_is_no_rate() -> None:
+    assert unit_of("km/h") is not None and unit_of("km/h").code == "km/h"  # type: ignore[union-attr]
+    assert unit_of("$/oz") is None and unit_of("24/7") is None

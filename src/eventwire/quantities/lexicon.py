@@ -32,7 +32,19 @@ def quantity_words() -> QuantityWords:
     return in_force().quantities
 
 
+_NO_RATE = {"currency_prefix", "currency_glued", "currency_country", "percent"}
+
+
 def unit_of(text: str) -> Unit | None:
-    """The unit a word names: as written first ("Nm", "PS", "C"), then in any case ("KM")."""
+    """The unit a word names: as written first ("Nm", "PS", "C"), then in any case ("KM"); a
+    rate written with a slash from two units ("A/cm2", "g/km") when the table has no entry."""
     words = quantity_words()
-    return words.cased_units.get(text) or words.units.get(text.lower())
+    found = words.cased_units.get(text) or words.units.get(text.lower())
+    if found is not None or "/" not in text[1:-1]:
+        return found
+    top, _, per = text.partition("/")
+    first = words.cased_units.get(top) or words.units.get(top.lower())
+    second = words.cased_units.get(per) or words.units.get(per.lower())
+    if first is None or second is None or {first.kind, second.kind} & _NO_RATE:
+        return None
+    return Unit(f"{first.code} per {second.code}", first.kind)
