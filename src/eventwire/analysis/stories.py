@@ -2,7 +2,7 @@
 date into fixed bins of STORY_BIN_DAYS (counted from 1970-01-01; undated documents form one
 bin); within a bin, documents are clustered by average linkage on how likely each pair reports
 one happening (`story_score`: TF-IDF cosines of words, names and figures, years in common,
-IDF over the bin). A bin is recomputed whole when a document joins it, so stories do
+in the whole texts and in their leads, IDF over the bin; weights in `data/story_model.tsv`). A bin is recomputed whole when a document joins it, so stories do
 not depend on the order documents arrived in; a story never spans two bins."""
 
 from __future__ import annotations
