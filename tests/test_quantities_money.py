@@ -49,3 +49,18 @@ def test_a_code_is_a_currency_only_in_capitals(find: Find) -> None:
 
 def test_a_hyphen_between_two_numbers_is_not_a_scale(find: Find) -> None:
     assert [(q.value, q.value_max) for q in find("The vote ended 5-10 in the end.")] == [(5, 10)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Offices lease at $80 per sq m.", ["dollar per square metre"]),
+        (
+            "The 9 billion shekels ($2.4 billion) a year industry is at risk.",
+            ["shekel per year", "dollar per year"],
+        ),
+        ("Rents are 300 euros (about $330) a month.", ["euro per month", "dollar per month"]),
+    ],
+)
+def test_a_rate_after_an_aside_or_at_the_end(find: Find, text: str, names: list[str]) -> None:
+    assert [q.unit_name for q in find(text)] == names

@@ -15,6 +15,7 @@ _NOUNS = {"NOUN", "PROPN"}
 _COUNTED_DEPS = {"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"}
 _MONEY = {"currency", "currency_prefix", "currency_glued", "currency_country"}
 _SKIPPABLE = {"ADJ", "NOUN", "PROPN"}
+_MAX_ASIDE = 8  # tokens of a parenthesis: "($2.4 billion)"
 
 
 def _token(doc: Doc, i: int) -> Token | None:
@@ -84,7 +85,25 @@ def _unit_named(text: str, stuck: bool) -> Unit | None:
 
 def rate_after(doc: Doc, end: int) -> str | None:
     """'per barrel', 'a day': the unit of 'US$58.24 per barrel', '$3,500 a month',
-    '52,000 barrel-a-day'."""
+    '52,000 barrel-a-day', also past an aside: '9 billion shekels ($2.4 billion) a year'."""
+    close = _aside_end(doc, end)
+    if close is not None:
+        return _rate_at(doc, close + 1)
+    closing = _token(doc, end)
+    if closing is not None and closing.text == ")":  # "(about $330) a month"
+        return _rate_at(doc, end + 1)
+    return _rate_at(doc, end)
+
+
+def _aside_end(doc: Doc, end: int) -> int | None:
+    """The ')' of a short parenthesis at token `end`."""
+    opening = _token(doc, end)
+    if opening is None or opening.text != "(":
+        return None
+    return next((t.i for t in doc[end : end + _MAX_ASIDE] if t.text == ")"), None)
+
+
+def _rate_at(doc: Doc, end: int) -> str | None:
     if _hyphen(doc, end) and _hyphen(doc, end + 2):
         return _hyphened_rate(doc, end)
     word, noun, after = _token(doc, end), _token(doc, end + 1), _token(doc, end + 2)
@@ -94,9 +113,10 @@ def rate_after(doc: Doc, end: int) -> str | None:
         return None  # "$6.78 billion a year earlier"
     words = quantity_words()
     for size in range(min(words.longest_unit, len(doc) - end - 1), 0, -1):
-        unit = unit_of(doc[end + 1 : end + 1 + size].text)
+        text = doc[end + 1 : end + 1 + size].text
+        unit = unit_of(text) or (unit_of(text[:-1]) if text.endswith(".") else None)
         if unit is not None and unit.kind not in _MONEY:
-            return unit.code  # "per square foot", "a barrel"
+            return unit.code  # "per square foot", "a barrel", "per sq m." at the end
     return noun.lemma_.lower() if noun.pos_ == "NOUN" and word.lower_ == "per" else None
 
 
