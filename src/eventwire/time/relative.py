@@ -85,8 +85,6 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
         reported = reported_quarter(ctx)
         if reported and reported.end < ctx.anchor and ctx.tense() != "future":
             return date(reported)  # "this quarter's loss" in a report on the third quarter
-    if granularity == "week" and step == -1 and base.start == ctx.anchor:
-        step = _last_week_step(ctx.anchor)
     period = periods.shifted(periods.containing(granularity, base.start), step, granularity)
     if step == 0 and _norm(m.groupdict().get("mod")) in {"earlier", "later"}:
         # "earlier this year" is from the start of the year to now; "later this year", after now
@@ -95,12 +93,6 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
             "date", period.value, Period(start, end, period.granularity, period.value), mod
         )
     return date(period, mod)
-
-
-def _last_week_step(anchor: dt.date) -> int:
-    """'last week' on a Sunday is the week that ended the day before (news weeks run from
-    Sunday, ISO weeks from Monday: that week is the ISO week of the Sunday itself)."""
-    return 0 if anchor.isoweekday() == 7 else -1
 
 
 def _ten_or_hundred_years(ctx: Context, step: int, granularity: str) -> Resolution:
