@@ -8,7 +8,13 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from eventwire.events.dyads import Resolved
-from eventwire.events.places import PLACE_NOTE, PROTEST_NOTE, place_target
+from eventwire.events.places import (
+    AGENTLESS_NOTE,
+    PLACE_NOTE,
+    PROTEST_NOTE,
+    agentless_source,
+    place_target,
+)
 from eventwire.kb import KnowledgeBase
 from eventwire.model import PlaceMention
 
@@ -72,3 +78,46 @@ def test_a_protest_without_target_or_place_is_against_its_own_government(kb: Kno
     assert [(r.hit.country, r.notes) for r in found] == [("KEN", [PROTEST_NOTE])]
     # another type with no place has no target
     assert place_target(doc[1], kb.plover["CONCEDE"], "080", [protesters], []) == []
+
+
+def _detained(by: bool) -> Doc:
+    """'activists were detained in Lima' (`by`: '... by Chile')."""
+    rows = [
+        ("activists", 2, "nsubjpass", "NOUN", "activist"),
+        ("were", 2, "auxpass", "AUX", "be"),
+        ("detained", 2, "ROOT", "VERB", "detain"),
+        ("in", 2, "prep", "ADP", "in"),
+        ("Lima", 3, "pobj", "PROPN", "Lima"),
+    ]
+    rows += [("by", 2, "agent", "ADP", "by"), ("Chile", 5, "pobj", "PROPN", "Chile")] if by else []
+    return parse(rows)
+
+
+def test_a_coercion_without_agent_is_the_states_act() -> None:
+    doc = _detained(by=False)
+    place = PlaceMention(
+        text="Lima", start=doc[4].idx, end=doc[4].idx + 4, name="Lima", country="PER"
+    )
+    activists = Resolved(actor_ref(doc, 0, "CHL", "OPP", "group"), doc[0])
+    found = agentless_source(doc[2], "173", [activists], [place])
+    assert [(r.hit.country, r.hit.sector, r.notes) for r in found] == [
+        ("PER", "GOV", [AGENTLESS_NOTE])
+    ]
+    # no place: the state of the target
+    assert [r.hit.country for r in agentless_source(doc[2], "173", [activists], [])] == ["CHL"]
+    # not where an agent is named, nor for an attack, whose agent may be anyone
+    by_chile = _detained(by=True)
+    assert agentless_source(by_chile[2], "173", [activists], [place]) == []
+    assert agentless_source(doc[2], "190", [activists], [place]) == []
+
+
+def test_an_active_coercion_takes_no_state_source() -> None:
+    doc = parse(
+        [
+            ("police", 1, "nsubj", "NOUN", "police"),
+            ("detained", 1, "ROOT", "VERB", "detain"),
+            ("activists", 1, "dobj", "NOUN", "activist"),
+        ]
+    )
+    activists = Resolved(actor_ref(doc, 2, "CHL", "OPP", "group"), doc[2])
+    assert agentless_source(doc[1], "173", [activists], []) == []

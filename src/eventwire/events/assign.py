@@ -11,7 +11,7 @@ from ..kb import PloverType, in_force, weight
 from ..model import ActorRef
 from .dyads import Resolved, SentenceState, split_forces, topic_country
 from .naming import PRONOUNS, Demonyms, actors_at, possessive_pronoun, resolve_pronoun
-from .places import place_target
+from .places import agentless_source, place_target
 from .predicates import Predicate, Predicates
 from .role_model import RoleModel, candidates
 from .roles import SUBJECT_DEPS, Arguments, acts_as, noun_arguments, verb_arguments
@@ -205,9 +205,11 @@ def assign_roles(
     extra: list[str] = []
     if moves_forces:
         sources, targets, extra = split_forces(sources, targets)
+    places, cameo = resolve.ctx.places, pred.match.entry.cameo
     if not targets:  # "lifted the curfew in Montenegro", "rallied in Lagos"
-        places = resolve.ctx.places
-        targets = place_target(pred.token, kind, pred.match.entry.cameo, sources, places)
+        targets = place_target(pred.token, kind, cameo, sources, places)
+    if not sources:  # "activists were detained in Lima"
+        sources = agentless_source(pred.token, cameo, targets, places)
     sources = with_topic(sources, resolve.state)
     roles = RoleAssignment(
         tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct, args.governor

@@ -1,7 +1,8 @@
 """Targets a sentence leaves to its place: an event with a source and no target that happens
 in a state is done to that state ("lifted the curfew in Montenegro", "opened fire on
-demonstrators in Cairo" with no actor named for them), and a protest with no target named is
-against the government of the protesters' own state (PLOVER codes such events so)."""
+demonstrators in Cairo" with no actor named for them), a protest with no target named is
+against the government of the protesters' own state, and a coercion in the passive with no
+agent is that state's act (PLOVER codes such events so)."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from ..kb import PloverType, in_force
 from ..model import ActorRef, PlaceMention
 from .context import event_place
 from .dyads import Resolved, is_symmetric
+from .roles import is_passive_like
 
 PLACE_NOTE = "target: the state the event happens in"
 PROTEST_NOTE = "target: the government of the protesters' state"
+AGENTLESS_NOTE = "source: the government of the state a coercion with no agent happens in"
 _PROTEST = "14"  # CAMEO 14x: protest
+_COERCION = "17"  # CAMEO 17x: coerce (arrest, detain, ban, impose restrictions)
 _GOVERNMENT = "GOV"
 
 
@@ -38,19 +42,24 @@ def place_target(
     if state is None or all(_same(r, state.iso3) for r in sources):
         return []
     start, end = (place.start, place.end) if place is not None else _span(sources[0])
-    hit = ActorRef(
+    return [Resolved(_government(state.name, state.iso3, start, end), trigger, [note])]
+
+
+def _government(name: str, iso3: str, start: int, end: int) -> ActorRef:
+    """The government of a state the sentence names no word for (at the words of its place,
+    or of the actor it is inferred from)."""
+    return ActorRef(
         tokens=(),
         head=None,
         start=start,
         end=end,
-        name=state.name,
-        country=state.iso3,
+        name=name,
+        country=iso3,
         sector=_GOVERNMENT,
         kind="country",
         score=0.6,
         rules=("place's state",),
     )
-    return [Resolved(hit, trigger, [note])]
 
 
 def _source_country(sources: list[Resolved]) -> str | None:
@@ -64,3 +73,23 @@ def _same(source: Resolved, country: str) -> bool:
 
 def _span(source: Resolved) -> tuple[int, int]:
     return source.hit.start, source.hit.end
+
+
+def agentless_source(
+    trigger: Token, cameo: str, targets: list[Resolved], places: list[PlaceMention]
+) -> list[Resolved]:
+    """The government of the state a coercion happens in (else of its target's state) as the
+    source of a passive with no agent: arrests, detentions and bans are the state's acts
+    ("activists were detained in Lima" -> Peru)."""
+    agent = any(c.dep_ == "agent" for c in trigger.children)
+    if not cameo.startswith(_COERCION) or not is_passive_like(trigger) or agent or not targets:
+        return []
+    place = event_place(trigger, places)
+    country = place.country if place is not None else None
+    country = country or next((c for r in targets if (c := r.country or r.hit.country)), None)
+    state = in_force().country(country) if country else None
+    if state is None:
+        return []
+    start, end = (place.start, place.end) if place is not None else _span(targets[0])
+    hit = _government(state.name, state.iso3, start, end)
+    return [Resolved(hit, trigger, [AGENTLESS_NOTE])]
