@@ -103,6 +103,9 @@ pytestmark_model = pytest.mark.model
         ("The march covered 12 miles.", (12, "mile", None)),
         ("A 15-year-old boy was hurt.", (15, "age", None)),
         ("John Smith, 19, of Alexandria was charged.", (19, "age", None)),
+        ("Jane Doe (42) was charged on Friday.", (42, "age", None)),  # age in brackets
+        ("The singer turns 40 next week.", (40, "age", None)),
+        ("Kids ages 5 to 10 go free.", (5, "age", None)),
     ],
 )
 def test_values_units_and_counted_nouns(
@@ -230,3 +233,9 @@ def test_mentions_point_at_their_text(find: Find) -> None:
     for q in find(text):
         assert text[q.start : q.end] == q.text
     assert [q.text for q in find(text)] == ["$6 billion", "1,000"]
+
+
+@pytestmark_model
+def test_a_number_in_brackets_after_a_noun_is_no_age(find: Find) -> None:
+    assert all(q.unit != "age" for q in find("The team scored 3 goals (12) in the game."))
+    assert all(q.unit != "age" for q in find("The book turned 40 pages into a film."))

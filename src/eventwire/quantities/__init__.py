@@ -142,12 +142,25 @@ def _is_age(doc: Doc, run: Run) -> bool:
         return False
     before = doc[run.start - 1] if run.start else None
     after = doc[run.end] if run.end < len(doc) else None
-    if before is not None and before.lower_ in {"aged", "age"}:
+    if before is not None and before.lower_ in {"aged", "age", "ages"}:
         return True
+    if before is not None and before.lemma_.lower() == "turn" and before.pos_ == "VERB":
+        return after is None or after.pos_ not in {"NOUN", "PROPN"}  # "turns 40", not "40 pages"
+    if _bracketed(doc, run) and run.start > 1 and doc[run.start - 2].pos_ == "PROPN":
+        return True  # "John Smith (42) was charged"
     if before is not None and before.lower_ == "of" and run.start > 1:
         return bool(doc[run.start - 2].lower_ == "age")  # "at the age of 12"
     commas = before is not None and before.text == "," and after is not None and after.text == ","
     return commas and number.head.pos_ == "PROPN"  # "Flores, 26, had just left"
+
+
+def _bracketed(doc: Doc, run: Run) -> bool:
+    """The number alone in brackets: '(42)'."""
+    before = doc[run.start - 1] if run.start else None
+    after = doc[run.end] if run.end < len(doc) else None
+    return bool(
+        before is not None and before.text == "(" and after is not None and after.text == ")"
+    )
 
 
 def _found(doc: Doc, run: Run) -> Found | None:
