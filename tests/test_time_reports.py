@@ -101,3 +101,10 @@ def test_the_first_two_quarters_are_a_half() -> None:
     ]
     assert found("Sales rose in the first two quarters.") == [("the first two quarters", "1995-H1")]
     assert found("The first quarters of the match were dull.") == []
+
+
+def test_for_the_year_before_a_comma_is_the_year_reported_on() -> None:
+    text = "Profit fell in the third quarter. For the year, volume was flat."
+    assert found(text)[-1] == ("the year", "1995")
+    # "for the year ended Sept. 30" stays a year of accounts, a duration
+    assert found("Sales rose for the year ended Sept. 30.")[0] == ("the year", "P1Y")

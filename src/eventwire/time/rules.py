@@ -40,7 +40,10 @@ RELATIVE_RULES = [
     ),
     Rule(
         "full-year",
-        compile_rule(r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+|calendar\s+)?year"),
+        # "For the year, sales were flat": in a report, the year of the quarter reported on
+        compile_rule(
+            r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+|calendar\s+)?year|(?<=\bfor\s)the\s+year(?=\s*,)"
+        ),
         reports.full_year,
     ),
     Rule(
