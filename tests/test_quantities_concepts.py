@@ -63,6 +63,8 @@ pytestmark_model = pytest.mark.model
         ("Al-Sadr has raised 5 million dinars so far.", "Al-Sadr"),  # a name with a hyphen
         ("Since May Ben-Yosef has sold 300 paintings abroad.", "Ben-Yosef"),
         ("The small island is about 12 miles wide.", "small island"),  # what is wide
+        ("Five new seasons of Star Trek will join the service.", "Star Trek"),  # a name of
+        ("There are thousands of students studying at Oxford University.", "Oxford University"),
     ],
 )
 def test_the_concept_a_quantity_is_about(find: Find, text: str, concept: str) -> None:

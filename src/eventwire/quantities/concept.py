@@ -21,6 +21,7 @@ _MAX_CLIMB = 4
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
 _MAX_BACK = 4  # change words between a name and its figure: "was also down"
 _TAIL_PREPS = {"of", "for", "in", "on", "at"}
+_NAME_PREPS = {"of", "at", "from", "with"}
 _MAX_TAIL = 8  # tokens after the noun
 _MAX_ASIDE = 8  # tokens of a parenthesis: "(13 km)"
 _BREAKS = {",", ";", ":", "(", ")", "-", "–"}
@@ -51,7 +52,25 @@ def concept_of(
         found = _next_noun(doc, start, end if counted is None else -1)
     if found is None and counted is None:
         found = _said_of(doc, start if lead is None else lead, (start, end))
+    if found is None and counted is not None:
+        found = _name_of(counted, (start, end))
     return found
+
+
+def _name_of(counted: Token, span: tuple[int, int]) -> str | None:
+    """When nothing owns a count: the name its noun belongs to or is at ('five new seasons of
+    Sesame Street', 'students studying at Heidelberg University')."""
+    for child in counted.rights:
+        preps = [child] if child.dep_ == "prep" else []
+        if child.dep_ == "acl":
+            preps = [c for c in child.rights if c.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ not in _NAME_PREPS:
+                continue
+            pobj = _child(prep, {"pobj"})
+            if pobj is not None and pobj.pos_ == "PROPN" and pobj.i - counted.i <= _MAX_TAIL:
+                return _name_ending(counted.doc, pobj.i, pobj.i)
+    return None
 
 
 def _said_of(doc: Doc, lead: int, span: tuple[int, int]) -> str | None:
