@@ -46,3 +46,26 @@ def test_a_times_sign_without_a_power_is_no_scientific_number() -> None:
 
 def test_b_alone_is_no_billion(find: Find) -> None:
     assert all(q.value != 5e9 for q in find("Row 5b of the stand was empty."))
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Tickets cost $10-$20 at the door.", 10, 20, "USD"),
+        ("Seats go for £5-£10 each.", 5, 10, "GBP"),
+        ("Analysts expect $1.5-$2 billion in sales.", 1.5e9, 2e9, "USD"),
+        ("Rates of 5–7 per cent apply.", 5, 7, "%"),
+    ],
+)
+def test_a_range_in_one_token(find: Find, text: str, low: float, high: float, unit: str) -> None:
+    found = find(text)
+    assert [(q.value, q.value_max, q.unit) for q in found] == [(low, high, unit)]
+
+
+def test_a_score_with_a_dash_is_no_range(find: Find) -> None:
+    assert find("The home side won 3–1 on Sunday.") == []
+
+
+def test_a_fraction_of_a_scale_is_a_number(find: Find) -> None:
+    found = find("A quarter of a million people marched.")
+    assert [(q.value, q.unit, q.unit_name) for q in found] == [(250_000, None, "people")]

@@ -19,6 +19,10 @@ _SUFFIXES = ("st", "nd", "rd", "th")
 _ATTACHED = re.compile(
     r"^([+~±\-−]?)((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)([^\d\s]*(?:(?<=[a-z])[23])?)$"
 )
+_RANGE = re.compile(
+    r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[-–]([$€£¥]?)"
+    r"((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([^\d\s]*)$"
+)
 # "1.99×10−30", "6.02x10^23", "2.5e6": a mantissa and a power of ten, in one token
 _SCIENTIFIC = re.compile(r"^(\d+(?:\.\d+)?)(?:×10\^?|[x*]10\^|[eE])([+\-−]?)(\d{1,3})$")
 
@@ -43,6 +47,16 @@ def parse_digits(text: str) -> float | None:
         whole = int(fraction[1] or 0)
         return whole + int(fraction[2]) / int(fraction[3])
     return None
+
+
+def split_range(text: str) -> tuple[float, float, str] | None:
+    """A range in one token: '5–7' (an en dash), '10-$20', '1.5-$2', '5-£10%'; its ends and the
+    unit stuck to it; the top must be above the bottom (not a score, '3–1')."""
+    found = _RANGE.match(text)
+    if found is None:
+        return None
+    low, high = float(found[1].replace(",", "")), float(found[3].replace(",", ""))
+    return (low, high, found[4]) if low < high else None
 
 
 def split_number(text: str) -> tuple[str, float, str] | None:

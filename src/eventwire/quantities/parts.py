@@ -95,11 +95,15 @@ def _slashed(doc: Doc, i: int) -> Run | None:
 
 def _of_unit(doc: Doc, run: Run) -> Run:
     """A fraction of a unit is an amount in that unit: 'a quarter of an hour' 0.25 hour,
-    'half a mile' 0.5 mile, '1/16 of a US pint'; else the fraction as it is."""
+    'half a mile' 0.5 mile, '1/16 of a US pint'; of a scale, a number: 'a quarter of a
+    million' 250,000; else the fraction as it is."""
     i = run.end + (_word(doc, run.end) == "of")
     i += _word(doc, i) in _ARTICLES
     i += _word(doc, i) in _SYSTEMS
     token = _at(doc, i)
+    scale = number_words().get(token.lower_) if token is not None else None
+    if token is not None and scale is not None and scale.kind == "scale" and i > run.end:
+        return Run(run.start, i + 1, run.value * scale.value)  # "a quarter of a million"
     unit = unit_of(token.text) if token is not None else None
     if token is None or unit is None or unit.kind in _NOT_MEASURES:
         return run

@@ -9,7 +9,7 @@ from typing import Any
 
 from .glued import glued_sign
 from .lexicon import Unit, unit_of
-from .numbers import NumberWord, number_words, parse_words, split_number
+from .numbers import NumberWord, number_words, parse_words, split_number, split_range
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type information)
 MILLION = 1e6
@@ -58,6 +58,8 @@ def number_token(token: Token) -> tuple[str, float, str] | None:
     if split is None:
         glued = glued_sign(token)
         split = glued.split if glued is not None else None
+    if split is None and (ends := split_range(token.text)) is not None:
+        split = ("", ends[0], ends[2])  # "5–7", "10-$20": the top is read in `_value`
     if split is None:
         return None
     suffix = split[2]
@@ -159,6 +161,8 @@ def _value(tokens: list[Token], money: bool) -> Run | None:
     run = Run(tokens[0].i, tokens[-1].i + 1, 0.0)
     if digits is not None:
         run.sign, run.value, suffix = digits
+        ends = split_range(first.text)
+        run.high = ends[1] if ends is not None else None
         glued = glued_sign(first)
         if glued is not None:
             money = money or glued.unit is not None
