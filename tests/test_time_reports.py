@@ -108,3 +108,13 @@ def test_for_the_year_before_a_comma_is_the_year_reported_on() -> None:
     assert found(text)[-1] == ("the year", "1995")
     # "for the year ended Sept. 30" stays a year of accounts, a duration
     assert found("Sales rose for the year ended Sept. 30.")[0] == ("the year", "P1Y")
+
+
+def test_the_determiner_of_a_noun_after_a_time_adjective_is_left_out() -> None:
+    text = "It took a third-quarter charge. The year-ago results and its 30-day notes were weak."
+    assert [t for t, _ in found(text)] == ["third-quarter", "year-ago", "30-day"]
+    # a time noun keeps its determiner
+    assert found("Sales rose in the third quarter from the year-ago quarter.") == [
+        ("the third quarter", "1995-Q3"),
+        ("the year-ago quarter", "1994-Q3"),
+    ]

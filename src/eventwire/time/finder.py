@@ -22,6 +22,10 @@ Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 _RANGE_JOINER = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–)\s*$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:\b(between|from)\s+)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+|\d+")
+_DETERMINER = re.compile(r"(?:the|a|an|its|their|this|that|his|her)\s+", re.IGNORECASE)
+_PREMODIFIER = re.compile(
+    r"\w-(?:quarter|half|year|month|week|day|hour|minute|ago|earlier|old|long)$", re.IGNORECASE
+)
 _REACH = 64  # characters: longer than any expression on either side of its trigger word
 _COARSENESS = ["minute", "hour", "part_of_day", "day", "week", "month", "season", "quarter"]
 _COARSENESS += ["half", "year", "decade", "century", "fuzzy"]
@@ -57,7 +61,13 @@ def _blocked() -> re.Pattern[str]:
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
-    return m.span("core") if "core" in m.re.groupindex and m["core"] else m.span()
+    """The expression's characters; before a noun ("a third-quarter loss", "the year-ago
+    results", "the 30-day period") the determiner belongs to that noun, not to the expression."""
+    start, end = m.span("core") if "core" in m.re.groupindex and m["core"] else m.span()
+    determiner = _DETERMINER.match(m.string, start, end)
+    if determiner and _PREMODIFIER.search(m.string, start, end):
+        start = determiner.end()
+    return start, end
 
 
 def _trigger_positions(text: str) -> dict[str, list[tuple[int, int]]]:
