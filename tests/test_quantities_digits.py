@@ -1,6 +1,7 @@
 """Quantities, issue 16, fourth round: numbers written with the minus sign U+2212 ("−5 °C"), in
-scientific notation ("1.99×10−30 kg", "2.5e6 tonnes"), and the scales "bln", "cr" (crore) and
-"b" after a currency sign ("$5b"). Sentences written for these tests."""
+scientific notation ("1.99×10−30 kg", "2.5e6 tonnes"), the scales "bln", "cr" (crore) and "b"
+after a currency sign ("$5b"), ranges in one token ("$10-$20", "5–7"), "a quarter of a
+million" and "two and a half". Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -69,3 +70,20 @@ def test_a_score_with_a_dash_is_no_range(find: Find) -> None:
 def test_a_fraction_of_a_scale_is_a_number(find: Find) -> None:
     found = find("A quarter of a million people marched.")
     assert [(q.value, q.unit, q.unit_name) for q in found] == [(250_000, None, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("He served two and a half years in jail.", 2.5, "year"),
+        ("The trip took two-and-a-half hours by bus.", 2.5, "hour"),
+        ("Some one and a half million people voted.", 1.5e6, None),
+        ("He paid 2 and a half million dollars for it.", 2.5e6, "USD"),
+    ],
+)
+def test_and_a_half(find: Find, text: str, value: float, unit: str | None) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == [(value, unit)]
+
+
+def test_and_between_numbers_is_still_two_numbers(find: Find) -> None:
+    assert [q.value for q in find("They sent 40 tanks and 12 jets.")] == [40, 12]

@@ -14,6 +14,7 @@ from .numbers import NumberWord, number_words, parse_words, split_number, split_
 Token = Any  # spacy.tokens.Token (spaCy ships no type information)
 MILLION = 1e6
 _MONEY_SCALES = {"m": MILLION, "b": 1e9}  # "£300m", "$5b": after a currency sign only
+_HALF_WORDS = {"and", "a", "half", "-"}  # "two and a half", "two-and-a-half"
 
 
 @dataclass
@@ -94,10 +95,46 @@ def _word_at(token: Token | None) -> str:
     return str(token.lower_) if token is not None else ""
 
 
+def _and_a_half(token: Token) -> bool:
+    """Whether `token` is one of the words of 'and a half' after a whole number: 'two and a
+    half years', 'two-and-a-half hours', '1 and a half million'."""
+    doc, start = token.doc, token.i
+    while start > 0 and doc[start].lower_ in _HALF_WORDS:
+        start -= 1
+    if number_token(doc[start]) is None and _kind(doc[start]) != "cardinal":
+        return False
+    words, end = [], start
+    for following in doc[start + 1 : start + 7]:
+        if following.text != "-":
+            words.append(following.lower_)
+        end = following.i
+        if len(words) == 3:
+            break
+    return words == ["and", "a", "half"] and start < token.i <= end
+
+
+def _plus_half(words: list[Token]) -> float | None:
+    """The value of 'two and a half million' from its words less 'and' and hyphens: the whole
+    number, plus a half, times the scales after it."""
+    lowers = [w.lower_ for w in words]
+    k = lowers.index("a")
+    head, scales = words[:k], words[k + 2 :]
+    digits = number_token(head[0]) if len(head) == 1 else None
+    base = digits[1] if digits is not None else parse_words(" ".join(lowers[:k]))
+    if base is None or any(_kind(w) != "scale" for w in scales):
+        return None
+    value = base + 0.5
+    for scale in scales:
+        value *= number_words()[scale.lower_].value
+    return value
+
+
 def _is_part(token: Token, run: list[Token], money: bool) -> bool:
     """Whether `token` starts a number (`run` empty) or continues the number made of `run`."""
     last = run[-1] if run else None
     kind, lower = _kind(token), token.lower_
+    if last is not None and lower in _HALF_WORDS and _and_a_half(token):
+        return True
     if number_token(token) is not None:
         return last is None
     if kind in {"cardinal", "vague", "approx"}:
@@ -159,6 +196,12 @@ def _value(tokens: list[Token], money: bool) -> Run | None:
     first, rest = words[0], words[1:]
     digits = number_token(first)
     run = Run(tokens[0].i, tokens[-1].i + 1, 0.0)
+    lowers = [w.lower_ for w in words]
+    if "a" in lowers and lowers[lowers.index("a") + 1 :][:1] == ["half"]:
+        plus_half = _plus_half(words)  # "two and a half million"
+        if plus_half is not None:
+            run.value = plus_half
+            return run
     if digits is not None:
         run.sign, run.value, suffix = digits
         ends = split_range(first.text)
