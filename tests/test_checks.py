@@ -91,3 +91,23 @@ def test_explain_names_the_journey_that_is_no_visit(coder: Coder) -> None:
 
     found = explain(coder, make_document("Venezuelans arrived in Brazil."), 0)
     assert any("a journey is a visit only of a person or of officials" in r for r in found.rejected)
+
+
+def test_an_event_noun_that_adds_no_actor_to_the_verb_event_is_background(coder: Coder) -> None:
+    from eventwire.events.explain import explain
+    from eventwire.ingest import make_document
+
+    text = "Iran defended Syria against criticism of its war."
+    found = explain(coder, make_document(text), 0)
+    assert [(e.type, e.trigger.text) for e in found.events] == [("SUPPORT", "defended")]
+    assert any(
+        r.startswith("'criticism'") and "adds no actor to a verb event" in r for r in found.rejected
+    )
+
+
+def test_an_event_noun_with_an_actor_of_its_own_stays(events_of: Events) -> None:
+    events = events_of("Britain mobilized army reservists for a possible war against Iraq.")
+    assert {(e.type, e.target and e.target.country) for e in events} >= {
+        ("MOBILIZE", None),
+        ("ASSAULT", "IRQ"),
+    }

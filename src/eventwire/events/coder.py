@@ -19,12 +19,12 @@ from ..nlp import text_of
 from .assign import Resolver, arguments, assign_roles
 from .attribution import Reporter, ReportingCues, find_reporter
 from .build import EventBuilder
-from .checks import is_not_a_repeat, rejections
+from .checks import is_not_a_repeat, is_not_background, rejections
 from .dyads import SentenceState
 from .lexicon import Lexicon
 from .modality import ModalityCues
 from .naming import Demonyms, actor_at
-from .predicates import find_predicates
+from .predicates import Predicate, find_predicates
 from .role_model import RoleModel, shipped_model
 from .sentence import SentenceContext
 from .type_model import TypeModel
@@ -106,7 +106,7 @@ class EventCoder:
         if subjects:  # "Russia readies its offensive": 'its' may point back to this subject
             state.groups.append(subjects)
         coded_verbs: set[int] = set()
-        events: list[Event] = []
+        built: list[tuple[Predicate, Event]] = []
         for pred in predicates.items:
             token, kind = pred.token, self.kb.plover[pred.match.entry.type]
             # "rejected the proposal": an event noun that is the object of a coded verb is part of it
@@ -121,14 +121,22 @@ class EventCoder:
                 ctx.reject(token.text, f"{kind.type} pattern, {reasons[0]}")
                 continue
             new_events = self.builder.events(pred, kind, roles, extra, ctx, state)
-            events.extend(new_events)
+            built.extend((pred, e) for e in new_events)
             coded_verbs |= {token.i} if new_events else set()
             if pred.is_verb and roles.direct_source and roles.sources:
                 state.groups.append([r.hit for r in roles.sources])
-        kept, repeats = is_not_a_repeat(sorted(events, key=lambda e: e.trigger.start))
-        for event, reason in repeats:
-            ctx.reject(event.trigger.text, f"{event.type} event, {reason}")
-        return kept
+        return _distinct(built, ctx)
+
+
+def _distinct(built: list[tuple[Predicate, Event]], ctx: SentenceContext) -> list[Event]:
+    """The sentence's events less background nouns and repeats, in text order (the checks on
+    events of one sentence together; the reasons go to `explain`)."""
+    kept, background = is_not_background(built)
+    events = sorted((e for _, e in kept), key=lambda e: e.trigger.start)
+    events, repeats = is_not_a_repeat(events)
+    for event, reason in (*background, *repeats):
+        ctx.reject(event.trigger.text, f"{event.type} event, {reason}")
+    return events
 
 
 def answer_accusations(events: list[Event], before: list[Event]) -> list[Event]:
