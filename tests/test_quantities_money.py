@@ -35,6 +35,9 @@ def find(parse: Callable[[str], Doc]) -> Find:
         ("They signed a $5-million deal on Monday.", 5e6, "USD", "dollar"),
         ("The $5.4-billion contract was cancelled.", 5.4e9, "USD", "dollar"),
         ("He paid half a million dollars for it.", 5e5, "USD", "dollar"),
+        ("The bank raised CHF1.2m from the sale.", 1.2e6, "CHF", "swiss franc"),
+        ("A ticket costs Rs.500 in Delhi.", 500, "INR", "indian rupee"),
+        ("The fund took in INR500 that day.", 500, "INR", "indian rupee"),
     ],
 )
 def test_money_with_its_currency(find: Find, text: str, value: float, code: str, name: str) -> None:

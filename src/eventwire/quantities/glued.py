@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .lexicon import Unit, quantity_words
+from .lexicon import Unit, quantity_words, unit_of
 from .numbers import split_number
 
 Token = Any  # spacy.tokens.Token
@@ -31,7 +31,10 @@ def glued_sign(token: Token) -> Glued | None:
     found = _GLUED.match(token.text) if _DIGIT.search(token.text) else None
     if found is None:
         return None
-    prefix, rest = found[1].lower(), found[2]
+    written, rest = found[1], found[2]
+    if rest.startswith(".") and unit_of(written + ".") is not None:
+        written, rest = written + ".", rest[1:]  # "Rs.500" is 500 rupees, not 0.5
+    prefix = written.lower()
     split = split_number(rest)
     if split is None or split[0]:
         return None
@@ -39,7 +42,7 @@ def glued_sign(token: Token) -> Glued | None:
         return Glued(split, token.i, sign="-")
     if prefix.endswith("-") and prefix[:-1] in quantity_words().qualifiers:
         return Glued(split, token.i, qualifier=prefix[:-1])
-    currency = _currency(token, prefix)
+    currency = _currency(token, written)
     if currency is None or (rest.isdigit() and len(rest) == 1):
         return None  # "PS4", "A4", "G7" name models and groups
     return Glued(split, currency[1], unit=currency[0])
@@ -51,12 +54,12 @@ def _currency(token: Token, prefix: str) -> tuple[Unit, int] | None:
     units = quantity_words().units
     if token.i > 0 and not token.doc[token.i - 1].whitespace_:
         sign = token.doc[token.i - 1]
-        unit = units.get(sign.lower_ + prefix)
+        unit = units.get(sign.lower_ + prefix.lower())
         if unit is not None and unit.kind in {"currency_glued", "currency_prefix"}:
             return unit, sign.i
-    unit = units.get(prefix)
+    unit = units.get(prefix.lower()) or unit_of(prefix)  # "PS2.7m" (£); "CHF1.2m" as written
     if unit is None:
         return None
-    word = prefix[:-1] if prefix.endswith("$") else prefix  # "NZ$12", "S$300", "R$10"
+    word = prefix.rstrip("$.")  # "NZ$12", "S$300", "R$10", "Rs.500"
     alone = unit.kind == "currency_prefix" and word.isalpha() and len(prefix) > 1
     return (unit, token.i) if alone or unit.kind == "currency_glued" else None
