@@ -12,7 +12,13 @@ NOVEMBER = dt.date(1995, 11, 2)  # a publication date in the fourth calendar qua
 
 
 def found(text: str, anchor: dt.date = NOVEMBER) -> list[tuple[str, str]]:
-    return [(t.text, t.value) for t in find_timexes(text, anchor, lambda _offset: "past")]
+    ahead = text.find(" will ")  # the clause of "will" looks ahead, up to its full stop
+    end = text.find(".", ahead) if ahead >= 0 else -1
+
+    def tense(offset: int) -> str:
+        return "future" if ahead <= offset <= end else "past"
+
+    return [(t.text, t.value) for t in find_timexes(text, anchor, tense)]
 
 
 def test_a_fiscal_quarter_outlasts_the_day_it_ended() -> None:
@@ -118,3 +124,12 @@ def test_the_determiner_of_a_noun_after_a_time_adjective_is_left_out() -> None:
         ("the third quarter", "1995-Q3"),
         ("the year-ago quarter", "1994-Q3"),
     ]
+
+
+def test_results_told_for_a_quarter_still_under_way_are_of_a_fiscal_one() -> None:
+    # in November the fourth calendar quarter has not ended: results for it are fiscal ones
+    text = "The brewer reported lower fourth-quarter profit. Sales in the latest period fell."
+    assert found(text) == [("fourth-quarter", "1995-Q4"), ("the latest period", "1995-Q4")]
+    # a quarter ahead in a clause that looks ahead is not the one reported on
+    text = "It will book a fourth-quarter charge. Profit fell in the latest quarter."
+    assert [v for _, v in found(text)] == ["1995-Q4", "1995-Q3"]

@@ -233,7 +233,10 @@ def quarter_named(m: re.Match[str], ctx: Context) -> Resolution | None:
         return date(periods.half(year or ctx.anchor.year, number))
     fiscal = "fiscal" in (m["pre"] or "").lower()
     if year is None:
-        return replace(date(infer_quarter(number, ctx.anchor, ctx.tense())), fiscal=fiscal)
+        quarter = infer_quarter(number, ctx.anchor, ctx.tense())
+        # results told in the past for a quarter still under way: a fiscal one that has ended
+        under_way = quarter.start <= ctx.anchor <= quarter.end and ctx.tense() == "past"
+        return replace(date(quarter), fiscal=fiscal or under_way)
     return replace(date(periods.quarter(year, number)), fiscal=fiscal)
 
 

@@ -32,7 +32,7 @@ def period_in_focus(m: re.Match[str], ctx: Context) -> Resolution | None:
     focus = reported_quarter(ctx)
     if adjective == "current" or (focus is None and _norm(m["det"]) == "this"):
         focus = this_quarter
-    elif focus is None or (adjective in _LATEST and focus.end >= ctx.anchor):
+    elif focus is None or (adjective in _LATEST and focus.end >= ctx.anchor and not ctx.fiscal):
         focus = last_quarter  # "the latest quarter" has ended
     if m["yr"]:
         return unfocused(periods.shifted(focus, int(m["yr"]) - focus.start.year, "year"))
