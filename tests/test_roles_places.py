@@ -121,3 +121,18 @@ def test_an_active_coercion_takes_no_state_source() -> None:
     )
     activists = Resolved(actor_ref(doc, 2, "CHL", "OPP", "group"), doc[2])
     assert agentless_source(doc[1], "173", [activists], []) == []
+
+
+def test_a_place_a_role_comes_from_is_no_target(kb: KnowledgeBase) -> None:
+    doc = parse(
+        [
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("rejected", 1, "ROOT", "VERB", "reject"),
+            ("a", 3, "det", "DET", "a"),
+            ("proposal", 1, "dobj", "NOUN", "proposal"),
+            ("from", 3, "prep", "ADP", "from"),
+            ("Lima", 4, "pobj", "PROPN", "Lima"),
+        ]
+    )
+    lima = _lima(doc)
+    assert place_target(doc[1], kb.plover["REJECT"], "120", [_source(doc, "CHL")], [lima]) == []

@@ -35,6 +35,7 @@ def place_target(
     if not sources or is_symmetric(kind, cameo):
         return []
     place = event_place(trigger, places)
+    place = None if place is not None and _origin(trigger, place) else place
     country, note = (place.country, PLACE_NOTE) if place is not None else (None, "")
     if country is None and cameo.startswith(_PROTEST):
         country, note = _source_country(sources), PROTEST_NOTE
@@ -60,6 +61,14 @@ def _government(name: str, iso3: str, start: int, end: int) -> ActorRef:
         score=0.6,
         rules=("place's state",),
     )
+
+
+def _origin(trigger: Token, place: PlaceMention) -> bool:
+    """A place under "from" is where a role comes from, not where the event is done ("the
+    proposal from Colombia", "withdrew from Lebanon")."""
+    span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
+    head = span.root.head if span is not None else None
+    return head is not None and head.dep_ == "prep" and head.lower_ == "from"
 
 
 def _source_country(sources: list[Resolved]) -> str | None:
