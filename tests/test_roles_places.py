@@ -123,16 +123,22 @@ def test_an_active_coercion_takes_no_state_source() -> None:
     assert agentless_source(doc[1], "173", [activists], []) == []
 
 
-def test_a_place_a_role_comes_from_is_no_target(kb: KnowledgeBase) -> None:
+def test_a_place_a_role_comes_from_or_near_a_state_is_no_target(kb: KnowledgeBase) -> None:
+    for prep in ("from", "near"):
+        assert _no_target(kb, prep)
+    assert not _no_target(kb, "in")
+
+
+def _no_target(kb: KnowledgeBase, prep: str) -> bool:
     doc = parse(
         [
             ("Chile", 1, "nsubj", "PROPN", "Chile"),
             ("rejected", 1, "ROOT", "VERB", "reject"),
             ("a", 3, "det", "DET", "a"),
             ("proposal", 1, "dobj", "NOUN", "proposal"),
-            ("from", 3, "prep", "ADP", "from"),
+            (prep, 3, "prep", "ADP", prep),
             ("Lima", 4, "pobj", "PROPN", "Lima"),
         ]
     )
     lima = _lima(doc)
-    assert place_target(doc[1], kb.plover["REJECT"], "120", [_source(doc, "CHL")], [lima]) == []
+    return place_target(doc[1], kb.plover["REJECT"], "120", [_source(doc, "CHL")], [lima]) == []

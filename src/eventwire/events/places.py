@@ -18,6 +18,7 @@ PLACE_NOTE = "target: the state the event happens in"
 PROTEST_NOTE = "target: the government of the protesters' state"
 AGENTLESS_NOTE = "source: the government of the state a coercion with no agent happens in"
 _PROTEST = "14"  # CAMEO 14x: protest
+_NOT_IN = frozenset({"from", "near", "outside"})
 _COERCION = "17"  # CAMEO 17x: coerce (arrest, detain, ban, impose restrictions)
 _GOVERNMENT = "GOV"
 
@@ -65,10 +66,11 @@ def _government(name: str, iso3: str, start: int, end: int) -> ActorRef:
 
 def _origin(trigger: Token, place: PlaceMention) -> bool:
     """A place under "from" is where a role comes from, not where the event is done ("the
-    proposal from Colombia", "withdrew from Lebanon")."""
+    proposal from Colombia", "withdrew from Lebanon"); one "near" or "outside" a state is not
+    in it ("deployed warships near Taiwan")."""
     span = trigger.doc.char_span(place.start, place.end, alignment_mode="expand")
     head = span.root.head if span is not None else None
-    return head is not None and head.dep_ == "prep" and head.lower_ == "from"
+    return head is not None and head.dep_ == "prep" and head.lower_ in _NOT_IN
 
 
 def _source_country(sources: list[Resolved]) -> str | None:
