@@ -111,3 +111,16 @@ def test_an_event_noun_with_an_actor_of_its_own_stays(events_of: Events) -> None
         ("MOBILIZE", None),
         ("ASSAULT", "IRQ"),
     }
+
+
+def test_a_possessive_that_points_back_to_the_source_is_no_target(events_of: Events) -> None:
+    (event,) = [
+        e
+        for e in events_of("China had to start the dispute procedure to defend its rights.")
+        if e.type == "SUPPORT"
+    ]
+    assert event.source is not None and event.source.country == "CHN"
+    assert event.target is None
+    assert any("the source's own" in n for n in event.notes)
+    (other,) = [e for e in events_of("Iran defended Syria.") if e.type == "SUPPORT"]
+    assert other.target is not None and other.target.country == "SYR"

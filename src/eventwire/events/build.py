@@ -64,7 +64,10 @@ class EventBuilder:
             *roles.notes,
             *extra,
         ]
-        sources, targets = list(roles.sources), list(roles.targets)
+        sources = list(roles.sources)
+        targets = [t for t in roles.targets if not _own(t, sources)]
+        if len(targets) < len(roles.targets):
+            notes.append("target: the source's own ('its', 'their'), no target of its own")
         symmetric = is_symmetric(kind, entry.cameo)
         reciprocal = symmetric and len({r.country or r.hit.country for r in sources}) > 1
         if not targets and state.events and "campaign" in kind.properties and not reciprocal:
@@ -200,6 +203,17 @@ def document_setting(refs: Iterable[ActorRef], kb: KnowledgeBase) -> str | None:
     if not ranked or ranked[0][1] < weight("actors.context.setting_min"):
         return None
     return ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
+
+
+def _own(target: Resolved, sources: list[Resolved]) -> bool:
+    """ "China defended its rights", "the two countries coordinate their policies": a
+    possessive pronoun that points back to the source is the source's own, not a target."""
+    country = target.country or target.hit.country
+    return (
+        target.token.tag_ == "PRP$"
+        and country is not None
+        and any((s.country or s.hit.country) == country for s in sources)
+    )
 
 
 def _pattern_text(match: Match) -> str:
