@@ -87,3 +87,19 @@ def test_and_a_half(find: Find, text: str, value: float, unit: str | None) -> No
 
 def test_and_between_numbers_is_still_two_numbers(find: Find) -> None:
     assert [q.value for q in find("They sent 40 tanks and 12 jets.")] == [40, 12]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Some 1.5m people voted on Sunday.", 1.5e6, None),
+        ("The silos hold 20m tonnes of grain.", 2e7, "t"),
+        ("The budget is 5m euros this year.", 5e6, "EUR"),
+        ("The river is 5m deep here.", 5, "m"),  # metres: no count or unit follows
+        ("They built a 2m wall around it.", 2, "m"),
+    ],
+)
+def test_m_stuck_to_a_number_before_a_count_is_millions(
+    find: Find, text: str, value: float, unit: str | None
+) -> None:
+    assert [(q.value, q.unit) for q in find(text)] == [(value, unit)]

@@ -159,8 +159,21 @@ def _is_part(token: Token, run: list[Token], money: bool) -> bool:
     # "£300m" is money; "4.3M sales" is millions; "37m" alone is metres
     if token.text != "M" and lower not in {"m", "m."}:
         return False
-    money = money or _glued_money(last)
+    money = money or _glued_money(last) or (not last.whitespace_ and _counts_follow(token))
     return (token.text == "M" or money) and number_token(last) is not None
+
+
+def _counts_follow(scale: Token) -> bool:
+    """'1.5m people', '20m tonnes', '5m euros', '2b users': the 'm' (or 'b') stuck to a number
+    is millions when a plural noun or a unit follows (not '100m sprint', '5m deep', 'a 2m
+    wall')."""
+    following = _next(scale)
+    if following is None or scale.text[-1:] not in {"m", "b"}:
+        return False
+    unit = unit_of(following.text)
+    if unit is not None:
+        return unit.kind not in {"length", "time", "speed", "area"}
+    return bool(following.tag_ in {"NNS", "NNPS"} and following.pos_ in {"NOUN", "PROPN"})
 
 
 def _glued_money(token: Token) -> bool:
@@ -215,7 +228,7 @@ def _value(tokens: list[Token], money: bool) -> Run | None:
             run.value = -run.value
         if (
             suffix in {"M"}
-            or (suffix in _MONEY_SCALES and money)
+            or (suffix in _MONEY_SCALES and (money or _counts_follow(first)))
             or _kind_of(suffix.lower()) == "scale"
         ):
             rest = [first, *rest]  # the scale on the token applies like a scale word
