@@ -150,11 +150,12 @@ def is_not_background(
     """ "Iran defended Syria against criticism of its war", "demonstrators blocked a road in
     defiance of the police": an event the type model finds no event in (P(NONE) >= `limit`)
     whose source, and target if it has one, are those of a verb event of the same sentence
-    that the model does take for an event, adds nothing to that event: it is background to what
-    its actor does in the sentence, not an event of its own. An argument of that verb (its
-    object, its particle's object, its complement) is the verb's content, not background."""
+    that the model does take for an event and that is at least as confident, adds nothing to
+    that event: it is background to what its actor does in the sentence, not an event of its
+    own. An argument of that verb (its object, its particle's object, its complement) is the
+    verb's content, not background."""
     witnesses = [
-        (_hooks(p), _words(e.source), _words(e.target))
+        (_hooks(p), _words(e.source), _words(e.target), e.confidence)
         for p, e in built
         if p.is_verb and e.source is not None and _no_event(p) < limit
     ]
@@ -164,8 +165,12 @@ def is_not_background(
         none, source, target = _no_event(pred), _words(event.source), _words(event.target)
         at, head = pred.token.i, pred.token.head.i
         adds_nothing = any(
-            at not in hooks and head not in hooks and source == s and target in (None, t)
-            for hooks, s, t in witnesses
+            at not in hooks
+            and head not in hooks
+            and source == s
+            and target in (None, t)
+            and sure >= event.confidence
+            for hooks, s, t, sure in witnesses
         )
         if event.source is not None and none >= limit and adds_nothing:
             reason = f"adds no actor to a verb event of its sentence (P(no event) {none:.2f})"
