@@ -155,7 +155,7 @@ def fit(store: DuckDBStore, documents: list[dict[str, Any]], cut: float) -> None
 
     ids_by_url = dict(store.fetchall("SELECT substr(url, 5), id FROM documents"))
     documents = [d for d in documents if d["id"] in ids_by_url]
-    terms = document_terms_of(store, [ids_by_url[d["id"]] for d in documents])
+    terms = document_terms_of(store, [ids_by_url[d["id"]] for d in documents], embedding=True)
     evidence = Evidence.of([terms[ids_by_url[d["id"]]] for d in documents])
     topics = [d["topic"] for d in documents]
     pairs = Pairs(evidence, topics, [f"{d['topic']}:{d['seminal']}" for d in documents])

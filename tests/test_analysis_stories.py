@@ -69,7 +69,7 @@ def test_two_happenings_of_one_kind_are_two_stories() -> None:
 def test_years_on_both_sides_but_none_in_common_count_against() -> None:
     evidence = Evidence.of([document_terms(t) for t in (QUAKE_2010[0], QUAKE_2014[0], "No year.")])
     everyone = np.arange(3)
-    _, _, _, shared, apart, _ = evidence.features(everyone, everyone)
+    _, _, _, shared, apart, _, _ = evidence.features(everyone, everyone)
     assert apart[0, 1] == 1.0 and shared[0, 1] == 0.0
     assert apart[0, 2] == 0.0 and shared[0, 2] == 0.0  # one side names no year: no evidence
     assert shared[0, 0] == 1.0
@@ -90,7 +90,7 @@ def test_a_year_in_both_leads_counts_the_words_again() -> None:
     everyone = np.arange(3)
     features = Evidence.of(terms).features(everyone, everyone)
     assert len(features) == len(FEATURES)
-    words, lead_words = features[0], features[-1]
+    words, lead_words = features[0], features[FEATURES.index("lead_year_words")]
     assert lead_words[0, 1] == pytest.approx(words[0, 1]) and words[0, 1] > 0
     assert lead_words[0, 2] == 0.0 and words[0, 2] > 0  # a year named later is no lead year
 
@@ -140,3 +140,29 @@ def test_a_higher_cut_splits_and_empty_or_single_bins_work() -> None:
     assert len(set(labels(texts, story_link=1.0))) == len(texts)
     assert labels([]) == [] and labels(["Only one."]) == [0]
     assert labels(["", ""]) == [0, 1]  # two empty texts are no evidence of one story
+
+
+def test_the_leads_embeddings_are_evidence_when_the_model_weighs_them() -> None:
+    assert shipped_model().embeds  # the shipped model reads the leads' embeddings
+    texts = [QUAKE_2010[0], QUAKE_2010[1], ELECTION[0]]
+    terms = [document_terms(t) for t in texts]
+    assert all(t.lead_embedding is not None for t in terms)
+    everyone = np.arange(3)
+    lead = Evidence.of(terms).features(everyone, everyone)[FEATURES.index("lead_embedding")]
+    assert lead[0, 0] == pytest.approx(1.0, abs=1e-5)
+    assert lead[0, 1] > lead[0, 2]  # two quake reports against a quake and an election
+    bare = [document_terms(t, embedding=False) for t in texts]
+    assert all(t.lead_embedding is None for t in bare)
+    unread = Evidence.of(bare).features(everyone, everyone)[FEATURES.index("lead_embedding")]
+    assert not unread.any()  # no embedding: no evidence either way
+
+
+def test_a_model_that_gives_the_embedding_no_weight_does_not_read_it(tmp_path: Path) -> None:
+    path = tmp_path / "story_model.tsv"
+    text = story_model.MODEL_PATH.read_text(encoding="utf-8").splitlines()
+    off = [
+        "weight.lead_embedding\t0\toff" if line.startswith("weight.lead_embedding") else line
+        for line in text
+    ]
+    path.write_text("\n".join(off) + "\n", encoding="utf-8")
+    assert not load_model(path).embeds and load_model(path).lead_tokens > 0

@@ -2,8 +2,10 @@
 date into fixed bins of STORY_BIN_DAYS (counted from 1970-01-01; undated documents form one
 bin); within a bin, documents are clustered by average linkage on how likely each pair reports
 one happening (`story_score`: TF-IDF cosines of words, names and figures, years in common,
-in the whole texts and in their leads, IDF over the bin; weights in `data/story_model.tsv`). A bin is recomputed whole when a document joins it, so stories do
-not depend on the order documents arrived in; a story never spans two bins."""
+in the whole texts and in their leads, IDF over the bin; the cosine of the leads' static
+embeddings, `embed`; weights in `data/story_model.tsv`). A bin is recomputed whole when a
+document joins it, so stories do not depend on the order documents arrived in; a story never
+spans two bins."""
 
 from __future__ import annotations
 
@@ -61,9 +63,11 @@ def document_vectors(store: SqlStore, ids: list[str]) -> dict[str, Vector]:
     return {doc_id: vector(text) for doc_id, text in _texts(store, ids)}
 
 
-def document_terms_of(store: SqlStore, ids: list[str]) -> dict[str, DocumentTerms]:
+def document_terms_of(
+    store: SqlStore, ids: list[str], embedding: bool | None = None
+) -> dict[str, DocumentTerms]:
     """Each document's story evidence (`story_score.document_terms`)."""
-    return {doc_id: document_terms(text) for doc_id, text in _texts(store, ids)}
+    return {doc_id: document_terms(text, embedding) for doc_id, text in _texts(store, ids)}
 
 
 def _bin(day: dt.date | None) -> int | None:

@@ -1,6 +1,7 @@
 """The shipped story model (`data/story_model.tsv`): one logistic weight per piece of story
-evidence (`story_score.Evidence.features`, in `FEATURES` order), the bias, and how many words
-open a document (its lead). Fitted by `python bench/clusters.py --fit` on the ECB+ tune half."""
+evidence (`story_score.Evidence.features`, in `FEATURES` order), the bias, how many words open
+a document (its lead) and how many tokens of it the lead's embedding reads (`analysis.embed`;
+a weight of 0 for `lead_embedding` leaves the embedding out, unloaded). Fitted by `python bench/clusters.py --fit` on the ECB+ tune half."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ FEATURES = (
     "year_shared",  # a year named in both texts
     "years_apart",  # both name years, none in common
     "lead_year_words",  # the words' cosine when a year is named in both leads, else 0
+    "lead_embedding",  # the cosine of the leads' static embeddings (`analysis.embed`)
 )
 COLUMNS = ("name", "value", "what")
 MODEL_PATH = data_path("story_model.tsv")
@@ -32,11 +34,17 @@ LEGACY_LENGTH = 6
 class StoryModel:
     weights: tuple[float, ...]  # one per FEATURES, then the bias
     lead_words: int
+    lead_tokens: int  # the WordPiece tokens of a text its lead's embedding reads
+
+    @property
+    def embeds(self) -> bool:
+        """Whether the model reads the leads' embeddings (a weight other than 0)."""
+        return self.weights[FEATURES.index("lead_embedding")] != 0.0
 
 
 def load_model(path: Path) -> StoryModel:
     """The model in `path`; every weight once, nothing else (KnowledgeError naming the line)."""
-    known = {f"weight.{f}" for f in (*FEATURES, "bias")} | {"lead_words"}
+    known = {f"weight.{f}" for f in (*FEATURES, "bias")} | {"lead_words", "lead_tokens"}
     values: dict[str, float] = {}
     for where, row in read_table(path, COLUMNS, path.name):
         if row["name"] not in known or row["name"] in values:
@@ -46,7 +54,7 @@ def load_model(path: Path) -> StoryModel:
     if missing:
         raise KnowledgeError(f"{path.name}: no value for {missing[0]!r}")
     weights = tuple(values[f"weight.{f}"] for f in (*FEATURES, "bias"))
-    return StoryModel(weights, int(values["lead_words"]))
+    return StoryModel(weights, int(values["lead_words"]), int(values["lead_tokens"]))
 
 
 @cache

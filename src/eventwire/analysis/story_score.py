@@ -13,7 +13,11 @@ corpus itself; never over a gold set):
   sentence): a lead dates the happening the text reports, where the years further on are as
   often background (the tsunami of 2004 in reports of two later earthquakes); a year in common
   in the leads makes like words count for more (the words' cosine again, when the leads share
-  a year; alone, a shared year would link any two reports of one year).
+  a year; alone, a shared year would link any two reports of one year);
+* the cosine of their leads' sentence embeddings (`analysis.embed`: a static model distilled
+  from all-MiniLM-L6-v2, the first `lead_tokens` WordPiece tokens, about a title and the
+  opening sentence), which sees two wordings of one happening ("quake" and "temblor") where
+  the words' cosine does not; left out, and the embedding not loaded, when its weight is 0.
 
 The evidence is combined by a logistic model (the shipped weights in `data/story_model.tsv`,
 `story_model`, fitted on the ECB+ tune half with `python bench/clusters.py --fit`; or
@@ -41,6 +45,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial.distance import squareform
 
+from . import embed
 from .story_model import shipped_model, weights_for
 from .text import _WORD, Vector, stopwords, vector
 
@@ -57,6 +62,7 @@ class DocumentTerms:
     figures: Counter[str]  # numbers other than years
     years: frozenset[str]
     lead_years: frozenset[str] = frozenset()  # years among the first `lead_words` words
+    lead_embedding: np.ndarray | None = None  # unit length (`embed.embed`), when the model reads it
 
 
 def _starts(gap: str) -> bool:
@@ -64,7 +70,9 @@ def _starts(gap: str) -> bool:
     return "\n" in gap or gap.strip().endswith((".", "!", "?", ":"))
 
 
-def document_terms(text: str | None) -> DocumentTerms:
+def document_terms(text: str | None, embedding: bool | None = None) -> DocumentTerms:
+    """The evidence of one text; its lead's embedding when `embedding` says so (by default
+    when the shipped model weighs it)."""
     names: Counter[str] = Counter()
     figures: Counter[str] = Counter()
     years: set[str] = set()
@@ -85,7 +93,13 @@ def document_terms(text: str | None) -> DocumentTerms:
                 figures[key] += 1
         elif key not in stop and len(key) > 2 and token[0].isupper() and not _starts(gap):
             names[key] += 1
-    return DocumentTerms(vector(text), names, figures, frozenset(years), frozenset(lead))
+    model = shipped_model()
+    lead_embedding = None
+    if model.embeds if embedding is None else embedding:
+        lead_embedding = embed.embed([text], model.lead_tokens)[0]
+    return DocumentTerms(
+        vector(text), names, figures, frozenset(years), frozenset(lead), lead_embedding
+    )
 
 
 def _tfidf(rows: Sequence[dict[str, float]]) -> csr_matrix:
@@ -117,6 +131,16 @@ def _indicators(sets: Sequence[frozenset[str]]) -> csr_matrix:
     return matrix
 
 
+def _stacked(vectors: Sequence[np.ndarray | None]) -> np.ndarray:
+    """A row per document (zeros where it has no embedding; one column when none has)."""
+    width = next((len(v) for v in vectors if v is not None), 1)
+    found = np.zeros((len(vectors), width), dtype=np.float32)
+    for i, v in enumerate(vectors):
+        if v is not None:
+            found[i] = v
+    return found
+
+
 def _agreement(
     matrix: csr_matrix, rows: np.ndarray, columns: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -134,6 +158,7 @@ class Evidence:
     figures: csr_matrix
     years: csr_matrix  # 0/1 per year named
     lead_years: csr_matrix  # 0/1 per year named in the lead
+    lead_embeddings: np.ndarray  # a unit row per document (zeros: none)
 
     @classmethod
     def of(cls, terms: Sequence[DocumentTerms]) -> Evidence:
@@ -143,6 +168,7 @@ class Evidence:
             _tfidf([_sublinear(t.figures) for t in terms]),
             _indicators([t.years for t in terms]),
             _indicators([t.lead_years for t in terms]),
+            _stacked([t.lead_embedding for t in terms]),
         )
 
     def __len__(self) -> int:
@@ -152,13 +178,21 @@ class Evidence:
         """The evidence of some documents, weighted as among all (IDF over all)."""
         return Evidence(*(m[rows] for m in self.matrices()))
 
-    def matrices(self) -> tuple[csr_matrix, ...]:
-        return self.words, self.names, self.figures, self.years, self.lead_years
+    def matrices(self) -> tuple[csr_matrix | np.ndarray, ...]:
+        return (
+            self.words,
+            self.names,
+            self.figures,
+            self.years,
+            self.lead_years,
+            self.lead_embeddings,
+        )
 
     def features(self, rows: np.ndarray, columns: np.ndarray) -> list[np.ndarray]:
         """The evidence for every pair rows x columns, as dense blocks, in the order of
         `story_model.FEATURES`: the cosines of words, names and figures; a year in common,
-        years on both sides but none in common; the words' cosine when the leads share a year."""
+        years on both sides but none in common; the words' cosine when the leads share a year;
+        the cosine of the leads' embeddings."""
 
         def cos(m: csr_matrix) -> np.ndarray:
             return np.asarray((m[rows] @ m[columns].T).todense())
@@ -171,6 +205,7 @@ class Evidence:
             cos(self.figures),
             *_agreement(self.years, rows, columns),
             words * lead_year_shared,
+            self.lead_embeddings[rows] @ self.lead_embeddings[columns].T,
         ]
 
     def probability(
