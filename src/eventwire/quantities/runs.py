@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -14,6 +15,7 @@ from .numbers import NumberWord, number_words, parse_words, split_number, split_
 Token = Any  # spacy.tokens.Token (spaCy ships no type information)
 MILLION = 1e6
 _MONEY_SCALES = {"m": MILLION, "b": 1e9}  # "£300m", "$5b": after a currency sign only
+_HAS_DIGIT = re.compile(r"\d")
 _HALF_WORDS = {"and", "a", "half", "-"}  # "two and a half", "two-and-a-half"
 
 
@@ -55,6 +57,8 @@ def _kind(token: Token | None) -> str:
 
 def number_token(token: Token) -> tuple[str, float, str] | None:
     """A number in digits, maybe with a sign or a known unit or scale stuck to it."""
+    if not _HAS_DIGIT.search(token.text):
+        return None  # most tokens: no pattern below can match
     split = split_number(token.text)
     if split is None:
         glued = glued_sign(token)
