@@ -34,6 +34,7 @@ from eventwire.cache import cache_dir  # noqa: E402
 from eventwire.events import role_model as rm  # noqa: E402
 from eventwire.events.lexicon import Lexicon  # noqa: E402
 from eventwire.events.roles import noun_arguments, verb_arguments  # noqa: E402
+from training.events import linear  # noqa: E402
 from training.events.corpus import CORPUS, load  # noqa: E402
 
 PLOVER = kb.load_plover(kb.data_path("plover_types.tsv"))
@@ -92,31 +93,29 @@ def pair_rows(trigger: Trigger, conjunctions: bool, gold_too: bool) -> Iterator[
 
 def train(triggers: list[Trigger], conjunctions: bool, seed: int) -> dict[str, Any]:
     """Fit the regression and return the model as JSON data."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     rows = [r for t in triggers for r in pair_rows(t, conjunctions, gold_too=True)]
     counts: dict[str, int] = {}
     for features, _ in rows:
         for name in features:
             counts[name] = counts.get(name, 0) + 1
     kept = [{k: v for k, v in f.items() if counts[k] >= MIN_COUNT} for f, _ in rows]
-    vectorizer = DictVectorizer(sort=True)
-    matrix = vectorizer.fit_transform(kept)
-    labels = [label for _, label in rows]
-    classifier = LogisticRegression(C=C_VALUE, max_iter=3000, random_state=seed)
-    classifier.fit(matrix, labels)
-    order = [list(classifier.classes_).index(r) for r in rm.ROLES]
+    found = linear.fit(kept, [label for _, label in rows], C_VALUE, seed)
+    order = [found.classes.index(r) for r in rm.ROLES]
     weights = {
-        name: [round(float(classifier.coef_[k][j]), DIGITS) for k in order]
-        for j, name in enumerate(vectorizer.get_feature_names_out())
+        name: [round(float(found.coef[k][j]), DIGITS) for k in order]
+        for j, name in enumerate(found.names)
     }
     return {
         "format": rm.MODEL_FORMAT,
         "classes": list(rm.ROLES),
-        "intercepts": [round(float(classifier.intercept_[k]), DIGITS) for k in order],
+        "intercepts": [round(float(found.intercept[k]), DIGITS) for k in order],
         "weights": {k: w for k, w in weights.items() if any(w)},
-        "metadata": {"conjunctions": conjunctions, "pairs": len(rows), "C": C_VALUE},
+        "metadata": {
+            "conjunctions": conjunctions,
+            "pairs": len(rows),
+            "C": C_VALUE,
+            "solver": found.solver,
+        },
     }
 
 

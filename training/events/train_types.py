@@ -36,6 +36,7 @@ from eventwire import kb, nlp  # noqa: E402
 from eventwire.events import type_model as tm  # noqa: E402
 from eventwire.events.lexicon import Lexicon  # noqa: E402
 from eventwire.events.modes import clause_lemmas, mode_of  # noqa: E402
+from training.events import linear  # noqa: E402
 from training.events.corpus import CORPUS  # noqa: E402
 from training.events.train_roles import (  # noqa: E402
     GSR,
@@ -145,31 +146,20 @@ def gsr_examples(path: Path, spacy_nlp: Any) -> list[Example]:
     return found
 
 
-def _vectorise(rows: list[dict[str, float]]) -> tuple[Any, Any]:
-    from sklearn.feature_extraction import DictVectorizer
-
-    counts = Counter(name for row in rows for name in row)
-    kept = [{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in rows]
-    vectorizer = DictVectorizer(sort=True)
-    return vectorizer, vectorizer.fit_transform(kept)
-
-
 def fit_linear(
     rows: list[dict[str, float]], labels: list[str], c: float, seed: int
 ) -> dict[str, Any]:
     """A multinomial logistic regression, as the JSON `_Softmax` reads it."""
-    from sklearn.linear_model import LogisticRegression
-
-    vectorizer, matrix = _vectorise(rows)
-    model = LogisticRegression(C=c, max_iter=3000, random_state=seed).fit(matrix, labels)
-    names = vectorizer.get_feature_names_out()
+    counts = Counter(name for row in rows for name in row)
+    kept = [{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in rows]
+    found = linear.fit(kept, labels, c, seed)
     weights = {
-        name: [round(float(model.coef_[k][j]), DIGITS) for k in range(len(model.classes_))]
-        for j, name in enumerate(names)
+        name: [round(float(found.coef[k][j]), DIGITS) for k in range(len(found.classes))]
+        for j, name in enumerate(found.names)
     }
     return {
-        "classes": [str(c) for c in model.classes_],
-        "intercepts": [round(float(b), DIGITS) for b in model.intercept_],
+        "classes": found.classes,
+        "intercepts": [round(float(b), DIGITS) for b in found.intercept],
         "weights": {k: w for k, w in weights.items() if any(w)},
     }
 
@@ -330,6 +320,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     data["metadata"] = {
         "design": "linear",
+        "solver": linear.solver(),
         "corpus": args.corpus.name,
         "corpus_sha256": sha256(args.corpus),
         "seed": args.seed,

@@ -94,20 +94,31 @@ def _pos(token: Token) -> str:
     return "NOUN" if token.pos_ in {"NOUN", "PROPN"} else ""
 
 
+# Object heads that name an amount or an undertaking of what their "of" or compound names:
+# "launch a series of strikes", "handed over 700 kg of medicine", "received a mission of
+# observers", "launched a mediation effort".
+_PARTITIVES = {"series", "wave", "round", "kg", "kilogram", "ton", "tonne", "batch", "load"}
+_PARTITIVES |= {"consignment", "shipment", "convoy", "lot", "quantity", "amount", "number"}
+_UNDERTAKINGS = {"effort", "bid", "mission", "initiative", "attempt", "operation", "process"}
+
+
 def _objects(token: Token) -> list[Token]:
     direct = [c for c in token.children if c.dep_ in _OBJECT_DEPS - {"pobj"}]
     # "hold talks", "launch a series of strikes": the object or the object of its "of"
     nested = [
         g
         for c in direct
-        if c.lower_ in {"series", "wave", "round"}
+        if _lemma(c) in _PARTITIVES | _UNDERTAKINGS
         for p in c.children
         if p.lower_ == "of"
         for g in p.children
         if g.dep_ == "pobj"
     ]
+    compounds = [
+        g for c in direct if _lemma(c) in _UNDERTAKINGS for g in c.children if g.dep_ == "compound"
+    ]
     conj = [g for c in direct for g in c.conjuncts]
-    return direct + nested + conj
+    return direct + nested + compounds + conj
 
 
 # Lemmas the small English model gets wrong ("staged" -> "stag"), mapped back for matching.
