@@ -38,7 +38,7 @@ from .plover import THREATENED_ACTS
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v9"
+VERSION = "eventwire.events.v10"
 
 
 class EventBuilder:
