@@ -3,6 +3,8 @@ roles, run the checks that keep implausible ones out, and build events from what
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from ..kb import KnowledgeBase
@@ -16,15 +18,15 @@ from ..model import (
     QuantityMention,
 )
 from ..nlp import text_of
-from .assign import Resolver, arguments, assign_roles
+from .assign import Resolver, RoleAssignment, arguments, assign_roles
 from .attribution import Reporter, ReportingCues, find_reporter
 from .build import EventBuilder
 from .checks import is_not_a_repeat, is_not_background, rejections
-from .dyads import SentenceState
+from .dyads import Resolved, SentenceState
 from .lexicon import Lexicon
 from .modality import ModalityCues
 from .naming import Demonyms, actor_at
-from .predicates import Predicate, find_predicates
+from .predicates import Predicate, find_predicates, reported_demand
 from .role_model import RoleModel, shipped_model
 from .sentence import SentenceContext
 from .type_model import TypeModel
@@ -91,7 +93,10 @@ class EventCoder:
     def _code_sentence(self, ctx: SentenceContext, state: SentenceState) -> list[Event]:
         verb = ctx.reporter.verb if ctx.reporter is not None else None
         skip = verb.i if verb is not None else None
-        predicates = find_predicates(ctx.sent, self.lexicon, skip, self.types, self.codes)
+        demand = self._demand(ctx)
+        predicates = find_predicates(
+            ctx.sent, self.lexicon, skip, self.types, self.codes, (demand,) if demand else ()
+        )
         for token, reason in predicates.dropped:
             ctx.reject(token.text, reason)
         ctx.event_nouns = predicates.nouns
@@ -115,8 +120,15 @@ class EventCoder:
             ):
                 ctx.reject(token.text, "part of the phrase of a coded verb")
                 continue
+            if demand is not None and token.i in demand.content:
+                ctx.reject(
+                    token.text, f"the content of '{demand.token.text}' (REQUEST), coded with it"
+                )
+                continue
             args = arguments(pred, kind, predicates)
             roles, extra = assign_roles(pred, kind, args, resolve, self.roles)
+            if pred is demand:
+                roles = _demanded_of(roles, resolve(args.clause_subjects))
             if reasons := rejections(pred, kind, roles):
                 ctx.reject(token.text, f"{kind.type} pattern, {reasons[0]}")
                 continue
@@ -126,6 +138,23 @@ class EventCoder:
             if pred.is_verb and roles.direct_source and roles.sources:
                 state.groups.append([r.hit for r in roles.sources])
         return _distinct(built, ctx)
+
+    def _demand(self, ctx: SentenceContext) -> Predicate | None:
+        """ "Russia said Ukraine must withdraw": the reporting verb as Russia's demand."""
+        reporter = ctx.reporter
+        if reporter is None or reporter.verb is None:
+            return None
+        words = self.kb.event_words.obligations
+        return reported_demand(reporter.verb, reporter.tokens, ctx.index, words)
+
+
+def _demanded_of(roles: RoleAssignment, subjects: list[Resolved]) -> RoleAssignment:
+    """A reported demand is of the reported clause's subject ("told reporters that Iran must"):
+    its actors are the targets, whatever else the verb's object or the role model names."""
+    if not subjects:
+        return roles
+    note = "target: the subject of the reported obligation"
+    return replace(roles, targets=tuple(subjects), notes=(*roles.notes, note))
 
 
 def _distinct(built: list[tuple[Predicate, Event]], ctx: SentenceContext) -> list[Event]:

@@ -5,11 +5,13 @@ of them gives, or no event at all)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from ..kb import EventMode
+from ..kb import EventMode, LexiconEntry
+from ..model import ActorRef
 from .lexicon import Lexicon, Match
 from .modes import clause_lemmas, event_mode
 from .type_model import NONE, Decision, TypeModel, TypeScores, decide, trigger_features
@@ -46,6 +48,8 @@ class Predicate:
     token: Token
     match: Match
     typed: TypeCall | None = None  # None: the type model is off
+    rule: str = ""  # the note of the rule that made it, where no lexicon pattern did
+    content: frozenset[int] = frozenset()  # a rule's: the verbs of the act coded with it
 
     @property
     def is_verb(self) -> bool:
@@ -54,13 +58,14 @@ class Predicate:
     def mode(self, modes: Sequence[EventMode]) -> tuple[str, list[str]]:
         """The event's mode ("" for none) and the notes that say what decided its type and mode."""
         entry = self.match.entry
+        rule = [self.rule] if self.rule else []
         if self.typed is None:
-            return event_mode(self.token, entry.type, entry.cameo, modes)[0], []
+            return event_mode(self.token, entry.type, entry.cameo, modes)[0], rule
         typed = self.typed
         mode, note = event_mode(
             self.token, entry.type, entry.cameo, modes, typed.model, typed.features
         )
-        return mode, [typed.note(), *([note] if note else [])]
+        return mode, [*rule, typed.note(), *([note] if note else [])]
 
 
 @dataclass(frozen=True)
@@ -82,10 +87,12 @@ def find_predicates(
     skip: int | None = None,
     model: TypeModel | None = None,
     codes: Mapping[str, str] | None = None,
+    extra: Sequence[Predicate] = (),
 ) -> Predicates:
     """Every token of the sentence that a lexicon pattern fits, but the token at `skip` (the
     reporting verb: "said" reports, it is no event); with a type `model`, each takes the type
-    it decides (`codes`: the CAMEO code of a type the word's patterns do not give)."""
+    it decides (`codes`: the CAMEO code of a type the word's patterns do not give). The `extra`
+    predicates of rules (`reported_demand`) join them as they are."""
     found = [Predicate(t, m) for t in sent if t.i != skip and (m := lexicon.match(t)) is not None]
     dropped: list[tuple[Token, str]] = []
     if model is not None:
@@ -94,6 +101,7 @@ def find_predicates(
         # a sentence's only predicate stays, whatever the model says: it is what the news tells
         found = kept or [_kept(p) for p in typed]
         dropped = [(p.token, p.typed.note()) for p in typed if kept and p.typed and _no_event(p)]
+    found += extra
     found.sort(key=lambda p: not p.is_verb)
     return Predicates(
         tuple(found),
@@ -134,3 +142,62 @@ def typed_predicate(
         entry = replace(first.entry, type=decision.type, cameo=codes[decision.type])
         match = Match(entry, first.object_token, first.particle_token)
     return Predicate(token, match, TypeCall(decision, scores, features, first, model))
+
+
+DEMAND_RULE = "reported-obligation"
+_PERFECT = "have"  # "should have stopped", "must have known": a reproach or an inference
+
+
+def reported_demand(
+    verb: Token,
+    reporter: AbstractSet[int],
+    actors: Mapping[int, ActorRef],
+    obligations: AbstractSet[str],
+) -> Predicate | None:
+    """ "Russia said Ukraine must withdraw": the reporting `verb` as the reporter's demand
+    (REQUEST 100) of the subject of its reported clause, where an obligation word is on that
+    clause's verb (`obligations`: event_words.tsv) and the subject is an actor (`actors`, by
+    token) other than the reporter (not "Iran said it must", "we should", "Iran must" in the
+    words of an Iranian). The reporter is its source, the subject its target (the roles)."""
+    own = {actors[i].country for i in reporter if i in actors} - {None}
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        word = obligation(clause, obligations)
+        subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+        if word is None or subject is None or subject.i in reporter:
+            continue
+        actor = actors.get(subject.i)
+        if actor is None or (actor.country is not None and actor.country in own):
+            continue
+        entry = LexiconEntry("REQUEST", "100", "VERB", verb.lemma_.lower(), "", "", "")
+        note = (
+            f"rule {DEMAND_RULE}: '{verb.text}' reports that {subject.text} '{word}' act: "
+            "the reporter's demand of it (REQUEST 100)"
+        )
+        return Predicate(verb, Match(entry, None, None), rule=note, content=_chain(clause))
+    return None
+
+
+def _chain(verb: Token) -> frozenset[int]:
+    """The verb and the infinitives under it: "has to stop supporting" -> has, stop, supporting."""
+    found, stack = set(), [verb]
+    while stack:
+        token = stack.pop()
+        found.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ == "xcomp")
+    return frozenset(found)
+
+
+def obligation(clause: Token, words: AbstractSet[str]) -> str | None:
+    """The obligation word of `words` on a clause's verb: an auxiliary ("must stop"), or the
+    verb or an auxiliary with a "to" infinitive ("has to stop", "ought to stop"); none on a
+    perfect ("should have stopped")."""
+    auxes = [c.lemma_.lower() for c in clause.children if c.dep_ == "aux" and c.i < clause.i]
+    if _PERFECT in auxes:
+        return None
+    infinitive = "to" in auxes or any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in clause.children
+    )
+    heads = [*auxes, clause.lemma_.lower()] if infinitive else []
+    found = [a for a in auxes if a in words] + [f"{h} to" for h in heads if f"{h} to" in words]
+    return found[0] if found else None

@@ -36,6 +36,7 @@ EVENT_WORD_KINDS = (
     "verb_partner_prep",
     "noun_partner_prep",
     "from_is_source",
+    "obligation",
 )
 
 
@@ -130,6 +131,7 @@ class EventWords:
     verb_partner_preps: frozenset[str] = frozenset()  # "talks with Iran", "fired on the police"
     noun_partner_preps: frozenset[str] = frozenset()  # of event nouns only: "the invasion of"
     from_is_source: frozenset[str] = frozenset()  # "expelled from the US": the US expelled
+    obligations: frozenset[str] = frozenset()  # "said Iran must": lemmas, "have to" for "has to"
 
     @property
     def partner_preps(self) -> frozenset[str]:
@@ -245,4 +247,5 @@ def load_event_words(path: Path) -> EventWords:
         frozenset(found["verb_partner_prep"]),
         frozenset(found["noun_partner_prep"]),
         frozenset(found["from_is_source"]),
+        frozenset(found["obligation"]),
     )
