@@ -95,6 +95,15 @@ def test_the_reporters_own_obligation_is_no_demand(kb: KnowledgeBase) -> None:
     assert reported_demand(doc[1], {0}, _actors(doc, {0: "RUS"}), _words(kb)) is None
 
 
+def test_another_sector_of_the_reporters_state_is_another_side(kb: KnowledgeBase) -> None:
+    doc = _must(subject="Kagame")  # 'rebels said President Kagame must ...'
+    actors = {0: actor_ref(doc, 0, "RWA", "REB", "group"), 2: actor_ref(doc, 2, "RWA", "GOV")}
+    demand = reported_demand(doc[1], {0}, actors, _words(kb))
+    assert demand is not None and demand.match.entry.type == "REQUEST"
+    actors[0] = actor_ref(doc, 0, "RWA", "GOV", "person")  # the president's own minister
+    assert reported_demand(doc[1], {0}, actors, _words(kb)) is None
+
+
 def test_a_periphrastic_obligation_is_the_clause_verb_with_an_infinitive(kb: KnowledgeBase) -> None:
     doc = _told_has_to()
     assert obligation(doc[5], _words(kb)) == "have to"

@@ -157,16 +157,17 @@ def reported_demand(
     """ "Russia said Ukraine must withdraw": the reporting `verb` as the reporter's demand
     (REQUEST 100) of the subject of its reported clause, where an obligation word is on that
     clause's verb (`obligations`: event_words.tsv) and the subject is an actor (`actors`, by
-    token) other than the reporter (not "Iran said it must", "we should", "Iran must" in the
-    words of an Iranian). The reporter is its source, the subject its target (the roles)."""
-    own = {actors[i].country for i in reporter if i in actors} - {None}
+    token) other than the reporter's side (not "Iran said it must", "we should", "Iran must"
+    in the words of an Iranian official). The reporter is its source, the subject its target
+    (the roles)."""
+    own = [actors[i] for i in reporter if i in actors]
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         word = obligation(clause, obligations)
         subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
         if word is None or subject is None or subject.i in reporter:
             continue
         actor = actors.get(subject.i)
-        if actor is None or (actor.country is not None and actor.country in own):
+        if actor is None or any(_same_side(actor, o) for o in own):
             continue
         entry = LexiconEntry("REQUEST", "100", "VERB", verb.lemma_.lower(), "", "", "")
         note = (
@@ -185,6 +186,14 @@ def _chain(verb: Token) -> frozenset[int]:
         found.add(token.i)
         stack.extend(c for c in token.children if c.dep_ == "xcomp")
     return frozenset(found)
+
+
+def _same_side(actor: ActorRef, other: ActorRef) -> bool:
+    """One state's actors of one sector ("the Iranian president said Iran must"); rebels are
+    not their government ("Rwandan rebels said President Kagame must")."""
+    if actor.country is None or actor.country != other.country:
+        return False
+    return actor.sector is None or other.sector is None or actor.sector == other.sector
 
 
 def obligation(clause: Token, words: AbstractSet[str]) -> str | None:
