@@ -171,8 +171,8 @@ def reported_demand(
             continue
         entry = LexiconEntry("REQUEST", "100", "VERB", verb.lemma_.lower(), "", "", "")
         note = (
-            f"rule {DEMAND_RULE}: '{verb.text}' reports that {subject.text} '{word}' act: "
-            "the reporter's demand of it (REQUEST 100)"
+            f"rule {DEMAND_RULE}: '{verb.text}' reports an obligation ('{word}') of "
+            f"{subject.text}: the reporter's demand of it (REQUEST 100)"
         )
         return Predicate(verb, Match(entry, None, None), rule=note, content=_chain(clause))
     return None
