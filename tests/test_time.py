@@ -398,3 +398,16 @@ def test_clause_tense_from_the_parse(
     parse: Callable[[str], Doc], text: str, word: str, tense: str
 ) -> None:
     assert tense_at(parse(text))(text.index(word)) == tense
+
+
+def test_a_date_off_the_calendar_is_no_date_and_no_failure() -> None:
+    # before year 1 (Python's dates run from 1 to 9999): the rest of the text is still read
+    text = "The tools are dated to 3.3 million years ago; digging began 2,500 years ago on June 3."
+    found = {m.text: m.value for m in find_dates(text, ANCHOR)}
+    assert "3.3 million years ago" not in found and "500 years ago" not in found
+    assert found.get("June 3") == "2022-06-03"
+
+
+def test_a_count_with_thousands_separators_is_read_whole() -> None:
+    found = {m.text: m.value for m in find_dates("It opened 1,000 days ago.", ANCHOR)}
+    assert found == {"1,000 days ago": "2020-05-18"}

@@ -16,7 +16,7 @@ from .grammar import alternation
 from .lexicon import time_words
 from .periods import Period
 from .rules import CLOCK, DIGITS, MONTH, RULES, WEEKDAY, YEAR, trigger_words, triggers
-from .state import Context, Rule
+from .state import Context, Resolution, Rule
 
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 _RANGE_JOINER = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–)\s*$", re.IGNORECASE)
@@ -131,9 +131,18 @@ def _candidates(text: str, anchor: dt.date) -> list[Candidate]:
             start, end = _span(m)
             if any(s <= start and end <= e and (e - s) >= (end - start) for s, e in blocked):
                 continue
-            if rule.resolve(m, trial) is not None:
+            if _resolve(rule, m, trial) is not None:
                 found.append((start, end, index, m))
     return found
+
+
+def _resolve(rule: Rule, m: re.Match[str], ctx: Context) -> Resolution | None:
+    """The rule's resolution; none where the date lies off the calendar ("3.3 million years
+    ago" is before year 1: Python's dates run from 1 to 9999)."""
+    try:
+        return rule.resolve(m, ctx)
+    except (ValueError, OverflowError):
+        return None
 
 
 def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
@@ -148,7 +157,7 @@ def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
 def _timex(text: str, candidate: Candidate, rule: Rule, ctx: Context) -> Timex | None:
     start, end, _, m = candidate
     ctx.offset = start
-    resolved = rule.resolve(m, ctx)
+    resolved = _resolve(rule, m, ctx)
     if resolved is None:
         return None
     period = resolved.period
