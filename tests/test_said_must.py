@@ -157,6 +157,7 @@ def test_the_coder_makes_the_demand_and_folds_the_demanded_act(kb: KnowledgeBase
     (event,) = events
     assert event.trigger.text == "said" and event.cameo == "100"
     assert any(DEMAND_RULE in n for n in event.notes)
+    assert not any(n.startswith("pattern ") for n in event.notes)  # no lexicon pattern made it
     # without the obligation the report is no event of the reporter's: Ukraine withdraws
     plain = _must("will")
     events = _coded(kb, plain, [actor_ref(plain, 0, "RUS"), actor_ref(plain, 2, "UKR")])

@@ -58,8 +58,10 @@ class EventBuilder:
         token, match = pred.token, pred.match
         entry = match.entry
         mode, typed = pred.mode(self.kb.modes)
+        # a rule's predicate (`Predicate.rule`) names the rule among `typed`, not a pattern
+        pattern = f"pattern {entry.pos.lower()} '{_pattern_text(match)}'"
         notes = [
-            f"pattern {entry.pos.lower()} '{_pattern_text(match)}' -> {entry.type} {entry.cameo}",
+            *([] if pred.rule else [f"{pattern} -> {entry.type} {entry.cameo}"]),
             *typed,
             *roles.notes,
             *extra,
