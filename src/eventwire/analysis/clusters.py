@@ -25,7 +25,7 @@ from .rules import ClusterConfig, block_key, links
 from .stories import UnionFind, document_vectors, update_stories
 from .text import vector
 
-ANALYSIS_VERSION = "clusters-1.4"
+ANALYSIS_VERSION = "clusters-1.5"
 CHUNK_EVENTS = 50_000  # new reports compared in one pass (bounds memory)
 CHUNK_DAYS = 92
 _LONGEST_RANGE = LOOKBACK_DAYS  # a report dated "2023" spans a year; look that far back

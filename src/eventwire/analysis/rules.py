@@ -22,9 +22,6 @@ _UNMATCHABLE = {"year", "decade", "century"}
 _UNREAL = {"planned", "intended", "threatened", "feared", "hypothetical"}
 
 
-STORY_WEIGHTS = (7.22, 6.26, 3.02, 1.69, -1.22, -4.15)
-
-
 @dataclass(frozen=True)
 class ClusterConfig:
     """The thresholds of matching; part of what ANALYSIS_VERSION names."""
@@ -43,10 +40,10 @@ class ClusterConfig:
     # same-story bonus count the same words twice)
     min_evidence: float = 0.35
     min_evidence_vague: float = 0.5  # a week, a month or a fuzzy date on either side
-    # stories (`story_score`): logistic weights of the cosines of words, names and figures, a
-    # year in common, years but none in common, and the bias; then the cut on the probability.
-    # Fitted on the ECB+ tune half (`python bench/clusters.py --fit`), not on its held-out half
-    story_weights: tuple[float, float, float, float, float, float] = STORY_WEIGHTS
+    # stories (`story_score`): logistic weights, one per `story_model.FEATURES` and the bias;
+    # empty: the shipped model (`data/story_model.tsv`, fitted on the ECB+ tune half by
+    # `python bench/clusters.py --fit`); then the cut on the probability
+    story_weights: tuple[float, ...] = ()
     story_link: float = 0.5
     same_story_similarity: float = 0.3  # TF cosine of two documents: the same-story bonus
 

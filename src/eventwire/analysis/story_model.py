@@ -25,9 +25,6 @@ FEATURES = (
 )
 COLUMNS = ("name", "value", "what")
 MODEL_PATH = data_path("story_model.tsv")
-# the six weights of the model before lead years (`rules.STORY_WEIGHTS`, ClusterConfig's
-# default until it drops them): taken as "the shipped weights", not as weights of this model
-LEGACY_LENGTH = 6
 
 
 @dataclass(frozen=True)
@@ -64,10 +61,10 @@ def shipped_model() -> StoryModel:
 
 def weights_for(configured: Sequence[float]) -> tuple[float, ...]:
     """The weights to score with: `configured` when it is one per feature and a bias; the
-    shipped ones when it is empty or the old model's six (ClusterConfig's default for now)."""
+    shipped ones when it is empty (ClusterConfig's default)."""
     if len(configured) == len(FEATURES) + 1:
         return tuple(configured)
-    if len(configured) in (0, LEGACY_LENGTH):
+    if not configured:
         return shipped_model().weights
     raise ValueError(
         f"story weights: {len(configured)} given, the model takes {len(FEATURES) + 1} "
