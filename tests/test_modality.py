@@ -136,6 +136,27 @@ def test_event_modality(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "word", "expected"),
+    [
+        # an attempt happened: PLOVER codes an attempted attack as the attack
+        ("Gunmen attempted to assassinate the mayor of Kirkuk.", "assassinate", "asserted"),
+        ("Rebels tried to seize the airport.", "seize", "asserted"),
+        ("The army made an attempt to storm the town.", "storm", "asserted"),
+        # a future attempt is still a plan, a threatened one a threat
+        ("Israel will try to destroy the tunnels.", "destroy", "planned"),
+        ("Iran threatened to try to block the strait.", "block", "threatened"),
+        # a vow or an oath to fight is a threat
+        ("The rebels have sworn to fight the army.", "fight", "threatened"),
+        ("The militia swore to avenge its commander.", "avenge", "threatened"),
+    ],
+)
+def test_attempts_happened_and_vows_threaten(
+    modality: Callable[[str, str], ModalityResult], sentence: str, word: str, expected: str
+) -> None:
+    assert modality(sentence, word).modality == expected, sentence
+
+
+@pytest.mark.parametrize(
     ("sentence", "word", "negated"),
     [
         ("Israel refused to withdraw from the town.", "withdraw", True),

@@ -22,3 +22,22 @@ def test_planned_conflict_is_a_threat(
     kind: str, modality: str, negated: bool, expected: str
 ) -> None:
     assert plover_view(kind, modality, negated, coder().kb.plover) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("Gunmen attempted to assassinate the governor of Kandahar.", "ASSAULT", "THREATEN"),
+        ("The rebels have sworn to fight the Nigerian army.", "THREATEN", "ASSAULT"),
+    ],
+)
+def test_an_attempt_is_the_act_and_a_vow_to_fight_a_threat(
+    sentence: str, expected: str, absent: str
+) -> None:
+    from eventwire.ingest import make_document
+
+    kb = coder().kb
+    (doc,) = coder().code_documents([make_document(sentence)])
+    views = {plover_view(e.type, e.modality, e.negated, kb.plover) for e in doc.events}
+    assert expected in views and absent not in views, views
