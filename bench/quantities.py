@@ -99,7 +99,8 @@ def _same(a: float | tuple[float, float], b: float | tuple[float, float]) -> boo
 
 
 def newsquant_unit(q: QuantityMention) -> str:
-    return (q.unit_name or "-").lower()
+    name = (q.unit_name or "-").lower()
+    return "% -" if name == "%" else name  # a share of something unnamed: NewsQuant's '% -'
 
 
 def newsquant_change(q: QuantityMention) -> str:

@@ -207,7 +207,9 @@ def _found(doc: Doc, run: Run) -> Found | None:
         casualty=casualty,
         note=f"vague: {doc[run.start : run.end].text}" if run.vague else None,
         unit_name=_rated(
-            unit_name(code, counted_words(doc, place.end, counted) if counted else None),
+            unit_name(
+                code, counted_words(doc, place.end, counted, place.start) if counted else None
+            ),
             rate_after(doc, counted.i + 1) if code is None and counted is not None else None,
         ),
         concept=concept,

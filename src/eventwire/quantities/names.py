@@ -13,6 +13,7 @@ Span = Any  # spacy.tokens.Span
 _DESCRIBING = {"ADJ", "NOUN", "PROPN", "NUM", "VERB", "DET", "PRON"}
 # "300 recorded songs" counts songs, "517 rushing yards" yards, "two-thirds of the 4.3M sales" sales
 _LEFT_OUT = {"VBN", "VBG", "CD"}
+_LEFT_DEPS = {"amod", "nmod", "compound"}
 _SIGNS: dict[str, QuantityChange] = {"~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<", "=": "="}
 _OVER_CHANGE = {"~", ">"}
 
@@ -23,7 +24,7 @@ def unit_name(code: str | None, counted: Span | None) -> str | None:
     'different boss')."""
     if code == "fraction":  # NewsQuant names a fraction by what it is part of: '% Germans'
         part = unit_name(None, counted)
-        return f"% {part}" if part else "fraction"
+        return f"% {part}" if part else "%"
     if code:
         names = quantity_words().unit_names
         base, _, per = code.partition(" per ")
@@ -46,16 +47,38 @@ def _lemma(token: Any) -> str:
     return str(token.text if token.pos_ == "PROPN" else token.lemma_)
 
 
-def counted_words(doc: Any, end: int, head: Any) -> Span:
+def counted_words(doc: Any, end: int, head: Any, begin: int | None = None) -> Span:
     """The words between a number and the noun it counts, with the noun: 'different bosses' in
-    'four different bosses', 'first-team players'; the counted phrase alone if not adjacent."""
+    'four different bosses', 'first-team players'; the counted phrase alone if not adjacent.
+    With the number's first token `begin`, the noun's describing words just before the number
+    come too ('a record 32 goals': 'record goals', 'the top three seeds': 'top seeds')."""
     start = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
     between = doc[start : head.i]
     if head.i < start or any(t.pos_ not in _DESCRIBING and t.text != "-" for t in between):
         return doc[head.i : head.i + 1]
     while start < head.i and doc[start].tag_ in {"DT", "PRP$", "POS"}:
         start += 1  # "thousands of the protesters"
-    return doc[start : head.i + 1]
+    left = _left_describing(doc, begin, head) if begin is not None and start == end else []
+    return doc[left[0].i if left else start : head.i + 1]
+
+
+def _left_describing(doc: Any, begin: int, head: Any) -> list[Any]:
+    """The counted noun's own describing words right before its number ('record' in 'a record
+    32 goals'); none that is a participle or another number ('an estimated 300 people')."""
+    words: list[Any] = []
+    i = begin - 1
+    while i >= 0 and doc[i].head.i == head.i and doc[i].dep_ in _LEFT_DEPS:
+        if doc[i].tag_ in _LEFT_OUT or _participle(doc[i]):
+            break
+        words.insert(0, doc[i])
+        i -= 1
+    return words
+
+
+def _participle(token: Any) -> bool:
+    """A participle tagged as an adjective: 'an estimated 300', 'the combined 4.3M'."""
+    text = token.lower_
+    return token.tag_ == "JJ" and len(text) > 5 and text.endswith("ed")
 
 
 def change_sign(change: str | None, qualifier: str | None, sign: str) -> QuantityChange:

@@ -56,16 +56,24 @@ def _score(doc: Doc, first: Found, second: Found) -> bool:
 
 
 def _unit_carried(doc: Doc, previous: Found, item: Found) -> Found:
-    """'from 14-18 mpg to 24': a bare number after 'to' has the unit of the one before."""
+    """'from 14-18 mpg to 24': a bare number after 'to' has the unit of the one before; not
+    after a change by so much ('rose 8.15% to 3.65': a share price, not a percentage)."""
     a, b = previous.mention, item.mention
     between = doc[previous.end : item.start]
     if b.unit is not None or b.counted is not None or a.unit is None:
+        return item
+    if a.change in {"up", "down"} and not _opened(doc, previous.start):
         return item
     if len(between) != 1 or between[0].lower_ != "to":
         return item
     return Found(
         b.model_copy(update={"unit": a.unit, "unit_name": a.unit_name}), item.start, item.end
     )
+
+
+def _opened(doc: Doc, start: int) -> bool:
+    """'from' or 'between' just before a quantity's first token."""
+    return start > 0 and doc[start - 1].lower_ in _OPENERS
 
 
 def _scaled(doc: Doc, first: Found, second: Found) -> Found:
