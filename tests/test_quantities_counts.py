@@ -72,3 +72,19 @@ def test_a_level_after_a_change_keeps_no_unit_of_the_change(
     find: Find, text: str, value: float, name: str | None
 ) -> None:
     assert named(find, text, value) == name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The S&P 500 closed higher on Friday.",
+        "London's FTSE 100 slipped at the open.",
+        "Half of the Fortune 500 firms use the tool.",
+    ],
+)
+def test_a_stock_index_or_list_number_is_a_name(find: Find, text: str) -> None:
+    assert all(q.value not in {100, 500} for q in find(text)), find(text)
+
+
+def test_a_count_after_an_index_name_is_still_a_count(find: Find) -> None:
+    assert [q.value for q in find("The index rose 500 points.")] == [500]
