@@ -7,8 +7,10 @@ writes files of its own, and a run skips the documents of every partition marked
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import threading
 from collections.abc import Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
@@ -244,14 +246,37 @@ def remote_write(
     return write_partition(Path(target), index, batch)
 
 
-_STORES: dict[tuple[str, int], SqlStore] = {}
+# a worker thread's connection: (url, thread id) -> (the thread, its store)
+_STORES: dict[tuple[str, int | None], tuple[threading.Thread, SqlStore]] = {}
+_STORES_LOCK = threading.Lock()
 
 
 def _worker_store(url: str) -> SqlStore:
-    """One connection per worker thread, opened on first use and kept."""
-    import threading
+    """One connection per worker thread, opened on first use and kept while the thread lives;
+    those of threads that have ended are closed when another is opened, the rest at exit."""
+    thread = threading.current_thread()
+    key = (url, thread.ident)
+    with _STORES_LOCK:
+        held = _STORES.get(key)
+    if held is not None and held[0] is thread:
+        return held[1]
+    close_worker_stores(ended_only=True)  # a thread id is reused: its old store is the dead's
+    store = open_store(url)
+    with _STORES_LOCK:
+        _STORES[key] = (thread, store)
+    return store
 
-    key = (url, threading.get_ident())
-    if key not in _STORES:
-        _STORES[key] = open_store(url)
-    return _STORES[key]
+
+def close_worker_stores(ended_only: bool = False) -> int:
+    """Close the workers' connections (only those of threads that have ended); how many."""
+    with _STORES_LOCK:
+        keys = [k for k, (t, _) in _STORES.items() if not (ended_only and t.is_alive())]
+        stores = [_STORES.pop(k)[1] for k in keys]
+    for store in stores:
+        store.close()
+    return len(stores)
+
+
+# an in-process cluster's threads end before the interpreter does; a connection still open
+# then is deleted at shutdown ("ResourceWarning: ... was deleted while still open")
+atexit.register(close_worker_stores)
