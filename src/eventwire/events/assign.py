@@ -21,6 +21,8 @@ AGENT_NOTE = "actor is the agent of an event noun"
 HOST_NOTE = "target: the state of the place visited"
 OWNER_NOTE = "actor: the owner of the role's noun"
 REPORTER_NOTE = "source: the reporter, whose own act this is"
+BACKGROUND_NOTE = "target: the partner of the event the act is for"
+FROM_NOTE = "source from 'expelled from'"  # roles.verb_arguments' note
 # visits (CAMEO 042 make a visit, 043 host a visit): PLOVER codes the host state as the target
 _VISITS = frozenset({"042", "043"})
 _VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict
@@ -133,10 +135,14 @@ class Resolver:
         return list({id(r.hit): r for r in found}.values())
 
     def reporter_acts(self, token: Token, speech: bool) -> bool:
-        """The trigger is an act of the sentence's reporter: "X said ..., accusing Y"; a
-        `speech` act also where the parser hung it off the reported clause."""
+        """The trigger is an act of the sentence's reporter: "X said ..., accusing Y", "X
+        announced a suspension of ties"; a `speech` act also where the parser hung it off the
+        reported clause."""
         verb = self.ctx.reporter.verb if self.ctx.reporter else None
-        return verb is not None and acts_as(token, verb, through_report=speech)
+        if verb is None:
+            return False
+        announced = token.dep_ == "dobj" and token.head.i == verb.i  # "announced a suspension"
+        return announced or acts_as(token, verb, through_report=speech)
 
     def is_report(self, token: Token) -> bool:
         """The trigger is the reporting verb itself, coded as an event ("X said Y must")."""
@@ -178,13 +184,17 @@ def assign_roles(
     # "doctors from American aid groups donated": the owner, where the role names no state
     found = resolve(args.sources, reporter_acts=resolve.is_report(pred.token))
     sources, direct = _or_owners(found, args.source_owners, resolve), True
+    targets = _or_owners(resolve(args.targets), args.target_owners, resolve)
+    if FROM_NOTE in notes and _same_countries(sources, targets):  # not who expelled them
+        sources, notes = [], [n for n in notes if n != FROM_NOTE]
     if not sources and args.fallback_sources:
         own_act = resolve.reporter_acts(pred.token, kind.quad_class in _VERBAL)
-        sources = resolve(args.fallback_sources, reporter_acts=own_act)
+        sources = _first_named([args.fallback_sources, *args.higher_fallbacks], resolve, own_act)
         direct = False
         notes += ["source from governing clause"] if sources else []
         notes += [REPORTER_NOTE] if sources and own_act else []
-    targets = _or_owners(resolve(args.targets), args.target_owners, resolve)
+    if not targets and args.background_targets:  # "mobilized for a war against Iraq"
+        targets = _learned(resolve(args.background_targets), BACKGROUND_NOTE)
     if not targets and pred.match.entry.cameo in _VISITS:  # "a visit to sites in the UK"
         targets = _learned(resolve(_hosts(args.targets)), HOST_NOTE)
     if not targets and "clause_target" in kind.properties:  # "demanded that the US leave"
@@ -205,6 +215,8 @@ def assign_roles(
     extra: list[str] = []
     if moves_forces:
         sources, targets, extra = split_forces(sources, targets)
+        if not targets and args.background_targets:  # "mobilized reservists for a war on"
+            targets = _learned(resolve(args.background_targets), BACKGROUND_NOTE)
     places, cameo = resolve.ctx.places, pred.match.entry.cameo
     if not targets:  # "lifted the curfew in Montenegro", "rallied in Lagos"
         targets = place_target(pred.token, kind, cameo, sources, places)
@@ -215,6 +227,22 @@ def assign_roles(
         tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct, args.governor
     )
     return roles, extra
+
+
+def _first_named(levels: list[list[Token]], resolve: Resolver, own_act: bool) -> list[Resolved]:
+    """The actors of the nearest governing subject that names any ("the talks, which Iran
+    hosted, aimed to ...": not "the talks")."""
+    for level in levels:
+        if found := resolve(level, reporter_acts=own_act):
+            return found
+    return []
+
+
+def _same_countries(sources: list[Resolved], targets: list[Resolved]) -> bool:
+    """Every source is of a target's country: "Russian diplomats expelled from the Russian
+    embassy" names where they were, not who expelled them."""
+    countries = {r.country or r.hit.country for r in targets} - {None}
+    return bool(sources) and all((r.country or r.hit.country) in countries for r in sources)
 
 
 def _or_owners(found: list[Resolved], owners: list[Token], resolve: Resolver) -> list[Resolved]:

@@ -37,6 +37,12 @@ class Arguments:
     objects: list[Token] = field(default_factory=list)  # direct objects, actors or not
     clause_subjects: list[Token] = field(default_factory=list)  # "demanded that the US cancel"
     complement_targets: list[Token] = field(default_factory=list)  # "offered to meet Armenia"
+    # the subjects of the governing clauses above the first, nearest first: where the first
+    # names no actor ("the talks aimed to ..."), a higher one may
+    higher_fallbacks: list[list[Token]] = field(default_factory=list)
+    # an actor named only on a verb's background event noun: "mobilized reservists for a war
+    # against Iraq" (Iraq), read where the verb's own words name no target
+    background_targets: list[Token] = field(default_factory=list)
     source_owners: list[Token] = field(default_factory=list)  # "doctors from American groups"
     target_owners: list[Token] = field(default_factory=list)  # "the offices of the Palestinians"
     direct_source: bool = True
@@ -105,21 +111,38 @@ def inherited_subject(
     token: Token, depth: int = 4, stop: frozenset[int] = frozenset()
 ) -> list[Token]:
     """The subject of a governing clause, for triggers that have none of their own; climbing stops
-    at a verb in `stop` (another event's trigger: "praised X for its role in the talks")."""
-    current = token
+    at a verb in `stop` (another event's trigger: "praised X for its role in the talks"), but
+    not at a reporting verb whose object the noun is ("Italy announced a suspension of flights":
+    Italy suspends)."""
+    found = inherited_subjects(token, depth, stop)
+    return found[0] if found else []
+
+
+def inherited_subjects(
+    token: Token, depth: int = 4, stop: frozenset[int] = frozenset()
+) -> list[list[Token]]:
+    """The subjects of the governing clauses, nearest first (see `inherited_subject`); each
+    next one is a fallback where a nearer one names no actor ("the Russian side's demand that
+    the talks continue to ...")."""
+    current, found = token, []
     for _ in range(depth):
         if current.dep_ not in _INHERIT_DEPS and current.dep_ not in _NOMINAL_CLIMB:
-            return []
+            break
         head = current.head
-        if head.i in stop:
-            return []
+        if head.i in stop and not _announces(current, head):
+            break
         if current.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
-            return coordinated(head)
-        found = _controller(current, head)
-        if found:
-            return found
+            found.append(coordinated(head))
+            break
+        if subject := _controller(current, head):
+            found.append(subject)
         current = head
-    return []
+    return found
+
+
+def _announces(noun: Token, verb: Token) -> bool:
+    """A noun that is the direct object of a reporting verb: "announced a suspension"."""
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in _reporting_verbs()
 
 
 def _controller(clause: Token, head: Token) -> list[Token]:
@@ -168,6 +191,11 @@ def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
     return found
 
 
+def _reporting_verbs() -> frozenset[str]:
+    """The reporting verbs of `attribution.tsv` ("announce", "declare")."""
+    return frozenset(cue for cue, kind in in_force().reporting.items() if kind == "verb")
+
+
 def _words() -> EventWords:
     """The partner prepositions of verbs, and the verbs whose "from" partner acts when no agent
     is named ("expelled from the United States"): `event_words.tsv`."""
@@ -203,7 +231,10 @@ def verb_arguments(
     args.source_owners = owners(args.sources, _SOURCE_OWNER_PREPS)
     args.target_owners = owners(args.targets, _TARGET_OWNER_PREPS)
     if not _passive_participle(verb):
-        args.fallback_sources = inherited_subject(verb)
+        chain = inherited_subjects(verb)
+        args.fallback_sources = chain[0] if chain else []
+        args.higher_fallbacks = chain[1:]
+    args.background_targets = _background_partners(verb, [*args.objects, *holders_of(light_object)])
     args.complement_targets = [
         t for c in verb.children if c.dep_ == "xcomp" for t in _complement_partners(c)
     ]
@@ -295,5 +326,28 @@ def noun_arguments(noun: Token, triggers: frozenset[int] = frozenset()) -> Argum
             "for",
         },
     )
-    args.fallback_sources = inherited_subject(noun, stop=triggers)
+    chain = inherited_subjects(noun, stop=triggers)
+    args.fallback_sources = chain[0] if chain else []
+    args.higher_fallbacks = chain[1:]
     return args
+
+
+# a verb's background event ("mobilized for a war against Iraq") and the partners it names
+_BACKGROUND_PREPS = frozenset({"for"})
+_BACKGROUND_PARTNERS = frozenset({"against", "on", "with", "toward", "towards"})
+
+
+def holders_of(light_object: Token | None) -> list[Token]:
+    return [light_object] if light_object is not None else []
+
+
+def _background_partners(verb: Token, objects: list[Token]) -> list[Token]:
+    """The partners of the nouns a verb or its objects are for: "mobilized reservists for a war
+    against Iraq" -> Iraq."""
+    nouns = [
+        t
+        for holder in [verb, *objects]
+        for t in _prep_objects(holder, _BACKGROUND_PREPS)
+        if t.pos_ == "NOUN"
+    ]
+    return [t for n in nouns for t in _prep_objects(n, _BACKGROUND_PARTNERS)]
