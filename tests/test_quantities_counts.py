@@ -88,3 +88,13 @@ def test_a_stock_index_or_list_number_is_a_name(find: Find, text: str) -> None:
 
 def test_a_count_after_an_index_name_is_still_a_count(find: Find) -> None:
     assert [q.value for q in find("The index rose 500 points.")] == [500]
+
+
+def test_two_describing_words_joined_by_and_both_name_the_count(find: Find) -> None:
+    text = "The band sold 4.3 million digital and physical albums."
+    assert named(find, text, 4_300_000) == "digital physical album"
+
+
+def test_an_and_between_numbers_does_not_join_their_names(find: Find) -> None:
+    text = "The maker offers four-, five- and six-cylinder engines."
+    assert named(find, text, 5) == "cylinder"

@@ -35,7 +35,7 @@ def unit_name(code: str | None, counted: Span | None) -> str | None:
     words = list(counted)
     while words and words[0].text == "-":
         words = words[1:]  # "six-cylinder": "cylinder"
-    words = [t for t in words[:-1] if t.tag_ not in _LEFT_OUT] + words[-1:]
+    words = [t for t in words[:-1] if t.tag_ not in _LEFT_OUT and t.pos_ != "CCONJ"] + words[-1:]
     text = "".join(_lemma(t) + t.whitespace_ for t in words)
     return text.strip().lower() or None
 
@@ -54,12 +54,23 @@ def counted_words(doc: Any, end: int, head: Any, begin: int | None = None) -> Sp
     come too ('a record 32 goals': 'record goals', 'the top three seeds': 'top seeds')."""
     start = end + 1 if end < len(doc) and doc[end].lower_ == "of" else end
     between = doc[start : head.i]
-    if head.i < start or any(t.pos_ not in _DESCRIBING and t.text != "-" for t in between):
+    if head.i < start or any(not _describing(t) for t in between):
         return doc[head.i : head.i + 1]
     while start < head.i and doc[start].tag_ in {"DT", "PRP$", "POS"}:
         start += 1  # "thousands of the protesters"
     left = _left_describing(doc, begin, head) if begin is not None and start == end else []
     return doc[left[0].i if left else start : head.i + 1]
+
+
+def _describing(token: Any) -> bool:
+    """A word that can stand between a number and its noun: 'different', 'first-team', the
+    'and' of 'digital and physical sales'."""
+    if token.pos_ == "CCONJ":  # between two adjectives only: not 'four-, five- and six-cylinder'
+        doc = token.doc
+        return (
+            0 < token.i < len(doc) - 1 and doc[token.i - 1].pos_ == doc[token.i + 1].pos_ == "ADJ"
+        )
+    return token.pos_ in _DESCRIBING or token.text == "-"
 
 
 def _left_describing(doc: Any, begin: int, head: Any) -> list[Any]:
