@@ -67,9 +67,9 @@ def _describing(token: Any) -> bool:
     'and' of 'digital and physical sales'."""
     if token.pos_ == "CCONJ":  # between two adjectives only: not 'four-, five- and six-cylinder'
         doc = token.doc
-        return (
-            0 < token.i < len(doc) - 1 and doc[token.i - 1].pos_ == doc[token.i + 1].pos_ == "ADJ"
-        )
+        return 0 < token.i < len(doc) - 1 and {doc[token.i - 1].pos_, doc[token.i + 1].pos_} == {
+            "ADJ"
+        }
     return token.pos_ in _DESCRIBING or token.text == "-"
 
 
