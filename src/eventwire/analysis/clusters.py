@@ -26,7 +26,7 @@ from .stories import UnionFind, document_vectors, update_stories
 from .text import vector
 
 ANALYSIS_VERSION = "clusters-1.5"
-CHUNK_EVENTS = 50_000  # new reports compared in one pass (bounds memory)
+CHUNK_EVENTS = 20_000  # new reports compared in one pass (bounds memory: issue 14)
 CHUNK_DAYS = 92
 _LONGEST_RANGE = LOOKBACK_DAYS  # a report dated "2023" spans a year; look that far back
 BLOCKINGS = ("sql", "python")  # candidate pairs from a join in the store, or a loop here

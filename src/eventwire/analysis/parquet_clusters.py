@@ -28,7 +28,7 @@ from ..store.duck import DuckDBStore
 from .clusters import ANALYSIS_VERSION, cluster_pending
 from .rules import ClusterConfig
 
-BUCKET_EVENTS = 50_000  # reports clustered by one task (whole blocks: a big block is alone)
+BUCKET_EVENTS = 20_000  # reports clustered by one task (whole blocks: a big block is alone)
 OUTPUTS = ("clusters", "cluster_members")
 # the block of an event, as one string (chr(31) cannot be in a country code)
 _KEY = (
