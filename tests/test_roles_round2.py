@@ -181,3 +181,62 @@ def test_the_source_is_the_nearest_governing_subject_that_names_an_actor(
     hits = [actor_ref(doc, 0, "CHL"), actor_ref(doc, 7, "PER")]
     roles = _roles(kb, doc, hits)["condemning"]
     assert _countries(roles) == (["CHL"], ["PER"])
+
+
+def test_a_clause_on_a_noun_climbs_on_to_whoever_made_the_noun() -> None:
+    # "Chile issued a declaration demanding that ...": the declaration, then Chile
+    doc = parse(
+        [
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("issued", 1, "ROOT", "VERB", "issue"),
+            ("a", 3, "det", "DET", "a"),
+            ("declaration", 1, "dobj", "NOUN", "declaration"),
+            ("demanding", 3, "acl", "VERB", "demand"),
+            ("talks", 4, "dobj", "NOUN", "talk"),
+        ]
+    )
+    found = inherited_subjects(doc[4])
+    assert [[t.text for t in level] for level in found] == [["declaration"], ["Chile"]]
+
+
+def _stones(prep: str) -> Doc:
+    # "Chileans threw stones during protests against Peru"
+    return parse(
+        [
+            ("Chileans", 1, "nsubj", "PROPN", "Chilean"),
+            ("threw", 1, "ROOT", "VERB", "throw"),
+            ("stones", 1, "dobj", "NOUN", "stone"),
+            (prep, 1, "prep", "ADP", prep),
+            ("protests", 3, "pobj", "NOUN", "protest"),
+            ("against", 4, "prep", "ADP", "against"),
+            ("Peru", 5, "pobj", "PROPN", "Peru"),
+        ]
+    )
+
+
+def test_an_event_during_another_event_shares_its_actors() -> None:
+    doc = _stones("during")
+    assert inherited_subjects(doc[4], stop=frozenset({1})) == [[doc[0]]]
+
+
+def test_another_events_trigger_still_stops_the_climb() -> None:
+    doc = _stones("for")  # "praised X for its role": not the praiser's act
+    assert inherited_subjects(doc[4], stop=frozenset({1})) == []
+
+
+def test_a_target_named_in_the_background_phrase(kb: KnowledgeBase) -> None:
+    # "Chileans blocked roads in defiance of Peru"
+    doc = parse(
+        [
+            ("Chileans", 1, "nsubj", "PROPN", "Chilean"),
+            ("blocked", 1, "ROOT", "VERB", "block"),
+            ("roads", 1, "dobj", "NOUN", "road"),
+            ("in", 1, "prep", "ADP", "in"),
+            ("defiance", 3, "pobj", "NOUN", "defiance"),
+            ("of", 4, "prep", "ADP", "of"),
+            ("Peru", 5, "pobj", "PROPN", "Peru"),
+        ]
+    )
+    hits = [actor_ref(doc, 0, "CHL", "CVL", "role"), actor_ref(doc, 6, "PER")]
+    roles = _roles(kb, doc, hits)["blocked"]
+    assert _countries(roles) == (["CHL"], ["PER"])

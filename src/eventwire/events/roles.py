@@ -22,6 +22,9 @@ _RELATIVE = {"which", "who", "that", "whom"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"}
 _NOMINAL_CLIMB = {"pobj", "prep", "dobj", "acomp", "attr", "oprd"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+# an event noun under these is one the governing event's actors take part in: "threw stones
+# during demonstrations against X" (the stone throwers demonstrate)
+_DURING = frozenset({"during", "amid"})
 # whose a role noun that names no actor is: "doctors from two American aid groups", "members
 # of the association"; "a camp for Congolese refugees", "the offices of the administrators"
 _SOURCE_OWNER_PREPS = frozenset({"of", "from"})
@@ -129,11 +132,13 @@ def inherited_subjects(
         if current.dep_ not in _INHERIT_DEPS and current.dep_ not in _NOMINAL_CLIMB:
             break
         head = current.head
-        if head.i in stop and not _announces(current, head):
+        if head.i in stop and not _announces(current, head) and current.lower_ not in _DURING:
             break
         if current.dep_ == "acl" and head.pos_ in {"NOUN", "PROPN"}:
+            # "a declaration demanding that": the declaration, then whoever issued it
             found.append(coordinated(head))
-            break
+            current = head
+            continue
         if subject := _controller(current, head):
             found.append(subject)
         current = head
@@ -333,8 +338,9 @@ def noun_arguments(noun: Token, triggers: frozenset[int] = frozenset()) -> Argum
 
 
 # a verb's background event ("mobilized for a war against Iraq") and the partners it names
-_BACKGROUND_PREPS = frozenset({"for"})
-_BACKGROUND_PARTNERS = frozenset({"against", "on", "with", "toward", "towards"})
+# "for a war against X"; "in defiance of X", "in protest against X", "in an attack on X"
+_BACKGROUND_PREPS = frozenset({"for", "in"})
+_BACKGROUND_PARTNERS = frozenset({"against", "on", "with", "toward", "towards", "of", "to"})
 
 
 def holders_of(light_object: Token | None) -> list[Token]:
