@@ -98,3 +98,13 @@ def test_two_describing_words_joined_by_and_both_name_the_count(find: Find) -> N
 def test_an_and_between_numbers_does_not_join_their_names(find: Find) -> None:
     text = "The maker offers four-, five- and six-cylinder engines."
     assert named(find, text, 5) == "cylinder"
+
+
+def test_an_amount_converted_into_a_unit_written_as_is_keeps_the_bound(find: Find) -> None:
+    found = find("The engine makes just under 296 hp (224 kW / 300 PS) and 450 Nm.")
+    assert [(q.value, q.change) for q in found] == [
+        (296, "<"),
+        (224, "<"),
+        (300, "<"),
+        (450, "="),
+    ]

@@ -209,7 +209,8 @@ def _level_after(doc: Doc, change: Found, item: Found) -> bool:
 
 
 def _same_kind(first: str | None, second: str | None) -> bool:
-    kinds = {unit.code: unit.kind for unit in quantity_words().units.values()}
+    words = quantity_words()  # units in any case and as written ("PS", "Nm")
+    kinds = {u.code: u.kind for u in (*words.units.values(), *words.cased_units.values())}
     a, b = kinds.get((first or "").split(" per ")[0]), kinds.get((second or "").split(" per ")[0])
     money = {"currency", "currency_prefix", "currency_glued", "currency_country"}
     return a is not None and b is not None and (a == b or {a, b} <= money)
