@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 
-from eventwire.events.checks import is_not_a_repeat
+from eventwire.events.checks import is_not_a_mentioned_state, is_not_a_repeat
+from eventwire.events.predicates import Predicate
 from eventwire.model import Event, Mention
 from eventwire.pipeline import Coder
 
@@ -124,3 +127,47 @@ def test_a_possessive_that_points_back_to_the_source_is_no_target(events_of: Eve
     assert any("the source's own" in n for n in event.notes)
     (other,) = [e for e in events_of("Iran defended Syria.") if e.type == "SUPPORT"]
     assert other.target is not None and other.target.country == "SYR"
+
+
+def _pred(is_verb: bool) -> Predicate:
+    """A stand-in predicate: a verb or an event noun, with no type model scores (P(NONE) 0)."""
+    return cast(Predicate, SimpleNamespace(is_verb=is_verb, typed=None))
+
+
+def test_a_targetless_event_noun_beside_a_surer_verb_event_is_a_mentioned_state(
+    events_of: Events,
+) -> None:
+    verb = _assault(events_of)
+    noun = _again(verb, "war", 40, verb.confidence - 0.1, target=None)
+    kept, states = is_not_a_mentioned_state([(_pred(True), verb), (_pred(False), noun)], 0.0)
+    assert [e for _, e in kept] == [verb]
+    assert [(e.trigger.text, "a state the sentence mentions" in why) for e, why in states] == [
+        ("war", True)
+    ]
+
+
+def test_an_event_noun_with_a_target_alone_or_surer_than_the_verb_stays(
+    events_of: Events,
+) -> None:
+    verb = _assault(events_of)
+    aimed = _again(verb, "war", 40, verb.confidence - 0.1)  # has the verb event's target
+    surer = _again(verb, "war", 40, verb.confidence + 0.1, target=None)
+    for built in (
+        [(_pred(True), verb), (_pred(False), aimed)],
+        [(_pred(True), verb), (_pred(False), surer)],
+        [(_pred(False), surer)],
+    ):
+        kept, states = is_not_a_mentioned_state(built, 0.0)
+        assert kept == built and states == []
+
+
+def test_explain_names_the_war_the_refugees_flee_as_a_mentioned_state(coder: Coder) -> None:
+    from eventwire.events.explain import explain
+    from eventwire.ingest import make_document
+
+    text = "The United Nations sent food to refugees fleeing the civil war in Liberia."
+    found = explain(coder, make_document(text), 0)
+    assert [(e.type, e.trigger.text) for e in found.events] == [("AID", "sent food")]
+    assert any(
+        r.startswith("'war'") and "a state the sentence mentions" in r for r in found.rejected
+    )

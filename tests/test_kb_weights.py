@@ -92,3 +92,19 @@ def test_a_coder_scores_with_the_weights_of_its_knowledge(coder: Coder) -> None:
     assert edited and len(edited) == len(default)
     assert all(e < d for e, d in zip(edited, default, strict=True))
     assert scores(other) == edited
+
+
+def test_a_coder_checks_events_with_the_thresholds_of_its_knowledge(coder: Coder) -> None:
+    package = kb_module.default()
+    assert package.weights["events.checks.noun_state_none"] == 0.9
+    assert package.weights["events.checks.background_none"] == 0.7
+    never = {**package.weights.values, "events.checks.noun_state_none": 1.01}
+    other = dataclasses.replace(coder, kb=dataclasses.replace(package, weights=Weights(never)))
+    text = "The United Nations sent food to refugees fleeing the civil war in Liberia."
+    document = make_document(text)
+
+    def triggers(chosen: Coder) -> list[str]:
+        return [e.trigger.text for e in next(chosen.code_documents([document])).events]
+
+    assert "war" not in triggers(coder)
+    assert "war" in triggers(other)

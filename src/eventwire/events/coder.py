@@ -21,7 +21,7 @@ from ..nlp import text_of
 from .assign import Resolver, RoleAssignment, arguments, assign_roles
 from .attribution import Reporter, ReportingCues, find_reporter
 from .build import EventBuilder
-from .checks import is_not_a_repeat, is_not_background, rejections
+from .checks import is_not_a_mentioned_state, is_not_a_repeat, is_not_background, rejections
 from .dyads import Resolved, SentenceState
 from .lexicon import Lexicon
 from .modality import ModalityCues
@@ -158,12 +158,13 @@ def _demanded_of(roles: RoleAssignment, subjects: list[Resolved]) -> RoleAssignm
 
 
 def _distinct(built: list[tuple[Predicate, Event]], ctx: SentenceContext) -> list[Event]:
-    """The sentence's events less background nouns and repeats, in text order (the checks on
-    events of one sentence together; the reasons go to `explain`)."""
+    """The sentence's events less background nouns, mentioned states and repeats, in text
+    order (the checks on events of one sentence together; the reasons go to `explain`)."""
     kept, background = is_not_background(built)
+    kept, states = is_not_a_mentioned_state(kept)
     events = sorted((e for _, e in kept), key=lambda e: e.trigger.start)
     events, repeats = is_not_a_repeat(events)
-    for event, reason in (*background, *repeats):
+    for event, reason in (*background, *states, *repeats):
         ctx.reject(event.trigger.text, f"{event.type} event, {reason}")
     return events
 

@@ -31,6 +31,7 @@ KNOWN: dict[str, tuple[str, ...]] = {
         *("base", "specificity", "role", "inference", "path", "same_actor", "no_country"),
         *("dated", "type_model"),
     ),
+    "events.checks": ("background_none", "noun_state_none"),
     "events.roles": ("model_threshold", "overruled", "overruling"),
     "analysis.text": ("name_weight", "figure_weight"),
 }
