@@ -44,6 +44,11 @@ def test_every_mode_row_has_a_known_type_and_acled_type(kb: KnowledgeBase) -> No
         ("PROTEST", "143", "worker go on strike", "strike"),
         ("PROTEST", "145", "youth riot in the capital", "riot"),
         ("COERCE", "173", "police detain activist", "arrest"),
+        # destroying property is CAMEO 171, COERCE (PLOVER GSR), not an ASSAULT
+        ("COERCE", "171", "the army demolish home in the village", "property"),
+        ("COERCE", "171", "rioter loot shop", "property"),
+        ("COERCE", "1711", "rebel seize the airport", "seize"),
+        ("ASSAULT", "190", "troop torch the village", ""),
     ],
 )
 def test_mode_from_code_then_cues(
