@@ -56,3 +56,24 @@ def test_a_read_only_server_on_postgres_cannot_write_at_all(pg_store: str) -> No
     with open_store(pg_store, read_only=True) as store:
         assert store.count("events") == 9
         assert store.fetchall("SELECT count(*) FROM cluster_members")[0][0] == 0
+
+
+def test_a_connection_the_pool_cannot_set_up_is_closed(
+    pg_store: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from eventwire.api.deps import StorePool
+    from eventwire.store import PostgresStore
+
+    opened: list[PostgresStore] = []
+    real_execute = PostgresStore.execute
+
+    def execute(store: PostgresStore, sql: str, params: Any = ()) -> None:
+        opened.append(store)
+        if sql.startswith("SET SESSION CHARACTERISTICS"):
+            raise StoreError("the server went away")
+        real_execute(store, sql, params)
+
+    monkeypatch.setattr(PostgresStore, "execute", execute)
+    with pytest.raises(StoreError, match="went away"):
+        StorePool(ServeSettings(db=pg_store))
+    assert opened and all(store.con.closed for store in opened)  # none left to the GC

@@ -39,15 +39,22 @@ class StorePool:
 
     def _open(self) -> SqlStore:
         store = open_store(self.settings.db, read_only=not self.settings.allow_writes)
+        try:
+            self._configure(store)
+        except BaseException:  # not left for the garbage collector to close
+            store.close()
+            raise
+        with self._lock:
+            self._opened += 1
+        return store
+
+    def _configure(self, store: SqlStore) -> None:
         if isinstance(store, DuckDBStore):
             # many small queries at once: one thread each beats each spread over every core
             store.execute("SET threads = 1")
         if isinstance(store, PostgresStore) and not self.settings.allow_writes:
             # the server itself refuses writes, whatever a route or a library tries
             store.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
-        with self._lock:
-            self._opened += 1
-        return store
 
     def try_borrow(self) -> SqlStore | None:
         """An idle connection, or None (without waiting)."""
