@@ -20,6 +20,7 @@ from eventwire.events.assign import (
 from eventwire.events.attribution import Reporter
 from eventwire.events.dyads import SentenceState
 from eventwire.events.lexicon import Lexicon
+from eventwire.events.naming import actors_at
 from eventwire.events.predicates import find_predicates
 from eventwire.events.roles import inherited_subjects
 from eventwire.events.sentence import SentenceContext
@@ -240,3 +241,18 @@ def test_a_target_named_in_the_background_phrase(kb: KnowledgeBase) -> None:
     hits = [actor_ref(doc, 0, "CHL", "CVL", "role"), actor_ref(doc, 6, "PER")]
     roles = _roles(kb, doc, hits)["blocked"]
     assert _countries(roles) == (["CHL"], ["PER"])
+
+
+def test_a_demonym_on_a_noun_behind_of_names_no_actor() -> None:
+    # "the use of the Russian language" names no Russia ("Russian troops" are an actor of their own)
+    doc = parse(
+        [
+            ("use", 0, "ROOT", "NOUN", "use"),
+            ("of", 0, "prep", "ADP", "of"),
+            ("Russian", 3, "amod", "ADJ", "russian"),
+            ("language", 1, "pobj", "NOUN", "language"),
+        ]
+    )
+    demonym = actor_ref(doc, 2, "RUS")
+    assert actors_at(doc[0], {2: demonym}, {}) == []
+    assert actors_at(doc[3], {2: demonym}, {}) == [demonym]  # the noun itself: "Russian language"

@@ -49,6 +49,8 @@ def _anchor(token: Token, index: dict[int, ActorRef], depth: int = 2) -> Token |
     pobj = _of_object(token, ("of", "by")) if token.pos_ == "NOUN" else None
     if pobj is not None and depth > 1 and (found := _anchor(pobj, index, depth - 1)):
         return found
+    if depth < 2 and token.pos_ == "NOUN":  # "the use of the Russian language": not Russia
+        return None
     modifiers = [c for c in token.children if c.dep_ in _MODIFIER_DEPS]
     nested = [g for m in modifiers for g in m.children if g.dep_ in _MODIFIER_DEPS]
     return next((w for w in [*modifiers, *nested] if w.i in index), None)
