@@ -41,3 +41,25 @@ def test_an_attempt_is_the_act_and_a_vow_to_fight_a_threat(
     (doc,) = coder().code_documents([make_document(sentence)])
     views = {plover_view(e.type, e.modality, e.negated, kb.plover) for e in doc.events}
     assert expected in views and absent not in views, views
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        # an order to someone is a demand (CAMEO 10: "demands and orders")
+        ("A Chilean court ordered the former minister to testify.", "REQUEST", "NONE"),
+        # unless it orders troops or an arrest: the order is that act
+        ("Turkey ordered more troops to the Syrian border.", "MOBILIZE", "REQUEST"),
+        ("Ghana ordered the deployment of soldiers to the north.", "MOBILIZE", "REQUEST"),
+        ("A Bolivian judge ordered the arrest of the former president.", "COERCE", "REQUEST"),
+    ],
+)
+def test_an_order_is_a_demand_unless_it_orders_the_act(
+    sentence: str, expected: str, absent: str
+) -> None:
+    from eventwire.ingest import make_document
+
+    (doc,) = coder().code_documents([make_document(sentence)])
+    types = {e.type for e in doc.events}
+    assert expected in types and absent not in types, types
