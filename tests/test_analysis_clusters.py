@@ -516,3 +516,17 @@ def test_postgres_sql_blocking_gives_the_clusters_of_duckdb(
         python = clustered(pg, "python")
     assert got["cluster_members"] == expected["cluster_members"] == python["cluster_members"]
     assert got["clusters"] == python["clusters"]
+
+
+def test_duckdb_memory_setting_bounds_each_store(monkeypatch: pytest.MonkeyPatch) -> None:
+    """EVENTWIRE_DUCKDB_MEMORY is each opened store's DuckDB memory_limit (issue 14); a value
+    that is no amount of memory is refused when the store is opened."""
+    from eventwire.errors import InvalidOption
+
+    monkeypatch.setenv("EVENTWIRE_DUCKDB_MEMORY", "300MB")
+    with DuckDBStore(":memory:") as store:
+        (limit,) = store.fetchall("SELECT current_setting('memory_limit')")[0]
+    assert limit.startswith("286")  # 300 MB as DuckDB shows it, in MiB
+    monkeypatch.setenv("EVENTWIRE_DUCKDB_MEMORY", "lots")
+    with pytest.raises(InvalidOption, match="EVENTWIRE_DUCKDB_MEMORY"):
+        DuckDBStore(":memory:")

@@ -7,6 +7,7 @@ README's table of settings (`markdown_table()` prints it)."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ DEBUG_ENV = "EVENTWIRE_DEBUG"
 API_TOKEN_ENV = "EVENTWIRE_API_TOKEN"
 API_CORS_ENV = "EVENTWIRE_API_CORS"
 API_PAGE_CACHE_ENV = "EVENTWIRE_API_PAGE_CACHE"
+DUCKDB_MEMORY_ENV = "EVENTWIRE_DUCKDB_MEMORY"
 COLUMNS_ENV = "COLUMNS"  # the terminal's width, as shells set it
 XDG_CACHE_ENV = "XDG_CACHE_HOME"
 
@@ -65,6 +67,11 @@ VARIABLES = (
         API_PAGE_CACHE_ENV,
         f"pages of `GET /events` kept in memory (default {DEFAULT_PAGE_CACHE}; 0: none)",
     ),
+    Variable(
+        DUCKDB_MEMORY_ENV,
+        "the memory limit of each DuckDB store eventwire opens, e.g. `512MB` or `2GB` "
+        "(else DuckDB's own: 80% of the machine's memory)",
+    ),
     Variable(COLUMNS_ENV, "the width of the `code` and `events` tables (else the terminal's)"),
 )
 
@@ -81,6 +88,7 @@ class Settings:
     api_token: str | None = None
     api_cors: tuple[str, ...] = ()
     api_page_cache: int = DEFAULT_PAGE_CACHE
+    duckdb_memory: str | None = None  # None: DuckDB's own limit
     columns: int | None = None  # None: the terminal's own width
 
     @classmethod
@@ -99,6 +107,7 @@ class Settings:
             api_token=env.get(API_TOKEN_ENV) or None,  # a secret is taken as given
             api_cors=tuple(o.strip() for o in (text(API_CORS_ENV) or "").split(",") if o.strip()),
             api_page_cache=_count(API_PAGE_CACHE_ENV, text(API_PAGE_CACHE_ENV), DEFAULT_PAGE_CACHE),
+            duckdb_memory=_memory(DUCKDB_MEMORY_ENV, text(DUCKDB_MEMORY_ENV)),
             columns=_columns(text(COLUMNS_ENV)),
         )
 
@@ -120,6 +129,19 @@ def _count(name: str, value: str | None, default: int) -> int:
     if not value.isdecimal():  # isdigit() takes '²', which int() refuses with a traceback
         raise InvalidOption(f"{name} must be a whole number, 0 or more, not {value!r}")
     return int(value)
+
+
+_MEMORY = re.compile(r"[0-9]+(\.[0-9]+)? ?([KMGT]i?B)", re.IGNORECASE)
+
+
+def _memory(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    if not _MEMORY.fullmatch(value):
+        raise InvalidOption(
+            f"{name} must be an amount of memory such as 512MB or 2GB, not {value!r}"
+        )
+    return value
 
 
 def _columns(value: str | None) -> int | None:

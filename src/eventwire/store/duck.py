@@ -12,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from .. import settings
 from ..errors import StoreError
 from .base import SqlStore
 from .migrations import MIGRATIONS
@@ -74,9 +75,13 @@ class DuckDBStore(SqlStore):
 
     def _connect(self, read_only: bool) -> duckdb.DuckDBPyConnection:
         try:
-            return duckdb.connect(self.target, read_only=read_only)
+            con = duckdb.connect(self.target, read_only=read_only)
         except duckdb.Error as err:
             raise StoreError(self._open_failure(err, read_only)) from None
+        limit = settings.current().duckdb_memory  # checked: digits and a unit
+        if limit:
+            con.execute(f"SET memory_limit = '{limit}'")
+        return con
 
     def _open_failure(self, err: duckdb.Error, read_only: bool) -> str:
         holder = _LOCK_HOLDER.search(str(err))
