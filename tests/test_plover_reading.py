@@ -63,3 +63,24 @@ def test_an_order_is_a_demand_unless_it_orders_the_act(
     (doc,) = coder().code_documents([make_document(sentence)])
     types = {e.type for e in doc.events}
     assert expected in types and absent not in types, types
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        # forcing envoys, inspectors, a mission or aid agencies out is an expulsion (CAMEO 166)
+        ("Burkina Faso forced the French ambassador out of Ouagadougou.", "SANCTION", "COERCE"),
+        ("Sudan forced aid agencies out of Darfur.", "SANCTION", "COERCE"),
+        # forcing people from their homes stays coercion
+        ("Soldiers forced villagers out of their homes.", "COERCE", "SANCTION"),
+    ],
+)
+def test_forcing_envoys_or_agencies_out_is_an_expulsion(
+    sentence: str, expected: str, absent: str
+) -> None:
+    from eventwire.ingest import make_document
+
+    (doc,) = coder().code_documents([make_document(sentence)])
+    types = {e.type for e in doc.events}
+    assert expected in types and absent not in types, types
