@@ -8,9 +8,10 @@ does), and the subprocesses that tests start inherit it."""
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,24 @@ def pytest_configure(config: pytest.Config) -> None:
     cache = getattr(config, "cache", None)  # None with -p no:cacheprovider: a fresh folder
     folder = cache.mkdir("eventwire") if cache is not None else Path(tempfile.mkdtemp())
     os.environ[CACHE_ENV] = str(folder)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_connection_left_open() -> Iterator[None]:
+    """After the run, no PostgreSQL connection is still open: one kept by a module (a cache)
+    is deleted only at the interpreter's exit, a ResourceWarning that no test reports."""
+    yield
+    import sys
+
+    sinks = sys.modules.get("eventwire.batch.sinks")
+    if sinks is not None:  # a worker thread's, kept for its next task; the thread has ended
+        sinks.close_worker_stores(ended_only=True)
+    psycopg = sys.modules.get("psycopg")
+    if psycopg is None:
+        return
+    gc.collect()
+    left = [o for o in gc.get_objects() if isinstance(o, psycopg.Connection) and not o.closed]
+    assert not left, f"{len(left)} PostgreSQL connection(s) left open after the run: {left}"
 
 
 @pytest.fixture(scope="session")

@@ -1,12 +1,11 @@
 """The PostgreSQL connections that Dask workers keep (one per worker thread, batch/sinks.py)
 are closed: those of threads that ended when another is opened, the rest at exit. An
 in-process cluster's connections were left to the interpreter's shutdown, which printed
-"ResourceWarning: <psycopg.Connection ...> was deleted while still open" after the test run."""
+"ResourceWarning: <psycopg.Connection ...> was deleted while still open" after the test run
+(conftest's `no_connection_left_open` checks that none is open when the run ends)."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 
@@ -55,26 +54,3 @@ def test_the_connection_of_an_ended_thread_is_closed_when_another_opens(
     second = _in_a_thread(pg_url)
     assert _closed(first) and not _closed(second)
     assert sinks.close_worker_stores(ended_only=True) == 1 and _closed(second)
-
-
-SCRIPT = """
-import sys, threading
-from eventwire.batch import sinks
-thread = threading.Thread(target=sinks._worker_store, args=(sys.argv[1],))
-thread.start()
-thread.join()
-print(len(sinks._STORES))
-"""
-
-
-def test_no_connection_is_left_open_at_exit(pg_url: str) -> None:  # noqa: F811
-    done = subprocess.run(
-        [sys.executable, "-W", "always::ResourceWarning", "-c", SCRIPT, pg_url],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "1"  # the worker's connection was open when the script ended
-    assert "was deleted while still open" not in done.stderr
-    assert "ResourceWarning" not in done.stderr
