@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from eventwire import kb as kb_module
 from eventwire.kb import KnowledgeBase
-from eventwire.model import CodedDocument, Event
+from eventwire.model import CodedDocument, Event, QuantityMention
 from eventwire.pipeline import Coder
 from eventwire.pipeline import coder as get_coder
 
@@ -80,6 +80,14 @@ def nlp(coder: Coder) -> Language:
 @pytest.fixture(scope="session")
 def parse(nlp: Language) -> Callable[[str], Doc]:
     return lambda text: nlp(text)
+
+
+@pytest.fixture(scope="session")
+def find(parse: Callable[[str], Doc]) -> Callable[[str], list[QuantityMention]]:
+    """The quantities a parsed text states (the quantities tests' one entry point)."""
+    from eventwire.quantities import find_quantities
+
+    return lambda text: find_quantities(parse(text))
 
 
 @pytest.fixture(scope="session")

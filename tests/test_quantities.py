@@ -18,11 +18,6 @@ from eventwire.quantities.numbers import parse_number, parse_ordinal, parse_word
 Find = Callable[[str], list[QuantityMention]]
 
 
-@pytest.fixture(scope="module")
-def find(parse: Callable[[str], Doc]) -> Find:
-    return lambda text: find_quantities(parse(text))
-
-
 def one(find: Find, text: str) -> QuantityMention:
     found = find(text)
     assert len(found) == 1, found

@@ -8,19 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc
 
 from eventwire.errors import KnowledgeError
 from eventwire.model import CodedDocument, QuantityMention
-from eventwire.quantities import find_quantities
 from eventwire.quantities.lexicon import QuantityWords, load_unit_names, quantity_words
 
 Find = Callable[[str], list[QuantityMention]]
-
-
-@pytest.fixture(scope="module")
-def find(parse: Callable[[str], Doc]) -> Find:
-    return lambda text: find_quantities(parse(text))
 
 
 def one(find: Find, text: str) -> QuantityMention:

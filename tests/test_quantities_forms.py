@@ -19,11 +19,6 @@ Find = Callable[[str], list[QuantityMention]]
 
 
 @pytest.fixture(scope="module")
-def find(parse: Callable[[str], Doc]) -> Find:
-    return lambda text: find_quantities(parse(text))
-
-
-@pytest.fixture(scope="module")
 def find_after_dates(parse: Callable[[str], Doc]) -> Find:
     """As the pipeline does: dates first, their tokens left out."""
 

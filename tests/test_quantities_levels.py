@@ -8,17 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.tokens import Doc
 
 from eventwire.model import QuantityMention
-from eventwire.quantities import find_quantities
 
 Find = Callable[[str], list[QuantityMention]]
-
-
-@pytest.fixture(scope="module")
-def find(parse: Callable[[str], Doc]) -> Find:
-    return lambda text: find_quantities(parse(text))
 
 
 def changes(find: Find, text: str) -> list[tuple[float, float | None, str | None]]:

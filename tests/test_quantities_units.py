@@ -9,19 +9,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from spacy.tokens import Doc
 
 from eventwire.errors import KnowledgeError
 from eventwire.model import QuantityMention
-from eventwire.quantities import find_quantities
 from eventwire.quantities.lexicon import QuantityWords, load_units, unit_of
 
 Find = Callable[[str], list[QuantityMention]]
-
-
-@pytest.fixture(scope="module")
-def find(parse: Callable[[str], Doc]) -> Find:
-    return lambda text: find_quantities(parse(text))
 
 
 @pytest.mark.parametrize(

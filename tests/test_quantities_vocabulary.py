@@ -9,19 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from spacy.tokens import Doc
 
 from eventwire.model import QuantityMention
-from eventwire.quantities import find_quantities
 from eventwire.quantities.lexicon import unit_of
 from eventwire.quantities.numbers import split_number
 
 Find = Callable[[str], list[QuantityMention]]
-
-
-@pytest.fixture(scope="module")
-def find(parse: Callable[[str], Doc]) -> Find:
-    return lambda text: find_quantities(parse(text))
 
 
 @pytest.mark.parametrize(
