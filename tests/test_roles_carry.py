@@ -4,52 +4,16 @@ pronoun object that is not its own clause's subject ("he urged them"). Hand-buil
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Doc
 
 from eventwire.events.assign import (
     HOST_NOTE,
-    Resolver,
-    RoleAssignment,
-    arguments,
-    assign_roles,
 )
-from eventwire.events.dyads import SentenceState
-from eventwire.events.lexicon import Lexicon
-from eventwire.events.predicates import find_predicates
-from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase
-from eventwire.model import ActorRef, Document
 
 from .handbuilt import actor_ref, parse
-
-
-def _roles(
-    kb: KnowledgeBase,
-    doc: Doc,
-    hits: list[ActorRef],
-    start: int = 0,
-    groups: list[list[ActorRef]] | None = None,
-) -> dict[str, RoleAssignment]:
-    """Each trigger of the sentence from token `start` on -> its roles."""
-    document = Document(id="d", text=doc.text, published_at=dt.date(2023, 1, 2))
-    index = {i: h for h in hits for i in h.tokens}
-    sent = doc[start:]
-    ctx = SentenceContext(doc, document, 0, sent, index, None, None, [], [], [])
-    predicates = find_predicates(sent, Lexicon(kb.lexicon))
-    resolve = Resolver({}, ctx, SentenceState(groups=groups or []))
-    found = {}
-    for pred in predicates.items:
-        kind = kb.plover[pred.match.entry.type]
-        found[pred.token.text], _ = assign_roles(
-            pred, kind, arguments(pred, kind, predicates), resolve
-        )
-    return found
-
-
-def _countries(roles: RoleAssignment) -> tuple[list[str | None], list[str | None]]:
-    return [r.hit.country for r in roles.sources], [r.hit.country for r in roles.targets]
+from .handbuilt import countries as _countries
+from .handbuilt import roles_of as _roles
 
 
 def _visit(verb: str, lemma: str) -> Doc:

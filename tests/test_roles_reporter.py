@@ -6,47 +6,27 @@ parser model."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Doc
 
 from eventwire.events.assign import (
     OWNER_NOTE,
     REPORTER_NOTE,
-    Resolver,
     RoleAssignment,
-    arguments,
-    assign_roles,
 )
 from eventwire.events.attribution import Reporter
-from eventwire.events.dyads import SentenceState
-from eventwire.events.lexicon import Lexicon
-from eventwire.events.predicates import find_predicates
 from eventwire.events.roles import acts_as, inherited_subject, owners, verb_arguments
-from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase
-from eventwire.model import ActorRef, Attribution, Document
+from eventwire.model import ActorRef, Attribution
 
-from .handbuilt import actor_ref, parse
+from .handbuilt import actor_ref, parse, roles_of
 
 
 def _roles(
     kb: KnowledgeBase, doc: Doc, hits: list[ActorRef], reporter: Reporter | None
 ) -> dict[str, RoleAssignment]:
     """Each trigger of the sentence but the reporting verb -> its roles."""
-    document = Document(id="d", text=doc.text, published_at=dt.date(2023, 1, 2))
-    index = {i: h for h in hits for i in h.tokens}
-    ctx = SentenceContext(doc, document, 0, doc[:], index, reporter, None, [], [], [])
     skip = reporter.verb.i if reporter and reporter.verb is not None else None
-    predicates = find_predicates(doc[:], Lexicon(kb.lexicon), skip)
-    resolve = Resolver({}, ctx, SentenceState())
-    found = {}
-    for pred in predicates.items:
-        kind = kb.plover[pred.match.entry.type]
-        found[pred.token.text], _ = assign_roles(
-            pred, kind, arguments(pred, kind, predicates), resolve
-        )
-    return found
+    return roles_of(kb, doc, hits, reporter=reporter, skip=skip)
 
 
 def _reporter(doc: Doc, verb: int, words: set[int]) -> Reporter:

@@ -6,50 +6,20 @@ lemmas)`), independent of the parser model; sentences written for these tests.""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Doc
 
 from eventwire.events.assign import (
     BACKGROUND_NOTE,
-    Resolver,
-    RoleAssignment,
-    arguments,
-    assign_roles,
 )
 from eventwire.events.attribution import Reporter
-from eventwire.events.dyads import SentenceState
-from eventwire.events.lexicon import Lexicon
 from eventwire.events.naming import actors_at
-from eventwire.events.predicates import find_predicates
 from eventwire.events.roles import inherited_subjects
-from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase
-from eventwire.model import ActorRef, Attribution, Document
+from eventwire.model import Attribution
 
 from .handbuilt import actor_ref, parse
-
-
-def _roles(
-    kb: KnowledgeBase, doc: Doc, hits: list[ActorRef], reporter: Reporter | None = None
-) -> dict[str, RoleAssignment]:
-    """Each trigger of the sentence -> its roles."""
-    document = Document(id="d", text=doc.text, published_at=dt.date(2023, 1, 2))
-    index = {i: h for h in hits for i in h.tokens}
-    ctx = SentenceContext(doc, document, 0, doc[:], index, reporter, None, [], [], [])
-    predicates = find_predicates(doc[:], Lexicon(kb.lexicon))
-    resolve = Resolver({}, ctx, SentenceState())
-    found = {}
-    for pred in predicates.items:
-        kind = kb.plover[pred.match.entry.type]
-        found[pred.token.text], _ = assign_roles(
-            pred, kind, arguments(pred, kind, predicates), resolve
-        )
-    return found
-
-
-def _countries(roles: RoleAssignment) -> tuple[list[str | None], list[str | None]]:
-    return [r.hit.country for r in roles.sources], [r.hit.country for r in roles.targets]
+from .handbuilt import countries as _countries
+from .handbuilt import roles_of as _roles
 
 
 def _expelled_from(place: str) -> Doc:
@@ -141,7 +111,7 @@ def _reporter(doc: Doc) -> Reporter:
 def test_a_reporter_announces_its_own_act(kb: KnowledgeBase) -> None:
     doc = _announced()
     hits = [actor_ref(doc, 0, "CHL"), actor_ref(doc, 7, "PER")]
-    roles = _roles(kb, doc, hits, _reporter(doc))["suspension"]
+    roles = _roles(kb, doc, hits, reporter=_reporter(doc))["suspension"]
     assert _countries(roles) == (["CHL"], ["PER"])
     assert not roles.direct_source
 
