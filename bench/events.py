@@ -35,7 +35,7 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import product
 from pathlib import Path
 from typing import Any
@@ -461,11 +461,11 @@ def score_re3d(
 
 
 def score_corpus(
-    path: Path, plover: dict[str, PloverType], errors: list[str]
+    path: Path, plover: dict[str, PloverType], errors: list[str], split: str = "heldout"
 ) -> tuple[dict[str, Any], Rows]:
-    """One Document per held-out sentence, coded in one batch; dated in the record's year,
-    if it names one."""
-    records = [r for r in _lines(path) if r["split"] == "heldout"]
+    """One Document per sentence of the split (held-out by default; `train` is the part to
+    read errors from), coded in one batch; dated in the record's year, if it names one."""
+    records = [r for r in _lines(path) if r["split"] == split]
     coded = list(code_texts((r["text"], _corpus_date(r)) for r in records))
     units = [es.corpus_unit(r, c.events, plover) for r, c in zip(records, coded, strict=True)]
     scoring = Scoring(lambda e: e.type, lambda t: es.quad_of(t, plover))
@@ -507,6 +507,12 @@ def main() -> None:
     parser.add_argument("--gsr", type=Path, default=SHARED / "plover" / "PLOVER_GSR_dev.json")
     parser.add_argument("--re3d", type=Path, default=SHARED / "re3d")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument(
+        "--corpus-split",
+        choices=["heldout", "train"],
+        default="heldout",
+        help="which part of the corpus to score; read errors on train only",
+    )
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print N errors per gold set")
     args = parser.parse_args()
@@ -517,6 +523,10 @@ def main() -> None:
     for name, (block, row, scorer) in SETS.items():
         if args.only in (None, name):
             path = getattr(args, name)
+            if name == "corpus":
+                scorer = partial(score_corpus, split=args.corpus_split)
+                if args.corpus_split == "train":
+                    block = row = "corpus train"
             results[block], rows = scorer(path, plover, errors.setdefault(name, []))
             for kept, measures in rows.items():
                 summary[kept][row] = measures
