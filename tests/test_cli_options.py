@@ -303,3 +303,21 @@ def test_a_run_recorded_without_coder_options_resumes_with_those_given(
     assert status == 0, err
     (spec,) = interrupted["specs"]
     assert (spec.actors, spec.language) == ((), "en")
+
+
+def test_clusters_parquet_reads_the_dask_scheduler_setting_too(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    seen: list[str | None] = []
+
+    def cluster_parquet(directory: Any, out: Any, **options: Any) -> Any:
+        seen.append(options["scheduler"])
+        raise KeyboardInterrupt  # stop here: what was asked is all this test needs
+
+    monkeypatch.setattr("eventwire.analysis.parquet_clusters.cluster_parquet", cluster_parquet)
+    monkeypatch.setenv("EVENTWIRE_DASK_SCHEDULER", "tcp://scheduler.example:8786")
+    for given in ([], ["--scheduler", "tcp://given.example:8786"]):
+        run_main(capsys, "clusters", "--parquet", str(tmp_path), *given)
+    assert seen == ["tcp://scheduler.example:8786", "tcp://given.example:8786"]

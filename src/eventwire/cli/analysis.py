@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ..settings import current
 from .app import app
 from .options import (
     CountryOption,
@@ -16,6 +17,7 @@ from .options import (
     LimitOption,
     NetworkFormat,
     NetworkFormatOption,
+    SchedulerOption,
     SinceOption,
     TableFormat,
     TableFormatOption,
@@ -50,10 +52,6 @@ DaskWorkersOpt = Annotated[
         help="With --parquet: local Dask worker processes.",
     ),
 ]
-SchedulerOpt = Annotated[
-    str | None,
-    typer.Option("--scheduler", help="With --parquet: a Dask scheduler (tcp://host:8786)."),
-]
 
 
 def _dates(since: dt.date | None, until: dt.date | None) -> dict[str, Any]:
@@ -74,7 +72,7 @@ def clusters(
     parquet: ParquetOpt = None,
     out: OutOpt = None,
     workers: DaskWorkersOpt = 1,
-    scheduler: SchedulerOpt = None,
+    scheduler: SchedulerOption = None,
 ) -> None:
     """Bring the event clusters up to date, then print them with their corroboration."""
     from ..analysis import clusters as cluster_table
@@ -118,6 +116,7 @@ def _parquet_clusters(
     from ..analysis import clusters as cluster_table
     from ..analysis.parquet_clusters import cluster_parquet, clustered_view
 
+    scheduler = scheduler or current().dask_scheduler
     done = cluster_parquet(directory, out, workers=workers, scheduler=scheduler)
     typer.echo(
         f"clusters: {done.events} events, {done.clusters} clusters in {done.buckets} "

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidOption
-from ..settings import DASK_SCHEDULER_ENV, current
+from ..settings import current
 from .app import PARTIAL_FAILURE, app
 from .options import (
     ActorsOption,
@@ -24,6 +24,7 @@ from .options import (
     ModelOption,
     PlacesOption,
     QuietOption,
+    SchedulerOption,
     SinceOption,
     StatsFormat,
     StatsFormatOption,
@@ -87,14 +88,7 @@ def ingest(
     ] = None,
     engine: Annotated[Engine, typer.Option("--engine", help="Where to code.")] = Engine.local,
     workers: WorkersOption = 1,
-    scheduler: Annotated[
-        str | None,
-        typer.Option(
-            "--scheduler",
-            help=f"Dask scheduler address (tcp://host:8786; default: ${DASK_SCHEDULER_ENV}, "
-            "else a local cluster).",
-        ),
-    ] = None,
+    scheduler: SchedulerOption = None,
     limit: LimitOption = None,
     batch_size: BatchOption = DEFAULT_BATCH_SIZE,
     max_chars: Annotated[

@@ -18,7 +18,14 @@ from typing import Annotated
 import typer
 
 from ..errors import InvalidDate, InvalidOption
-from ..settings import DB_ENV, DEFAULT_DB, DEFAULT_SPACY_MODEL, SPACY_MODEL_ENV, current
+from ..settings import (
+    DASK_SCHEDULER_ENV,
+    DB_ENV,
+    DEFAULT_DB,
+    DEFAULT_SPACY_MODEL,
+    SPACY_MODEL_ENV,
+    current,
+)
 
 # -- checks -------------------------------------------------------------------------------------
 
@@ -155,6 +162,14 @@ WorkersOption = Annotated[
         "-w",
         callback=_at_least("--workers", 1),
         help="Processes that code (Dask: local workers).",
+    ),
+]
+SchedulerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler",
+        help=f"Dask scheduler address (tcp://host:8786; default: ${DASK_SCHEDULER_ENV}, "
+        "else a local cluster).",
     ),
 ]
 LimitOption = Annotated[
