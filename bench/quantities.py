@@ -47,7 +47,7 @@ SHARED = ROOT.parent / "shared" / "data"
 NEWSQUANT = SHARED / "qty" / "newsquant"
 DEV = ROOT / "bench" / "data" / "quantities_dev" / "dev.jsonl"
 ANCHOR = dt.date(2020, 1, 1)  # only the spans of dates matter here
-SIGNS = {"~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<", "=": "="}
+SIGNS = {"~": "~", "~<": "~", ">": ">", ">=": ">", "<": "<", "<=": "<", "=": "="}
 OTHER_SETS = ("age", "currency", "dimension", "temperature")
 KINDS = ("value", "value+unit", "value+change", "value+concept_partial", "value+concept_complete")
 SHORT = dict(zip(KINDS, ("value", "+unit", "+change", "+concept~", "+concept="), strict=True))

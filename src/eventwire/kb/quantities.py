@@ -11,8 +11,11 @@ from ..errors import KnowledgeError
 from .tables import data_path, read_tsv
 
 NUMBER_KINDS = {"cardinal", "scale", "ordinal", "vague", "approx", "fraction"}
-WORD_KINDS = {"qualifier", "change", "casualty", "person", "modifier", "address", "label"}
-SIGNS = {"~", ">", "<", ">=", "<=", "="}
+WORD_KINDS = {
+    *("qualifier", "change", "casualty", "person", "modifier", "address", "label"),
+    *("race", "collect"),
+}
+SIGNS = {"~", "~<", ">", "<", ">=", "<=", "="}  # "~<": approximately, from below ("nearly")
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,8 @@ class QuantityWords:
     modifiers: set[str] = field(default_factory=set)
     addresses: set[str] = field(default_factory=set)
     labels: set[str] = field(default_factory=set)
+    races: set[str] = field(default_factory=set)  # "400m runners": the "m" is metres
+    collects: set[str] = field(default_factory=set)  # "raised $3 billion": no rise
     longest_unit: int = 1  # in words
     unit_names: dict[str, str] = field(default_factory=dict)  # code -> normalised name
     numbers: dict[str, NumberWord] = field(default_factory=dict)  # quantities_numbers.tsv
@@ -85,6 +90,7 @@ def load_words(path: Path, words: QuantityWords) -> None:
         else:
             sets = {"person": words.persons, "modifier": words.modifiers}
             sets |= {"address": words.addresses, "label": words.labels}
+            sets |= {"race": words.races, "collect": words.collects}
             sets[kind].add(word)
 
 

@@ -15,6 +15,7 @@ _DESCRIBING = {"ADJ", "NOUN", "PROPN", "NUM", "VERB", "DET", "PRON"}
 _LEFT_OUT = {"VBN", "VBG", "CD"}
 _LEFT_DEPS = {"amod", "nmod", "compound"}
 _SIGNS: dict[str, QuantityChange] = {"~": "~", ">": ">", ">=": ">", "<": "<", "<=": "<", "=": "="}
+_SIGNS["~<"] = "~"  # "nearly 100": about 100, from below
 _OVER_CHANGE = {"~", ">"}
 
 
@@ -96,12 +97,9 @@ def change_sign(change: str | None, qualifier: str | None, sign: str) -> Quantit
     """An approximation or a floor wins ('up about 19 per cent' ~, 'climbed more than 3%' >);
     then a rise or a fall ('rose 4%' up); else the qualifier's sign ('up to' <); else
     '='."""
-    bound = (
-        _SIGNS.get(quantity_words().qualifiers.get(qualifier.lower(), "="), "=")
-        if qualifier
-        else "="
-    )
-    if bound in _OVER_CHANGE:
+    written = quantity_words().qualifiers.get(qualifier.lower(), "=") if qualifier else "="
+    bound = _SIGNS.get(written, "=")
+    if bound in _OVER_CHANGE and written != "~<":  # 'up nearly 57%' is up
         return bound
     if change in {"up", "down"}:
         return "up" if change == "up" else "down"
