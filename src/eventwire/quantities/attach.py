@@ -207,7 +207,7 @@ def change_of(doc: Doc, start: int, anchor: Token) -> str | None:
         return changes[before.lower_]
     head = anchor.head
     if anchor.dep_ in {"dobj", "npadvmod", "advmod"} and head.pos_ == "VERB":
-        return changes.get(head.lemma_.lower())
+        return None if _collected(anchor, head) else changes.get(head.lemma_.lower())
     if anchor.dep_ == "pobj" and head.lower_ in {"by", "of"}:
         governor = head.head
         if head.lower_ == "by" or governor.pos_ == "NOUN":
@@ -215,6 +215,21 @@ def change_of(doc: Doc, start: int, anchor: Token) -> str | None:
     if anchor.dep_ == "pobj" and head.lower_ in quantity_words().qualifiers:
         return changes.get(head.head.lemma_.lower())  # "rose under 4%"
     return None
+
+
+def _collected(anchor: Token, verb: Token) -> bool:
+    """'raised $3 billion in bonds', 'raised 280 million of the 1.5 billion shekels': the
+    object of a verb of gathering is the amount gathered, not a rise; 'raised 5%' and 'raised
+    prices 20 cents' (another object: what rose) still rise."""
+    if (
+        anchor.dep_ not in {"dobj", "npadvmod"}
+        or verb.lemma_.lower() not in quantity_words().collects
+    ):
+        return False
+    if any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children):
+        return False
+    unit = unit_of(anchor.text)
+    return unit is None or unit.kind != "percent"
 
 
 def _moves(word: Token, anchor: Token) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .glued import glued_sign
-from .lexicon import Unit, unit_of
+from .lexicon import Unit, quantity_words, unit_of
 from .numbers import NumberWord, number_words, parse_words, split_number, split_range
 
 Token = Any  # spacy.tokens.Token (spaCy ships no type information)
@@ -170,9 +170,11 @@ def _is_part(token: Token, run: list[Token], money: bool) -> bool:
 def _counts_follow(scale: Token) -> bool:
     """'1.5m people', '20m tonnes', '5m euros', '2b users': the 'm' (or 'b') stuck to a number
     is millions when a plural noun or a unit follows (not '100m sprint', '5m deep', 'a 2m
-    wall')."""
+    wall', nor before the plural of a race or a racer: '400m runners', 'the 100m hurdles')."""
     following = _next(scale)
     if following is None or scale.text[-1:] not in {"m", "b"}:
+        return False
+    if following.lemma_.lower() in quantity_words().races:
         return False
     unit = unit_of(following.text)
     if unit is not None:

@@ -1,0 +1,81 @@
+"""Quantities, issue 16, round 3: NewsQuant change signs and units of constructions that were
+misread: 'nearly'/'almost' (about, from below: '~', but a rise said with it stays a rise),
+money raised (no rise), and the 'm' of race distances ('400m runners': metres, not millions).
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import KnowledgeError
+from eventwire.model import QuantityMention
+from eventwire.quantities.lexicon import QuantityWords, load_words
+
+Find = Callable[[str], list[QuantityMention]]
+model = pytest.mark.model
+
+
+def _only(find: Find, text: str) -> QuantityMention:
+    found = find(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "qualifier", "change"),
+    [
+        ("Nearly 90 villagers were moved to the school.", "nearly", "~"),
+        ("Almost 40% of the ballots were spoiled.", "almost", "~"),
+        ("Close to 3,000 fans waited at the gate.", "close to", "~"),
+        ("Exports shrank by nearly 4% in March.", "nearly", "down"),  # the fall wins
+        ("Just under 20 percent of the loans were repaid.", "just under", "<"),
+    ],
+)
+def test_nearly_is_about_from_below(find: Find, text: str, qualifier: str, change: str) -> None:
+    q = _only(find, text)
+    assert (q.qualifier, q.change) == (qualifier, change)
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("The treasury raised $3 billion in new bonds.", "="),
+        ("The start-up raised £40m from its investors.", "="),
+        ("The central bank raised rates by 0.25 percentage points.", "up"),
+        ("The council raised the fee 5% this spring.", "up"),
+        ("The chain raised its prices 20 cents a cup.", "up"),
+    ],
+)
+def test_money_raised_is_no_rise(find: Find, text: str, change: str) -> None:
+    assert _only(find, text).change == change
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("The 400m runners lined up in the rain.", 400, "metre"),
+        ("She took the 100m hurdles by a stride.", 100, "metre"),
+        ("The 800m swimmers dived in at noon.", 800, "metre"),
+        ("About 1.5m people live in the province.", 1_500_000, "people"),
+    ],
+)
+def test_race_distances_are_metres(find: Find, text: str, value: float, name: str) -> None:
+    q = _only(find, text)
+    assert (q.value, q.unit_name) == (value, name)
+
+
+def test_a_qualifier_sign_is_checked_on_load(tmp_path: Path) -> None:
+    path = tmp_path / "words.tsv"
+    path.write_text("word\tkind\tvalue\nnearly\tqualifier\t<~\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="needs a sign"):
+        load_words(path, QuantityWords())
+    path.write_text("word\tkind\tvalue\nnearly\tqualifier\t~<\nsprinter\trace\t\n")
+    words = QuantityWords()
+    load_words(path, words)
+    assert (words.qualifiers["nearly"], words.races) == ("~<", {"sprinter"})
