@@ -79,3 +79,36 @@ def test_a_qualifier_sign_is_checked_on_load(tmp_path: Path) -> None:
     words = QuantityWords()
     load_words(path, words)
     assert (words.qualifiers["nearly"], words.races) == ("~<", {"sprinter"})
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("He spent 12 straight years in the job.", 12, "year"),
+        ("The strike lasted two full days.", 2, "day"),
+        ("The singer turns 40 next week.", 40, "year of age"),  # no time after 'next'
+    ],
+)
+def test_a_unit_of_time_after_an_adjective(find: Find, text: str, value: float, name: str) -> None:
+    q = _only(find, text)
+    assert (q.value, q.unit_name) == (value, name)
+
+
+@model
+def test_a_rise_year_on_year(find: Find) -> None:
+    assert _only(find, "Wages rose 4.1% year on year.").change == "up"
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The index added 45 points to 7,520.", "point"),
+        ("Its shares rose $2 to 50 in early trade.", "dollar"),
+        ("Pluristem rose 8% to 3.65 on Monday.", None),  # a level is no percentage
+    ],
+)
+def test_a_bare_level_takes_the_unit_of_its_change(find: Find, text: str, name: str | None) -> None:
+    level = find(text)[-1]
+    assert (level.change, level.unit_name) == ("=", name)

@@ -68,7 +68,17 @@ def unit_after(doc: Doc, run: Run) -> tuple[Unit, int] | None:
         unit = _unit_named(phrase.text, len(phrase[-1]) > 1)
         if unit is not None:
             best = (unit, start + size)
-    return best
+    return best or _time_after_adjective(doc, start)
+
+
+def _time_after_adjective(doc: Doc, start: int) -> tuple[Unit, int] | None:
+    """'12 straight years', 'the 50 previous years', 'two full days': a unit of time in the
+    plural after one adjective (not 'turns 40 next week')."""
+    adjective, noun = _token(doc, start), _token(doc, start + 1)
+    if adjective is None or noun is None or adjective.pos_ != "ADJ" or noun.tag_ != "NNS":
+        return None
+    unit = quantity_words().units.get(noun.lower_)
+    return (unit, start + 2) if unit is not None and unit.kind == "time" else None
 
 
 def _unit_named(text: str, stuck: bool) -> Unit | None:
@@ -206,6 +216,8 @@ def change_of(doc: Doc, start: int, anchor: Token) -> str | None:
     if before is not None and before.lower_ in {"up", "down"} and _moves(before, anchor):
         return changes[before.lower_]
     head = anchor.head
+    if anchor.dep_ == "compound" and _is_time(head):  # "rose 4.1% year on year"
+        anchor, head = head, head.head
     if anchor.dep_ in {"dobj", "npadvmod", "advmod"} and head.pos_ == "VERB":
         return None if _collected(anchor, head) else changes.get(head.lemma_.lower())
     if anchor.dep_ == "pobj" and head.lower_ in {"by", "of"}:
@@ -215,6 +227,11 @@ def change_of(doc: Doc, start: int, anchor: Token) -> str | None:
     if anchor.dep_ == "pobj" and head.lower_ in quantity_words().qualifiers:
         return changes.get(head.head.lemma_.lower())  # "rose under 4%"
     return None
+
+
+def _is_time(token: Token) -> bool:
+    unit = quantity_words().units.get(token.lower_)
+    return unit is not None and unit.kind == "time"
 
 
 def _collected(anchor: Token, verb: Token) -> bool:

@@ -32,7 +32,21 @@ def changes_to_levels(doc: Doc, found: list[Found]) -> list[Found]:
         out[i] = _with_change(first, direction)
         if second.mention.change == direction and not second.mention.qualifier:
             out[i + 1] = _with_change(second, "=")
+        out[i + 1] = _with_unit_of(out[i + 1], first)
     return out
+
+
+def _with_unit_of(level: Found, change: Found) -> Found:
+    """'rose 12 points to 3,400': a bare level is counted in the change's unit (3,400 points);
+    not in a share ('rose 8% to 3.65' is no percentage)."""
+    ours, theirs = level.mention, change.mention
+    if ours.unit or ours.counted or ours.unit_name or not theirs.unit_name:
+        return level
+    shares = {u.code for u in quantity_words().units.values() if u.kind == "percent"}
+    if theirs.unit in shares:
+        return level
+    update = {"unit": theirs.unit, "counted": theirs.counted, "unit_name": theirs.unit_name}
+    return Found(ours.model_copy(update=update), level.start, level.end)
 
 
 def _between(doc: Doc, first: Found, stop: int) -> list[str]:
