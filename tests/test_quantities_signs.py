@@ -112,3 +112,18 @@ def test_a_rise_year_on_year(find: Find) -> None:
 def test_a_bare_level_takes_the_unit_of_its_change(find: Find, text: str, name: str | None) -> None:
     level = find(text)[-1]
     assert (level.change, level.unit_name) == ("=", name)
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "code", "name"),
+    [
+        ("The firm was fined 25 million US dollars.", "USD", "dollar"),
+        ("He still owes his brother 300 quid.", "GBP", "pound sterling"),
+        ("The prize is 2,000 pounds sterling.", "GBP", "pound sterling"),
+        ("The stake is worth 10 billion kronor.", "SEK", "swedish krona"),
+    ],
+)
+def test_currencies_named_in_words(find: Find, text: str, code: str, name: str) -> None:
+    q = _only(find, text)
+    assert (q.unit, q.unit_name) == (code, name)
