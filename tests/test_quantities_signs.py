@@ -127,3 +127,23 @@ def test_a_bare_level_takes_the_unit_of_its_change(find: Find, text: str, name: 
 def test_currencies_named_in_words(find: Find, text: str, code: str, name: str) -> None:
     q = _only(find, text)
     assert (q.unit, q.unit_name) == (code, name)
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("The suspect, 34, was charged on Friday.", 34, "year of age"),
+        ("The teenager, 16, was detained.", 16, "year of age"),
+        ("The foal was only 8 weeks old.", 8, "week of age"),
+        ("A 3-day-old calf was rescued.", 3, "day of age"),
+    ],
+)
+def test_ages(find: Find, text: str, value: float, name: str) -> None:
+    q = _only(find, text)
+    assert (q.value, q.unit_name) == (value, name)
+
+
+@model
+def test_a_number_between_commas_after_a_thing_is_no_age(find: Find) -> None:
+    assert all(q.unit != "age" for q in find("The company, 34, was fined."))

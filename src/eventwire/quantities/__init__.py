@@ -151,7 +151,8 @@ def _is_age(doc: Doc, run: Run) -> bool:
     if before is not None and before.lower_ == "of" and run.start > 1:
         return bool(doc[run.start - 2].lower_ == "age")  # "at the age of 12"
     commas = before is not None and before.text == "," and after is not None and after.text == ","
-    return commas and number.head.pos_ == "PROPN"  # "Flores, 26, had just left"
+    person = number.head.pos_ == "PROPN" or number.head.lemma_.lower() in quantity_words().persons
+    return commas and person  # "Flores, 26, had just left", "the teenager, 16, was held"
 
 
 def _bracketed(doc: Doc, run: Run) -> bool:
