@@ -147,3 +147,16 @@ def test_ages(find: Find, text: str, value: float, name: str) -> None:
 @model
 def test_a_number_between_commas_after_a_thing_is_no_age(find: Find) -> None:
     assert all(q.unit != "age" for q in find("The company, 34, was fined."))
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("A 5,000-square-foot house was sold.", "ft2"),
+        ("The 300-square-mile park reopened.", "mi2"),
+        ("The 275 pound-feet engine roars.", "lb-ft"),
+    ],
+)
+def test_a_unit_of_several_words_joined_by_hyphens(find: Find, text: str, code: str) -> None:
+    assert _only(find, text).unit == code

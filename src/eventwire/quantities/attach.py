@@ -66,6 +66,8 @@ def unit_after(doc: Doc, run: Run) -> tuple[Unit, int] | None:
             break
         phrase = doc[start : start + size]
         unit = _unit_named(phrase.text, len(phrase[-1]) > 1)
+        if unit is None and size > 2 and phrase[1].text == "-":  # "5,000-square-foot"
+            unit = _unit_named(phrase.text.replace("-", " "), len(phrase[-1]) > 1)
         if unit is not None:
             best = (unit, start + size)
     return best or _time_after_adjective(doc, start)
