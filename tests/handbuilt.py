@@ -13,6 +13,7 @@ from eventwire.events.attribution import Reporter
 from eventwire.events.dyads import SentenceState
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.predicates import find_predicates
+from eventwire.events.role_model import RoleModel
 from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase
 from eventwire.model import ActorRef, Document
@@ -52,9 +53,10 @@ def roles_of(
     groups: list[list[ActorRef]] | None = None,
     reporter: Reporter | None = None,
     skip: int | None = None,
+    model: RoleModel | None = None,
 ) -> dict[str, RoleAssignment]:
     """Each trigger of the sentence from token `start` on (but token `skip`) -> its roles, as
-    the coder assigns them before its checks."""
+    the coder assigns them before its checks (with the role `model`, when given)."""
     document = Document(id="d", text=doc.text, published_at=dt.date(2023, 1, 2))
     index = {i: h for h in hits for i in h.tokens}
     sent = doc[start:]
@@ -65,7 +67,7 @@ def roles_of(
     for pred in predicates.items:
         kind = kb.plover[pred.match.entry.type]
         found[pred.token.text], _ = assign_roles(
-            pred, kind, arguments(pred, kind, predicates), resolve
+            pred, kind, arguments(pred, kind, predicates), resolve, model
         )
     return found
 

@@ -22,10 +22,12 @@ HOST_NOTE = "target: the state of the place visited"
 OWNER_NOTE = "actor: the owner of the role's noun"
 REPORTER_NOTE = "source: the reporter, whose own act this is"
 BACKGROUND_NOTE = "target: the partner of the event the act is for"
+PARTNER_NOTE = "target: the partner of the role's noun ('suspended aid to Bosnia')"
 FROM_NOTE = "source from 'expelled from'"  # roles.verb_arguments' note
 # visits (CAMEO 042 make a visit, 043 host a visit): PLOVER codes the host state as the target
 _VISITS = frozenset({"042", "043"})
-_VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict
+_VERBAL = frozenset({1, 3})
+_FORCES = "MIL"  # the sector of the troops a type that moves forces moves  # PLOVER's verbal cooperation and verbal conflict
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
 # not "it": an object "it" is more often a thing ("Belarus denied it") than a state
@@ -57,7 +59,7 @@ def arguments(pred: Predicate, kind: PloverType, predicates: Predicates) -> Argu
             pred.token, pred.match.object_token, pred.match.particle_token, kind.partner_preps
         )
     else:
-        args = noun_arguments(pred.token, predicates.verbs)
+        args = noun_arguments(pred.token, predicates.verbs, "from" in kind.partner_preps)
     args.governor = governing_event(pred, predicates)
     return args
 
@@ -187,14 +189,17 @@ def assign_roles(
     targets = _or_owners(resolve(args.targets), args.target_owners, resolve)
     if FROM_NOTE in notes and _same_countries(sources, targets):  # not who expelled them
         sources, notes = [], [n for n in notes if n != FROM_NOTE]
+    sources, targets = _with_partners(sources, targets, resolve(args.partners))
+    if args.object_partners and not _another_party(sources, targets):
+        targets = _learned(_states(resolve(args.object_partners)), PARTNER_NOTE) or targets
     if not sources and args.fallback_sources:
         own_act = resolve.reporter_acts(pred.token, kind.quad_class in _VERBAL)
         sources = _first_named([args.fallback_sources, *args.higher_fallbacks], resolve, own_act)
         direct = False
         notes += ["source from governing clause"] if sources else []
         notes += [REPORTER_NOTE] if sources and own_act else []
-    if not targets and args.background_targets:  # "mobilized for a war against Iraq"
-        targets = _learned(resolve(args.background_targets), BACKGROUND_NOTE)
+    if _only_own(sources, targets) and args.background_targets:  # "mobilized for a war on X"
+        targets = _learned(resolve(args.background_targets), BACKGROUND_NOTE) or targets
     if not targets and pred.match.entry.cameo in _VISITS:  # "a visit to sites in the UK"
         targets = _learned(resolve(_hosts(args.targets)), HOST_NOTE)
     if not targets and "clause_target" in kind.properties:  # "demanded that the US leave"
@@ -213,6 +218,8 @@ def assign_roles(
     if model is not None and targets and OVERRULE_TARGETS:
         targets = _overrule(pred, "target", sources, targets, resolve, model)
     extra: list[str] = []
+    if moves_forces and not sources:  # "the deployment of Korean troops": theirs
+        sources = [r for r in targets if r.hit.sector == _FORCES]
     if moves_forces:
         sources, targets, extra = split_forces(sources, targets)
         if not targets and args.background_targets:  # "mobilized reservists for a war on"
@@ -227,6 +234,37 @@ def assign_roles(
         tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct, args.governor
     )
     return roles, extra
+
+
+def _another_party(sources: list[Resolved], targets: list[Resolved]) -> bool:
+    """A target of a country that is not a source itself ("reneged on his commitment": his)."""
+    own = {(r.hit.start, r.hit.end) for r in sources}
+    return any(
+        (r.country or r.hit.country) and (r.hit.start, r.hit.end) not in own for r in targets
+    )
+
+
+def _only_own(sources: list[Resolved], targets: list[Resolved]) -> bool:
+    """No target, or only the sources' own ("halted its strikes after talks with X")."""
+    own = {(r.hit.start, r.hit.end) for r in sources}
+    return all((r.hit.start, r.hit.end) in own for r in targets)
+
+
+def _states(found: list[Resolved]) -> list[Resolved]:
+    return [r for r in found if r.country or r.hit.country]
+
+
+def _with_partners(
+    sources: list[Resolved], targets: list[Resolved], partners: list[Resolved]
+) -> tuple[list[Resolved], list[Resolved]]:
+    """ "Talks between X and Y", "a truce between X and Y": X is the source where no other
+    word names one, the other parties are targets."""
+    if not partners:
+        return sources, targets
+    if not sources:
+        sources, partners = partners[:1], partners[1:]
+    taken = {id(r.hit) for r in (*sources, *targets)}
+    return sources, [*[p for p in partners if id(p.hit) not in taken], *targets]
 
 
 def _first_named(levels: list[list[Token]], resolve: Resolver, own_act: bool) -> list[Resolved]:
@@ -312,7 +350,7 @@ def _overrule(
     chosen = sources if role == "source" else targets
     if any(OWNER_NOTE in r.notes for r in chosen):  # the model would take the role noun back
         return chosen
-    own = model.scores(pred.token, [r.token for r in chosen])
+    own = model.scores(pred.token, [spoken_for(r) for r in chosen])
     if max(getattr(s, role) for s in own) >= weight(OVERRULED):
         return chosen
     others = model.scores(pred.token, _other_actors(pred, sources, targets, resolve))
@@ -322,6 +360,16 @@ def _overrule(
     p = getattr(best, role)
     note = f"{role} from the role model (p={p:.2f}), over the parse rules' choice"
     return _learned(resolve([best.token]), note)
+
+
+def spoken_for(found: Resolved) -> Token:
+    """The word the model should judge for a rules' actor: a pronoun's antecedent where it is in
+    the trigger's sentence ("Beijing ... its plans to invade Taiwan": Beijing, not "its", which
+    the model, reading words, finds an unlikely invader), else the actor's own word."""
+    head, sent = found.hit.head, found.token.sent
+    if found.token.lower_ not in PRONOUNS or head is None or not sent.start <= head < sent.end:
+        return found.token
+    return found.token.doc[head]
 
 
 def _learned(found: list[Resolved], note: str) -> list[Resolved]:

@@ -13,6 +13,15 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from ..kb import EventWords, in_force
+from .phrases import (
+    BETWEEN,
+    NOUN_PARTNERS,
+    background_partners,
+    coordinated,
+    holders_of,
+    object_partners,
+    prep_objects,
+)
 
 if TYPE_CHECKING:
     from .predicates import Predicate
@@ -46,6 +55,11 @@ class Arguments:
     # an actor named only on a verb's background event noun: "mobilized reservists for a war
     # against Iraq" (Iraq), read where the verb's own words name no target
     background_targets: list[Token] = field(default_factory=list)
+    # the partners of the nouns in a verb's roles: "suspended aid to Bosnia", "reneged on his
+    # commitment to the people", read where the roles name no other party (assign)
+    object_partners: list[Token] = field(default_factory=list)
+    # "talks between X and Y": the first is the source where no other word names one (assign)
+    partners: list[Token] = field(default_factory=list)
     source_owners: list[Token] = field(default_factory=list)  # "doctors from American groups"
     target_owners: list[Token] = field(default_factory=list)  # "the offices of the Palestinians"
     direct_source: bool = True
@@ -55,11 +69,6 @@ class Arguments:
 
 def _same(token: Token, other: Token | None) -> bool:
     return other is not None and token.i == other.i
-
-
-def coordinated(token: Token) -> list[Token]:
-    """The token and its conjuncts: "Iran and Russia" -> [Iran, Russia]."""
-    return [token, *[c for c in token.conjuncts if c.i > token.i]]
 
 
 def _subject(verb: Token) -> list[Token]:
@@ -156,7 +165,19 @@ def _controller(clause: Token, head: Token) -> list[Token]:
     else the head's agent or subject."""
     if clause.dep_ == "xcomp" and is_passive(head):
         return _passive_subject(head) or _agent(head)
-    return _agent(head) if is_passive(head) else _subject(head)
+    return _agent(head) if is_passive(head) else _subject(head) or _shared_subject(head)
+
+
+def _shared_subject(verb: Token) -> list[Token]:
+    """A main clause the parse gives no subject shares that of the clause joined to it before
+    it ("whereas Beijing is keen on a deal ..., is plans to invade": Beijing); a clause of its
+    own subject, or one not the sentence's main clause, shares none."""
+    if verb.dep_ != "ROOT" or any(
+        c.dep_ in SUBJECT_DEPS | {"nsubjpass", "expl"} for c in verb.children
+    ):
+        return []
+    joined = [c for c in verb.children if c.dep_ in {"advcl", "conj"} and c.i < verb.i]
+    return next((found for c in joined if (found := _subject(c))), [])
 
 
 def acts_as(token: Token, verb: Token, through_report: bool = False, depth: int = 4) -> bool:
@@ -183,17 +204,8 @@ def owners(tokens: list[Token], preps: AbstractSet[str]) -> list[Token]:
         c for t in tokens if t.pos_ in {"NOUN", "PROPN"} for c in t.children if c.dep_ == "poss"
     ]
     return found + [
-        t for n in tokens if n.pos_ in {"NOUN", "PROPN"} for t in _prep_objects(n, preps)
+        t for n in tokens if n.pos_ in {"NOUN", "PROPN"} for t in prep_objects(n, preps)
     ]
-
-
-def _prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
-    found = []
-    for child in token.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-            for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                found.extend(coordinated(pobj))
-    return found
 
 
 def _reporting_verbs() -> frozenset[str]:
@@ -230,7 +242,7 @@ def verb_arguments(
         and verb.lemma_.lower() in _words().from_is_source
         and is_passive_like(verb)
     ):
-        args.sources = _prep_objects(verb, {"from"})
+        args.sources = prep_objects(verb, {"from"})
         args.notes += ["source from 'expelled from'"] if args.sources else []
     args.objects = list(args.targets)
     args.source_owners = owners(args.sources, _SOURCE_OWNER_PREPS)
@@ -239,7 +251,7 @@ def verb_arguments(
         chain = inherited_subjects(verb)
         args.fallback_sources = chain[0] if chain else []
         args.higher_fallbacks = chain[1:]
-    args.background_targets = _background_partners(verb, [*args.objects, *holders_of(light_object)])
+    args.background_targets = background_partners(verb, [*args.objects, *holders_of(light_object)])
     args.complement_targets = [
         t for c in verb.children if c.dep_ == "xcomp" for t in _complement_partners(c)
     ]
@@ -255,12 +267,14 @@ def verb_arguments(
         else _words().verb_partner_preps | extra_preps
     )
     holders = [verb] + ([light_object] if light_object is not None else [])
-    args.targets += [t for h in holders for t in _prep_objects(h, preps | {"with", "between"})]
+    args.targets += [t for h in holders for t in prep_objects(h, preps | {"with"})]
+    args.partners = [t for h in holders for t in prep_objects(h, BETWEEN)]
     if light_object is not None:
-        args.targets += _prep_objects(
+        args.targets += prep_objects(
             light_object, {"of", "against", "on", "to", "toward", "towards"}
         )
         args.targets += coordinated(light_object)  # "expelled the British ambassador": an actor too
+    args.object_partners = object_partners([t for t in args.targets if t.pos_ == "NOUN"])
     return args
 
 
@@ -297,63 +311,60 @@ def _complement_partners(verb: Token) -> list[Token]:
     direct = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     objects = [t for c in direct for t in coordinated(c)]
     # the partner of the infinitive's object: "agreed to resume contacts with Moscow"
-    of_objects = [t for c in direct for t in _prep_objects(c, preps & {"with", "between"})]
-    return objects + _prep_objects(verb, preps) + of_objects
+    of_objects = [t for c in direct for t in prep_objects(c, preps & {"with", "between"})]
+    return objects + prep_objects(verb, preps) + of_objects
 
 
-def noun_arguments(noun: Token, triggers: frozenset[int] = frozenset()) -> Arguments:
-    """Event nouns: "Tehran's deal with Moscow", "the US-Israeli offensive against Iran"."""
+def noun_arguments(
+    noun: Token, triggers: frozenset[int] = frozenset(), from_is_partner: bool = False
+) -> Arguments:
+    """Event nouns: "Tehran's deal with Moscow", "the US-Israeli offensive against Iran", "aid
+    from Japan to Peru" ("from" names the agent, unless the type reads it as its partner:
+    `from_is_partner`, "the withdrawal from Lebanon"), "a curfew imposed by the mayor on X"."""
     args = Arguments()
-    args.sources = [c for c in noun.children if c.dep_ == "poss"]
-    if not args.sources:  # "the US-Israeli offensive": modifiers, and theirs
-        modifiers = [t for c in noun.children if c.dep_ in _MODIFIER_DEPS for t in coordinated(c)]
-        args.sources = modifiers + [
-            g for m in modifiers for g in m.children if g.dep_ in _MODIFIER_DEPS
-        ]
-    args.sources += _prep_objects(noun, {"by"})
-    partners = _prep_objects(noun, {"between", "among"})
-    if partners and not args.sources:
-        args.sources, partners = partners[:1], partners[1:]
-    args.targets = partners + _prep_objects(
-        noun,
-        {
-            "with",
-            "against",
-            "on",
-            "to",
-            "toward",
-            "towards",
-            "of",
-            "into",
-            "in",
-            "upon",
-            "at",
-            "for",
-        },
-    )
+    participle = _participle(noun)
+    agent_preps = {"by"} if from_is_partner else {"by", "from"}
+    agents = prep_objects(noun, agent_preps) + (_agent(participle) if participle else [])
+    # the possessor, else the agent's phrase ("the military aid from Japan": Japan), else the
+    # modifiers and theirs ("the US-Israeli offensive")
+    args.sources = [c for c in noun.children if c.dep_ == "poss"] or agents or _modifiers(noun)
+    args.partners = prep_objects(noun, BETWEEN) + _occurrence_partners(noun)
+    args.targets = prep_objects(noun, NOUN_PARTNERS)
+    if participle is not None:  # "sanctions imposed by the US on Iran"
+        args.targets += prep_objects(participle, NOUN_PARTNERS - {"of", "in", "at", "for"})
+    args.clause_subjects = [
+        t for c in noun.children if c.dep_ in {"acl", "ccomp"} for t in _clause_subject(c)
+    ]
     chain = inherited_subjects(noun, stop=triggers)
     args.fallback_sources = chain[0] if chain else []
     args.higher_fallbacks = chain[1:]
     return args
 
 
-# a verb's background event ("mobilized for a war against Iraq") and the partners it names
-# "for a war against X"; "in defiance of X", "in protest against X", "in an attack on X"
-_BACKGROUND_PREPS = frozenset({"for", "in"})
-_BACKGROUND_PARTNERS = frozenset({"against", "on", "with", "toward", "towards", "of", "to"})
+def _modifiers(noun: Token) -> list[Token]:
+    """The modifiers of an event noun, and theirs: "the US-Israeli offensive"."""
+    modifiers = [t for c in noun.children if c.dep_ in _MODIFIER_DEPS for t in coordinated(c)]
+    return modifiers + [g for m in modifiers for g in m.children if g.dep_ in _MODIFIER_DEPS]
 
 
-def holders_of(light_object: Token | None) -> list[Token]:
-    return [light_object] if light_object is not None else []
+def _participle(noun: Token) -> Token | None:
+    """The passive participle that says who made the noun's event: "a curfew imposed by"."""
+    return next(
+        (c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"),
+        None,
+    )
 
 
-def _background_partners(verb: Token, objects: list[Token]) -> list[Token]:
-    """The partners of the nouns a verb or its objects are for: "mobilized reservists for a war
-    against Iraq" -> Iraq."""
-    nouns = [
-        t
-        for holder in [verb, *objects]
-        for t in _prep_objects(holder, _BACKGROUND_PREPS)
-        if t.pos_ == "NOUN"
-    ]
-    return [t for n in nouns for t in _prep_objects(n, _BACKGROUND_PARTNERS)]
+def _occurrence_partners(noun: Token) -> list[Token]:
+    """The parties of an event noun that is the subject of the verb saying it happened, where
+    the parse hangs them on that verb: "fighting broke out in Beni between X and Y"."""
+    if noun.dep_ != "nsubj" or noun.head.pos_ != "VERB":
+        return []
+    return prep_objects(noun.head, BETWEEN)
+
+
+def _clause_subject(clause: Token) -> list[Token]:
+    """The subject of an event noun's clause: "its demand that Israel ease restrictions"."""
+    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return []
+    return _subject(clause) or _passive_subject(clause)

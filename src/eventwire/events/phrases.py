@@ -1,0 +1,92 @@
+"""Phrases around a trigger's words: coordinated actors, prepositional partners, and the partners
+of the nouns a verb's roles and background name ("aid to Bosnia", "for a war against Iraq",
+"after talks with X", "to show their disapproval of X")."""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+
+from spacy.tokens import Token
+
+BETWEEN = frozenset({"between", "among"})
+# the partner prepositions of event nouns: "the attack on X", "talks with X"
+NOUN_PARTNERS = frozenset(
+    {"with", "against", "on", "to", "toward", "towards", "of", "into", "in", "upon", "at", "for"}
+)
+
+
+def coordinated(token: Token) -> list[Token]:
+    """The token and its conjuncts: "Iran and Russia" -> [Iran, Russia]."""
+    return [token, *[c for c in token.conjuncts if c.i > token.i]]
+
+
+def prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
+    found = []
+    for child in token.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
+            for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                found.extend(coordinated(pobj))
+    return found
+
+
+_OBJECT_PARTNERS = frozenset({"to", "for", "with", "against", "on", "toward", "towards"})
+
+
+def object_partners(nouns: list[Token]) -> list[Token]:
+    """The partners of role nouns, and of the nouns they are part of: "aid to Bosnia", "part
+    of a military aid program for Bosnia"."""
+    inner = [o for n in nouns for o in prep_objects(n, {"of"}) if o.pos_ == "NOUN"]
+    return [t for n in [*nouns, *inner] for t in prep_objects(n, _OBJECT_PARTNERS)]
+
+
+# a verb's background event ("mobilized for a war against Iraq") and the partners it names
+# "for a war against X"; "in defiance of X", "in protest against X", "in an attack on X"
+_BACKGROUND_PREPS = frozenset({"for", "in"})
+_BACKGROUND_PARTNERS = frozenset({"against", "on", "with", "toward", "towards", "of", "to"})
+# what the act answers: "after talks with X", "following a row with X" (not "after reports of")
+_ANSWERED_PREPS = frozenset({"after", "following"})
+_ANSWERED_PARTNERS = frozenset({"against", "on", "with", "toward", "towards"})
+
+
+def holders_of(light_object: Token | None) -> list[Token]:
+    return [light_object] if light_object is not None else []
+
+
+def background_partners(verb: Token, objects: list[Token]) -> list[Token]:
+    """The partners of the nouns a verb or its objects are for: "mobilized reservists for a war
+    against Iraq" -> Iraq."""
+    holders = [verb, *objects]
+    found = []
+    for preps, partners in (
+        (_BACKGROUND_PREPS, _BACKGROUND_PARTNERS),
+        (_ANSWERED_PREPS, _ANSWERED_PARTNERS),
+    ):
+        nouns = [t for h in holders for t in prep_objects(h, preps) if t.pos_ == "NOUN"]
+        if preps is _ANSWERED_PREPS:  # "after a Russian attack on Estonia": Russia's, not its
+            nouns = [n for n in nouns if not _own_agent(n)]
+        found += [t for n in nouns for t in prep_objects(n, partners)]
+    return found + _purpose_partners(verb)
+
+
+def _purpose_partners(verb: Token) -> list[Token]:
+    """The partners of what a verb's purpose clause does: "blocked a road to show their
+    disapproval of (for) the US' policies" -> the policies (the US's)."""
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ in {"advcl", "xcomp"}
+        and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+    ]
+    nouns = [o for c in clauses for o in c.children if o.dep_ == "dobj" and o.pos_ == "NOUN"]
+    return [t for n in nouns for t in prep_objects(n, _BACKGROUND_PARTNERS | {"for"})]
+
+
+def _own_agent(noun: Token) -> bool:
+    """A noun with an agent of its own: a possessor, a "by" phrase, or a name or proper
+    adjective modifying it ("Iran's attack", "the attack by Iran", "a Russian attack")."""
+    return any(
+        c.dep_ == "poss"
+        or (c.dep_ == "prep" and c.lower_ == "by")
+        or (c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper())
+        for c in noun.children
+    )
