@@ -160,3 +160,17 @@ def test_a_number_between_commas_after_a_thing_is_no_age(find: Find) -> None:
 )
 def test_a_unit_of_several_words_joined_by_hyphens(find: Find, text: str, code: str) -> None:
     assert _only(find, text).unit == code
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("Sales slumped 8% in the quarter.", "down"),
+        ("The rand weakened 1.5% against the dollar.", "down"),
+        ("The shares rocketed 40% on the news.", "up"),
+        ("The ad firm earned $3 million.", "="),  # 'firm' the noun
+    ],
+)
+def test_more_verbs_of_rises_and_falls(find: Find, text: str, change: str) -> None:
+    assert _only(find, text).change == change
