@@ -174,3 +174,23 @@ def test_a_unit_of_several_words_joined_by_hyphens(find: Find, text: str, code: 
 )
 def test_more_verbs_of_rises_and_falls(find: Find, text: str, change: str) -> None:
     assert _only(find, text).change == change
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The trail is 12 mi long.", "mile"),
+        ("It took 30 secs to load.", "second"),
+        ("The filter stops 0.3 µm particles.", "micrometre"),  # the micro sign
+        ("The drive holds 512 GiB of photos.", "gibibyte"),
+        ("The camera shoots 60 fps in low light.", "frames per second"),
+    ],
+)
+def test_unit_symbols_and_short_forms(find: Find, text: str, name: str) -> None:
+    assert _only(find, text).unit_name == name
+
+
+@model
+def test_in_after_a_number_is_no_inch(find: Find) -> None:
+    assert _only(find, "Put the kettle on at 5 in the morning.").unit is None
