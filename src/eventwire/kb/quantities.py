@@ -13,7 +13,7 @@ from .tables import data_path, read_tsv
 NUMBER_KINDS = {"cardinal", "scale", "ordinal", "vague", "approx", "fraction"}
 WORD_KINDS = {
     *("qualifier", "change", "casualty", "person", "modifier", "address", "label"),
-    *("race", "collect"),
+    *("race", "collect", "scaled_money"),
 }
 SIGNS = {"~", "~<", ">", "<", ">=", "<=", "="}  # "~<": approximately, from below ("nearly")
 
@@ -37,6 +37,7 @@ class QuantityWords:
     labels: set[str] = field(default_factory=set)
     races: set[str] = field(default_factory=set)  # "400m runners": the "m" is metres
     collects: set[str] = field(default_factory=set)  # "raised $3 billion": no rise
+    scaled_money: dict[str, str] = field(default_factory=dict)  # "5 million pounds": GBP
     longest_unit: int = 1  # in words
     unit_names: dict[str, str] = field(default_factory=dict)  # code -> normalised name
     numbers: dict[str, NumberWord] = field(default_factory=dict)  # quantities_numbers.tsv
@@ -78,12 +79,13 @@ def load_words(path: Path, words: QuantityWords) -> None:
             raise KnowledgeError(f"{path}: qualifier {word!r} needs a sign, one of {SIGNS}")
         if kind == "change" and value not in {"up", "down"}:
             raise KnowledgeError(f"{path}: change {word!r} must be up or down")
-        if kind == "casualty" and not value:
-            raise KnowledgeError(f"{path}: casualty word {word!r} needs a kind")
+        if kind in {"casualty", "scaled_money"} and not value:
+            raise KnowledgeError(f"{path}: {kind} word {word!r} needs a value")
         table = {
             "qualifier": words.qualifiers,
             "change": words.changes,
             "casualty": words.casualties,
+            "scaled_money": words.scaled_money,
         }.get(kind)
         if table is not None:
             table[word] = value
