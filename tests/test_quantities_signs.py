@@ -194,3 +194,24 @@ def test_unit_symbols_and_short_forms(find: Find, text: str, name: str) -> None:
 @model
 def test_in_after_a_number_is_no_inch(find: Find) -> None:
     assert _only(find, "Put the kettle on at 5 in the morning.").unit is None
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The club was sold for 2 billion pounds.", "GBP"),
+        ("The deal is worth 30m pounds.", "GBP"),
+        ("Officials recalled 2 million pounds of beef.", "lb"),
+        ("The lineman weighs 308 pounds.", "lb"),
+    ],
+)
+def test_pounds_after_a_scale_are_money(find: Find, text: str, code: str) -> None:
+    assert _only(find, text).unit == code
+
+
+def test_scaled_money_needs_a_currency(tmp_path: Path) -> None:
+    path = tmp_path / "words.tsv"
+    path.write_text("word\tkind\tvalue\npounds\tscaled_money\t\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="needs a value"):
+        load_words(path, QuantityWords())

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from .lexicon import Unit, quantity_words, unit_of
+from .numbers import number_words, split_number
 from .runs import Run
 
 Token = Any  # spacy.tokens.Token
@@ -70,7 +71,28 @@ def unit_after(doc: Doc, run: Run) -> tuple[Unit, int] | None:
             unit = _unit_named(phrase.text.replace("-", " "), len(phrase[-1]) > 1)
         if unit is not None:
             best = (unit, start + size)
-    return best or _time_after_adjective(doc, start)
+    if best is not None:
+        return _scaled_money(doc, run, best)
+    return _time_after_adjective(doc, start)
+
+
+def _scaled_money(doc: Doc, run: Run, found: tuple[Unit, int]) -> tuple[Unit, int]:
+    """'5 million pounds' is money, '208 pounds' and '2 million pounds of beef' weights: a
+    unit word that names money after a scale word and not before 'of'."""
+    word, end = doc[found[1] - 1].lower_, found[1]
+    code = quantity_words().scaled_money.get(word)
+    following = _token(doc, end)
+    if code is None or end - run.end != 1 or (following is not None and following.lower_ == "of"):
+        return found
+    return (Unit(code, "currency"), end) if _scaled(doc[run.end - 1]) else found
+
+
+def _scaled(token: Token) -> bool:
+    """'million', 'bn', '3.5bn', '30m': a scale word, or a number with one stuck to it."""
+    split = split_number(token.text)
+    word = split[2].lower() if split is not None else token.lower_
+    scale = number_words().get(word)
+    return word == "m" or (scale is not None and scale.kind == "scale")
 
 
 def _time_after_adjective(doc: Doc, start: int) -> tuple[Unit, int] | None:
