@@ -171,3 +171,22 @@ def test_explain_names_the_war_the_refugees_flee_as_a_mentioned_state(coder: Cod
     assert any(
         r.startswith("'war'") and "a state the sentence mentions" in r for r in found.rejected
     )
+
+
+def test_a_month_is_a_date_not_a_march(coder: Coder, events_of: Events) -> None:
+    from eventwire.events.explain import explain
+    from eventwire.ingest import make_document
+
+    text = "Since 4 March, the Kenyan ministry has closed three newspapers."
+    assert not [e for e in events_of(text) if e.type == "PROTEST"]
+    found = explain(coder, make_document(text), 0)
+    assert any(r.startswith("'March'") and "a word of a date" in r for r in found.rejected)
+    marches = events_of("Thousands of Kenyan students marched in Nairobi in March.")
+    assert [(e.type, e.trigger.text) for e in marches] == [("PROTEST", "marched")]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Putin flew to Moscow on Sunday.", "Chinese officials arrived in Beijing."]
+)
+def test_a_journey_to_ones_own_state_is_no_visit(events_of: Events, sentence: str) -> None:
+    assert not [e for e in events_of(sentence) if e.cameo == "042"]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from ..kb import PloverType, in_force, weight
 from ..model import Actor, Event
 from .assign import AGENT_NOTE, RoleAssignment
+from .dyads import Resolved
 from .predicates import Predicate
 from .type_model import NONE
 
@@ -58,6 +59,31 @@ def a_journey_is_a_visit_of_officials(
     return "a journey is a visit only of a person or of officials"
 
 
+def is_not_a_date(pred: Predicate, kind: PloverType, roles: RoleAssignment) -> str | None:
+    """ "Since 30 March, sites have stopped selling Bibles": a word of a date (the month March,
+    May) is a time, not the event its homonym names."""
+    return "a word of a date" if pred.token.ent_type_ == "DATE" else None
+
+
+VISITS = frozenset({VISIT, "043"})  # CAMEO: make a visit, host a visit
+
+
+def _countries(roles: tuple[Resolved, ...]) -> set[str | None]:
+    return {r.country or r.hit.country for r in roles}
+
+
+def a_visit_is_abroad(pred: Predicate, kind: PloverType, roles: RoleAssignment) -> str | None:
+    """ "Diplomats left to fly to Moscow", "the embassy of Ukraine will receive a Ukrainian
+    trade mission": a journey to one's own state, or a host receiving its own, is going home
+    or a domestic call; a visit (CAMEO 042, 043) is one to, or of, another state."""
+    if pred.match.entry.cameo not in VISITS or not roles.sources or not roles.targets:
+        return None
+    home, hosts = _countries(roles.sources), _countries(roles.targets)
+    if None in home or None in hosts or not hosts <= home:
+        return None
+    return "a visit to its own state is no visit"
+
+
 def is_not_the_content_of_another(
     pred: Predicate, kind: PloverType, roles: RoleAssignment
 ) -> str | None:
@@ -74,6 +100,8 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("be-in-names-an-actor", be_in_names_an_actor),
     ("object-is-an-actor", object_is_an_actor),
     ("a-journey-is-a-visit-of-officials", a_journey_is_a_visit_of_officials),
+    ("is-not-a-date", is_not_a_date),
+    ("a-visit-is-abroad", a_visit_is_abroad),
     ("is-not-the-content-of-another", is_not_the_content_of_another),
 )
 

@@ -146,13 +146,42 @@ def _pairs(
         return [(None, t) for t in targets]
     if not targets:
         return [(s, None) for s in sources]
-    return [
-        (s, t)
-        for s in sources
-        for t in targets
-        if (s.country or s.hit.country) != (t.country or t.hit.country)
-        or s.hit.sector != t.hit.sector
+    # a target that is the source itself is no partner; with no other, the source acts alone
+    dyads: list[tuple[Resolved | None, Resolved | None]] = [
+        (s, t) for s in sources for t in targets if not one_actor(s, t)
     ]
+    return dyads or [(s, None) for s in sources]
+
+
+# a state named as a whole (no sector: "Russia", "the United States") acts through its
+# government: the two are one actor
+_STATE_SECTORS = frozenset({None, "GOV"})
+
+
+def _qualifies(role: Resolved) -> bool:
+    """ "Banned Ugandan opposition candidates": the role's word is a noun that the state's
+    name qualifies; the actor is those people, not the state."""
+    if role.hit.head is None or role.hit.head == role.token.i:
+        return False
+    word = role.token.doc[role.hit.head]
+    return word.dep_ in _MODIFIERS and word.head.i == role.token.i
+
+
+def one_actor(source: Resolved, target: Resolved) -> bool:
+    """ "Trump offered the United States a timetable", "Moscow suspended Russia's contacts": a
+    source and a target of one country and one sector, or a state and its own government, are
+    one actor; a dyad between them is a misread role, not an event."""
+    country = source.country or source.hit.country
+    if country != (target.country or target.hit.country):
+        return False
+    sectors = {source.hit.sector, target.hit.sector}
+    state = (
+        country is not None
+        and None in sectors
+        and sectors <= _STATE_SECTORS
+        and not any(_qualifies(r) for r in (source, target))
+    )
+    return len(sectors) == 1 or state
 
 
 def path_length(a: Token, b: Token) -> int:
