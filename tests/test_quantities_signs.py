@@ -215,3 +215,18 @@ def test_scaled_money_needs_a_currency(tmp_path: Path) -> None:
     path.write_text("word\tkind\tvalue\npounds\tscaled_money\t\n", encoding="utf-8")
     with pytest.raises(KnowledgeError, match="needs a value"):
         load_words(path, QuantityWords())
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("The stock trades at barely 7 times earnings.", "~"),
+        ("The deal values the firm north of $2 billion.", ">"),
+        ("Tickets cost as little as $5 at the door.", ">"),  # the cheapest: at least $5
+        ("Waves were as high as 9 metres in the bay.", "<"),
+        ("The palace has circa 300 rooms.", "~"),
+    ],
+)
+def test_more_qualifiers(find: Find, text: str, change: str) -> None:
+    assert find(text)[0].change == change
