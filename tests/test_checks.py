@@ -190,3 +190,18 @@ def test_a_month_is_a_date_not_a_march(coder: Coder, events_of: Events) -> None:
 )
 def test_a_journey_to_ones_own_state_is_no_visit(events_of: Events, sentence: str) -> None:
     assert not [e for e in events_of(sentence) if e.cameo == "042"]
+
+
+def test_the_sources_own_officials_or_forces_are_no_target(events_of: Events) -> None:
+    (pressed,) = events_of("Egypt pressed its military operations in Sinai.")
+    assert pressed.source is not None and pressed.source.country == "EGY"
+    assert pressed.target is None
+    assert any("the source's own" in n for n in pressed.notes)
+    # its people are a target of their own; another state's envoy is a partner
+    (arrest,) = events_of("Iran arrested its citizens.")
+    assert arrest.target is not None and (arrest.target.country, arrest.target.sector) == (
+        "IRN",
+        "CVL",
+    )
+    (recall,) = events_of("Slovenia recalled Croatia's ambassador.")
+    assert recall.target is not None and recall.target.country == "HRV"

@@ -39,6 +39,8 @@ from .predicates import Predicate
 from .sentence import SentenceContext
 
 VERSION = "eventwire.events.v10"
+_QUALIFIERS = frozenset({"amod", "compound", "nmod"})
+_STATE_AGENTS = frozenset({"GOV", "MIL"})  # a state's officials and forces: the state itself
 
 
 class EventBuilder:
@@ -211,11 +213,16 @@ def _own(target: Resolved, sources: list[Resolved]) -> bool:
     """ "China defended its rights", "the two countries coordinate their policies": a
     possessive pronoun that points back to the source is the source's own, not a target."""
     country = target.country or target.hit.country
-    return (
-        target.token.tag_ == "PRP$"
-        and country is not None
-        and any((s.country or s.hit.country) == country for s in sources)
-    )
+    if country is None or all((s.country or s.hit.country) != country for s in sources):
+        return False
+    token = target.token
+    if token.tag_ == "PRP$":
+        return True
+    # "recalled its ambassador", "pressed its military operations": the source's own officials
+    # or forces are the source itself ("arrested its citizens" has a target: its citizens)
+    noun = token.head if token.dep_ in _QUALIFIERS else token
+    owned = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+    return owned and target.hit.sector in _STATE_AGENTS
 
 
 def _pattern_text(match: Match) -> str:
