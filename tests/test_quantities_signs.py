@@ -230,3 +230,9 @@ def test_scaled_money_needs_a_currency(tmp_path: Path) -> None:
 )
 def test_more_qualifiers(find: Find, text: str, change: str) -> None:
     assert find(text)[0].change == change
+
+
+@model
+def test_a_bracketed_conversion_glued_to_a_hyphen(find: Find) -> None:
+    found = find("The 12m (39ft)-high wall fell in the storm.")
+    assert [(q.value, q.unit) for q in found] == [(12, "m"), (39, "ft")]

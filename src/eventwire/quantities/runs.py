@@ -72,6 +72,9 @@ def number_token(token: Token) -> tuple[str, float, str] | None:
         split, suffix = (split[0], split[1], ""), ""
     if len(suffix) > 1 and suffix.endswith(".") and unit_of(suffix[:-1]) is not None:
         split, suffix = (split[0], split[1], suffix[:-1]), suffix[:-1]  # "180ºC." at the end
+    if ")" in suffix[1:] and unit_of(suffix.split(")")[0]) is not None:
+        suffix = suffix.split(")")[0]  # "(121ft)-long", one token: the unit ends at ")"
+        split = (split[0], split[1], suffix)
     known = (
         not suffix
         or suffix in {"m", "M", "b"}
