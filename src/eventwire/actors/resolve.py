@@ -233,6 +233,32 @@ def entity_hits(
     return hits
 
 
+_PLACE_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "around", "outskirts"}
+
+
+def _place_object(span: Span) -> bool:
+    """A name that no knowledge entry spells exactly, under a preposition of place and cited
+    with its district and province in brackets, as wire notes cite places ("in Lagos (Lagos
+    Island, Lagos)"): a place."""
+    root, doc = span.root, span.doc
+    under = root.dep_ in {"pobj", "appos", "compound"} and root.head.lower_ in _PLACE_PREPOSITIONS
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    bracket = span.end < len(doc) and doc[span.end].text == "("
+    return (bracket and (under or before in _PLACE_PREPOSITIONS)) or _in_wire_bracket(span)
+
+
+def _in_wire_bracket(span: Span) -> bool:
+    """A part of a place's "(district, province)" bracket, after the place's name."""
+    doc = span.doc
+    left = [t for t in doc[max(0, span.start - 6) : span.start] if t.text in "()"]
+    right = [t for t in doc[span.end : span.end + 6] if t.text in "()"]
+    if not left or not right or left[-1].text != "(" or right[0].text != ")":
+        return False
+    inside = doc[left[-1].i + 1 : right[0].i]
+    opener = left[-1].i
+    return any(t.text == "," for t in inside) and opener > 0 and doc[opener - 1].pos_ == "PROPN"
+
+
 def _trim(ent: Span) -> Span | None:
     """The entity without a leading "the" or a trailing possessive."""
     start, end = ent.start, ent.end
@@ -253,6 +279,8 @@ def _entity_hit(
     exact = am.index.lookup(span.text)
     if exact and (label == "PERSON") == (exact[0].kind == "person"):
         return _resolved(span, exact, am, day, 0.9, context)
+    if _place_object(span):
+        return None  # "in Lagos", "near Patna": a place, not a person whose name looks like it
     fuzzy = am.index.fuzzy_person(span.text) if label == "PERSON" else []
     fuzzy = fuzzy or (am.index.fuzzy_name(span.text) if label in {"ORG", "GPE"} else [])
     if not fuzzy and len(span) == 1 and span[0].pos_ == "PROPN":

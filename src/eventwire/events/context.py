@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -32,6 +33,8 @@ _DIRECTIONS = {
 }
 _MONEY = {"USD", "EUR", "GBP"}
 _LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "over", "from"}
+# a place cited as wire and event-data notes cite it: "in Kidal town (Kidal, Kidal region)"
+_WIRE_CITATION = re.compile(r"(?: (?:town|city|village))? \([^()\n]{1,80},[^()\n]{1,80}\)")
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
@@ -138,22 +141,24 @@ def event_location(trigger: Token, places: list[PlaceMention]) -> EventLocation 
 def event_place(trigger: Token, places: list[PlaceMention]) -> PlaceMention | None:
     """The mention of the place the event happens in (see `event_location`)."""
     sent, doc = trigger.sent, trigger.doc
-    options = []
+    options, cited = [], []
     for place in places:
         if not sent.start_char <= place.start < sent.end_char:  # cheap test first: long documents
             continue
         span = _tokens(doc, place.start, place.end)
-        if span is None or not _within(span, sent) or _reference_point(span) or not _locative(span):
+        if span is None or not _within(span, sent):
+            continue
+        if _WIRE_CITATION.match(doc.text, place.end) and place.feature != "country":
+            cited.append(place)
+        if _reference_point(span) or not _locative(span):
             continue
         options.append((place, span))
-    if not options:
-        return None
     attached = [p for p, s in options if _attached(s, trigger)]
     # a town named anywhere in the clause locates the event; a country there is only context
     nearby = [p for p, s in options if p.feature != "country" and _same_clause(s, trigger)]
-    if not attached and not nearby:
-        return None
-    return attached[0] if attached else nearby[0]
+    # a note that cites its place with district and province places every event it reports
+    found = attached or nearby or cited
+    return found[0] if found else None
 
 
 def _precision(place: PlaceMention) -> Literal["point", "admin1", "country", "region"]:

@@ -1,15 +1,23 @@
 """Events as ACLED rows: PLOVER type and mode → ACLED event type and sub-event type (the table in
 `eventwire/data/event_modes.tsv`), actors, place with its precision, fatalities and notes.
 
-Verbal events (CONSULT, ACCUSE, ...) have no ACLED counterpart and give no row.
+Verbal events (CONSULT, ACCUSE, ...) have no ACLED counterpart and give no row. The actors then
+decide what ACLED's codebook makes of the event (`eventwire/data/acled_actors.tsv`): an attack
+on someone unarmed is violence against civilians, violence by demonstrators or a mob is a riot,
+force used on demonstrators is a protest sub-event.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from ..kb import AcledType, KnowledgeBase
+from ..kb.tables import data_dir, read_tsv
 
 COLUMNS = (
     "event_id",
@@ -50,6 +58,76 @@ def acled_type(
     return row.acled_civilians if target_sector in kb.civilian_sectors else row.acled
 
 
+ACTOR_COLUMNS = ("kind", "words", "acled", "description")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class AcledActors:
+    """`acled_actors.tsv`: for each kind, its words (or sectors, types, modes) and ACLED type."""
+
+    words: dict[str, frozenset[str]]
+    types: dict[str, AcledType | None]
+
+
+def _type(value: str) -> AcledType | None:
+    event_type, _, sub_event_type = value.partition("|")
+    return AcledType(event_type, sub_event_type) if value else None
+
+
+@lru_cache(maxsize=1)
+def acled_actors() -> AcledActors:
+    rows = list(read_tsv(data_dir() / "acled_actors.tsv", ACTOR_COLUMNS))
+    words = {r["kind"]: frozenset(w.strip() for w in r["words"].split("|")) for r in rows}
+    return AcledActors(words, {r["kind"]: _type(r["acled"]) for r in rows})
+
+
+def crowd(actor: dict[str, Any] | None, table: AcledActors) -> str | None:
+    """'demonstrators' or 'mob' when the actor's name names such a crowd (an armed actor never
+    does), else None."""
+    if not actor or actor.get("sector") in table.words["armed"]:
+        return None
+    words = [w[:-1] if w.endswith("s") else w for w in _WORD.findall(_name(actor).lower())]
+    phrases = set(words) | {" ".join(pair) for pair in pairwise(words)}
+    for kind in ("mob", "demonstrators"):
+        if phrases & table.words[kind]:
+            return kind
+    return None
+
+
+def _name(actor: dict[str, Any]) -> str:
+    return f"{actor.get('text') or ''} {actor.get('name') or ''}"
+
+
+def _violent(kind: AcledType, table: AcledActors) -> bool:
+    return bool({kind.event_type, kind.sub_event_type} & table.words["violent"])
+
+
+def event_acled_type(kb: KnowledgeBase, record: dict[str, Any]) -> AcledType | None:
+    """The ACLED type of an event record: its type and mode's (`acled_type`), the civilian
+    reading when it has a target that is not armed, then what its actors make of it."""
+    table = acled_actors()
+    source, target = record.get("source") or {}, record.get("target") or {}
+    armed = table.words["armed"]
+    unarmed = bool(target) and target.get("sector") not in armed
+    kind = acled_type(kb, record["type"], record.get("mode"), "CVL" if unarmed else None)
+    if kind is None:
+        return None
+    if (
+        crowd(target, table) == "demonstrators"
+        and record["type"] in table.words["force_on_demonstrators"]
+    ):
+        control = record.get("mode") in table.words["control_of_demonstrators"]
+        found = table.types["control_of_demonstrators" if control else "force_on_demonstrators"]
+        return found or kind
+    by = crowd(source, table)
+    if by is not None and _violent(kind, table):
+        return table.types[by] or kind
+    if kind.event_type == "Riots" and source.get("sector") in armed:
+        return table.types["armed"] or kind
+    return kind
+
+
 def _actor(actor: dict[str, Any] | None) -> str:
     if not actor:
         return ""
@@ -68,7 +146,7 @@ def acled_row(
 ) -> dict[str, Any] | None:
     """One ACLED row for an event record (as stored: the JSON of `model.Event`), or None."""
     target = record.get("target") or {}
-    kind = acled_type(kb, record["type"], record.get("mode"), target.get("sector"))
+    kind = event_acled_type(kb, record)
     if kind is None:
         return None
     place = record.get("location") or {}

@@ -4,6 +4,8 @@ Demonyms ("Iranian") are not places; they only tell resolution which countries m
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from .gazetteer import Gazetteer, name_key
@@ -18,6 +20,14 @@ _COORDINATION = {"and", "or", ",", "&"}
 _LARGE_FEATURES = {"continent", "region", "country", "admin"}
 _MIN_TOWN = 1000  # smaller namesakes of common words are too often wrong ("Mark", "Hope")
 _MAX_WORDS = 4
+_WORD = r"[A-Z][\w'’\-]*"
+_NAME = rf"{_WORD}(?: (?:(?:de|del|da|do|al|el|la|ez|es) )?{_WORD}){{0,3}}"
+# A wire note's place: "in Kidal town (Kidal, Kidal region)", "near Djibo (Djibo, Soum)": the
+# name, a settlement word perhaps, then its district and province in brackets.
+_WIRE_PLACE = re.compile(
+    rf"(?<![\w'’\-])(?P<name>{_NAME})(?: (?:town|city|village))? "
+    rf"\((?P<inside>{_WORD}[^()\n]{{0,60}}, ?{_WORD}[^()\n]{{0,60}})\)"
+)
 
 
 def _name_word(doc: Doc, i: int) -> bool:
@@ -92,10 +102,29 @@ def gazetteer_toponyms(doc: Doc, gaz: Gazetteer, taken: list[Span]) -> list[Span
     return spans
 
 
+def wire_toponyms(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
+    """Character spans of the places that wire and event-data notes cite with their district
+    and province in brackets ("in Kidal town (Kidal, Kidal region)"), whatever the model tagged
+    them as; the bracket is read as their qualifier when they are resolved."""
+    spans = []
+    for match in _WIRE_PLACE.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        for n in range(len(words)):  # "Huwara near Nablus" is one run of capitals only here
+            tail = " ".join(words[n:])
+            if _is_place_name(gaz, tail):
+                spans.append((match.end("name") - len(tail), match.end("name")))
+                break
+    return spans
+
+
 def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int, str]]:
     """(start, end, label) character spans of the place names in the document."""
+    wire = wire_toponyms(doc.text, gaz)
     labelled = model_toponyms(doc, gaz)
     extra = gazetteer_toponyms(doc, gaz, [span for span, _ in labelled])
     found = [(s.start_char, s.end_char, label) for s, label in labelled]
     found += [(s.start_char, s.end_char, GAZETTEER_LABEL) for s in extra]
+    found = [f for f in found if not any(f[0] < e and s < f[1] for s, e in wire)]
+    found += [(s, e, GAZETTEER_LABEL) for s, e in wire]
     return sorted(found)

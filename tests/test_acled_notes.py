@@ -1,0 +1,150 @@
+"""ACLED-style event notes: places cited with "(district, province)" brackets, actors without a
+country placed there, the ACLED types the actors decide, and the team's note set. Sentences
+are written for these tests."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.interop.acled import acled_actors, crowd, event_acled_type
+from eventwire.kb import KnowledgeBase
+from eventwire.model import CodedDocument
+from eventwire.pipeline import Coder
+from eventwire.places.cues import qualifier_after
+from eventwire.places.recognise import wire_toponyms
+
+NOTES = Path(__file__).resolve().parents[1] / "bench" / "data" / "acled_notes" / "dev.jsonl"
+FAMILIES = {
+    "Battles",
+    "Explosions/Remote violence",
+    "Violence against civilians",
+    "Protests",
+    "Riots",
+    "Strategic developments",
+}
+
+
+def _record(type_: str, mode: str | None, source: Any = None, target: Any = None) -> dict:
+    return {"type": type_, "mode": mode, "source": source, "target": target}
+
+
+def _kind(kb: KnowledgeBase, record: dict) -> tuple[str, str] | None:
+    found = event_acled_type(kb, record)
+    return found and (found.event_type, found.sub_event_type)
+
+
+def test_an_attack_on_someone_unarmed_is_violence_against_civilians(kb: KnowledgeBase) -> None:
+    gunmen = {"text": "unidentified gunmen", "sector": "UAF"}
+    shopkeeper = {"text": "a shopkeeper", "sector": None}
+    soldiers = {"text": "soldiers", "sector": "MIL"}
+    assert _kind(kb, _record("ASSAULT", "firearms", gunmen, shopkeeper)) == (
+        "Violence against civilians",
+        "Attack",
+    )
+    assert _kind(kb, _record("ASSAULT", "firearms", gunmen, soldiers)) == ("Battles", "Armed clash")
+    assert _kind(kb, _record("ASSAULT", "firearms", gunmen, None)) == ("Battles", "Armed clash")
+
+
+def test_force_used_on_demonstrators_is_a_protest_sub_event(kb: KnowledgeBase) -> None:
+    police = {"text": "riot police", "sector": "COP"}
+    marchers = {"text": "marchers", "sector": "CVL"}
+    assert _kind(kb, _record("ASSAULT", "firearms", police, marchers)) == (
+        "Protests",
+        "Excessive force against protesters",
+    )
+    assert _kind(kb, _record("ASSAULT", "crowd-control", police, marchers)) == (
+        "Protests",
+        "Protest with intervention",
+    )
+    assert _kind(kb, _record("COERCE", "arrest", police, {"text": "demonstrators"})) == (
+        "Protests",
+        "Protest with intervention",
+    )
+    # arresting a journalist is still an arrest
+    assert _kind(kb, _record("COERCE", "arrest", police, {"text": "a journalist"})) == (
+        "Strategic developments",
+        "Arrests",
+    )
+
+
+def test_violence_by_a_crowd_is_a_riot(kb: KnowledgeBase) -> None:
+    rioters = {"text": "rioters", "sector": "CVL"}
+    mob = {"text": "an angry mob", "sector": "CVL"}
+    assert _kind(kb, _record("COERCE", "property", rioters, None)) == (
+        "Riots",
+        "Violent demonstration",
+    )
+    assert _kind(kb, _record("ASSAULT", "beat", mob, {"text": "a thief"})) == (
+        "Riots",
+        "Mob violence",
+    )
+    # a demonstration by a crowd stays a protest; a 'riot' by an armed group is looting
+    assert _kind(kb, _record("PROTEST", "demo", rioters, None)) == ("Protests", "Peaceful protest")
+    militia = {"text": "militiamen", "sector": "REB"}
+    assert _kind(kb, _record("PROTEST", "riot", militia, None)) == (
+        "Strategic developments",
+        "Looting/property destruction",
+    )
+
+
+def test_an_armed_actor_is_never_a_crowd() -> None:
+    table = acled_actors()
+    assert crowd({"text": "protesters", "sector": "CVL"}, table) == "demonstrators"
+    assert crowd({"text": "striking protesters' guards", "sector": "COP"}, table) is None
+    assert crowd({"text": "teachers", "sector": "EDU"}, table) is None
+
+
+def test_a_bracket_qualifier_keeps_its_particles() -> None:
+    text = "A grenade hit a bar in Palmira (Palmira, Valle del Cauca) at night."
+    end = text.index(" (")
+    phrases, binding = qualifier_after(text, end)
+    assert binding == "must" and "Valle del Cauca" in phrases
+
+
+@pytest.mark.model
+def test_a_wire_place_is_found_whatever_the_model_tags_it(coder: Coder) -> None:
+    gaz = coder.gazetteer
+    text = "On 9 July 2021, gunmen robbed a trader in Kidal town (Kidal, Kidal region) at dawn."
+    spans = wire_toponyms(text, gaz)
+    assert [text[s:e] for s, e in spans] == ["Kidal"]
+    assert wire_toponyms("Talks (in Geneva, on Monday) ended.", gaz) == []
+
+
+@pytest.mark.model
+def test_note_places_its_events_and_their_actors(
+    code: Callable[[str], CodedDocument],
+) -> None:
+    coded = code(
+        "On 2 May 2022, rioters set fire to shops and threw stones at police in Kano "
+        "(Kano Municipal, Kano). Fatalities: 0."
+    )
+    assert coded.events
+    assert all(e.location and e.location.country == "NGA" for e in coded.events)
+    sources = [e.source for e in coded.events if e.source and e.source.text == "rioters"]
+    assert sources and all(s.country == "NGA" and s.country_inferred for s in sources)
+
+
+@pytest.mark.model
+def test_a_cited_place_is_no_namesake_person(code: Callable[[str], CodedDocument]) -> None:
+    coded = code("On 6 June 2023, students marched in Lagos (Ikeja, Lagos) against fees.")
+    assert not [a for a in coded.mentions.actors if a.kind == "person"]
+    assert [p.country for p in coded.mentions.places if p.text == "Lagos"][:1] == ["NGA"]
+
+
+def test_the_note_set_covers_every_family_and_splits_by_template() -> None:
+    notes = [json.loads(line) for line in NOTES.read_text(encoding="utf-8").splitlines()]
+    splits = {n["template"]: set() for n in notes}
+    for n in notes:
+        splits[n["template"]].add(n["split"])
+    assert all(len(s) == 1 for s in splits.values())  # a template is dev or held-out, not both
+    counts = Counter(n["split"] for n in notes)
+    assert 0.25 <= counts["heldout"] / len(notes) <= 0.35
+    for split in ("dev", "heldout"):
+        assert {n["event_type"] for n in notes if n["split"] == split} == FAMILIES
+    assert all(n["place"]["country"] and -90 <= n["place"]["lat"] <= 90 for n in notes)
