@@ -395,7 +395,7 @@ def test_the_role_model_completes_a_pair_the_rules_began(coder: Coder) -> None:
     from eventwire.events import EventCoder
     from eventwire.ingest import make_document
 
-    document = make_document("Venezuela rejected the proposal from Colombia.")
+    document = make_document("Venezuela rejected the proposal made by Colombia.")
     doc = coder.nlp(document.text)
 
     def targets(events_coder: EventCoder) -> list[str | None]:

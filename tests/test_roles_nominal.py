@@ -2,17 +2,20 @@
 the agent of "aid from X to Y" and of "a curfew imposed by X on Y", the parties a verb of
 occurrence carries ("fighting broke out between X and Y"), the subject of an event noun's
 clause ("X's demand that Y withdraw"), the forces of a deployment, a main clause the parse gives
-no subject, and the word the role model judges for a pronoun. Hand-built parses (spaCy
-`Doc(vocab, words, heads, deps, pos, lemmas)`), independent of the parser model; sentences
-written for these tests."""
+no subject, the word the role model judges for a pronoun, whom a hostile purpose clause acts
+on, the nationality a coercion lends, "X and Y clash", and the government a minister speaks
+of. Hand-built parses (spaCy `Doc(vocab, words, heads, deps, pos, lemmas)`), independent of the
+parser model; sentences written for these tests."""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from eventwire.events.attribution import Reporter
+from eventwire.events.resolver import SPEAKER_NOTE
 from eventwire.events.role_model import MODEL_FORMAT, ROLES, RoleModel
 from eventwire.kb import KnowledgeBase
-from eventwire.model import ActorRef
+from eventwire.model import ActorRef, Attribution
 
 from .handbuilt import actor_ref, countries, parse, roles_of
 
@@ -267,3 +270,162 @@ def test_an_act_after_an_attack_by_others_is_not_towards_its_victim(kb: Knowledg
     )
     hits = [actor_ref(doc, 0, "CHL"), actor_ref(doc, 5, "BOL"), actor_ref(doc, 8, "PER")]
     assert countries(roles_of(kb, doc, hits)["mobilized"])[1] == []
+
+
+def _fire_to_disperse(purpose: str, lemma: str) -> Doc:
+    return parse(
+        [
+            ("Chilean", 1, "amod", "ADJ", "chilean"),
+            ("police", 2, "nsubj", "NOUN", "police"),
+            ("opened", 2, "ROOT", "VERB", "open"),
+            ("fire", 2, "dobj", "NOUN", "fire"),
+            ("to", 5, "aux", "PART", "to"),
+            (purpose, 2, "advcl", "VERB", lemma),
+            ("protesters", 5, "dobj", "NOUN", "protester"),
+        ]
+    )
+
+
+def test_whom_an_attack_is_made_to_disperse_is_its_target(kb: KnowledgeBase) -> None:
+    doc = _fire_to_disperse("disperse", "disperse")
+    hits = [actor_ref(doc, 1, "CHL", "COP", "role"), actor_ref(doc, 6, None, "CVL", "role")]
+    (target,) = roles_of(kb, doc, hits)["opened"].targets
+    assert target.token.text == "protesters"
+    # and the police of a state act on its own people (no place says otherwise)
+    assert target.country == "CHL"
+
+
+def test_whom_a_purpose_clause_that_is_no_hostile_act_names_is_no_target(
+    kb: KnowledgeBase,
+) -> None:
+    doc = _fire_to_disperse("spare", "spare")
+    hits = [actor_ref(doc, 1, "CHL", "COP", "role"), actor_ref(doc, 6, None, "CVL", "role")]
+    assert roles_of(kb, doc, hits)["opened"].targets == ()
+
+
+def _acts_on_activists(verb: str, lemma: str, sector: str) -> tuple[Doc, list[ActorRef]]:
+    doc = parse(
+        [
+            ("Chilean", 1, "amod", "ADJ", "chilean"),
+            ("troops", 2, "nsubj", "NOUN", "troop"),
+            (verb, 2, "ROOT", "VERB", lemma),
+            ("activists", 2, "dobj", "NOUN", "activist"),
+        ]
+    )
+    return doc, [actor_ref(doc, 1, "CHL", sector, "role"), actor_ref(doc, 3, None, "OPP", "role")]
+
+
+def test_those_a_state_detains_are_its_own_people(kb: KnowledgeBase) -> None:
+    doc, hits = _acts_on_activists("detained", "detain", "MIL")
+    (target,) = roles_of(kb, doc, hits)["detained"].targets
+    assert target.country == "CHL"
+    assert any("a state's own people" in n for n in target.notes)
+
+
+def test_those_an_army_attacks_are_of_no_country_it_lends(kb: KnowledgeBase) -> None:
+    doc, hits = _acts_on_activists("attacked", "attack", "MIL")
+    (target,) = roles_of(kb, doc, hits)["attacked"].targets
+    assert target.country is None  # an assault is no coercion: often of another state's people
+
+
+def test_rejecting_an_invitation_to_a_meeting_of_a_side_is_against_that_side(
+    kb: KnowledgeBase,
+) -> None:
+    doc = parse(
+        [
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("rejected", 1, "ROOT", "VERB", "reject"),
+            ("an", 3, "det", "DET", "an"),
+            ("invitation", 1, "dobj", "NOUN", "invitation"),
+            ("to", 5, "aux", "PART", "to"),
+            ("attend", 3, "acl", "VERB", "attend"),
+            ("a", 7, "det", "DET", "a"),
+            ("meeting", 5, "dobj", "NOUN", "meeting"),
+            ("of", 7, "prep", "ADP", "of"),
+            ("Peru", 8, "pobj", "PROPN", "Peru"),
+        ]
+    )
+    hits = [actor_ref(doc, 0, "CHL"), actor_ref(doc, 9, "PER")]
+    assert countries(roles_of(kb, doc, hits)["rejected"]) == (["CHL"], ["PER"])
+
+
+def _clash() -> tuple[Doc, list[ActorRef]]:
+    doc = parse(
+        [
+            ("Chile", 3, "nsubj", "PROPN", "Chile"),
+            ("and", 0, "cc", "CCONJ", "and"),
+            ("Peru", 0, "conj", "PROPN", "Peru"),
+            ("clashed", 3, "ROOT", "VERB", "clash"),
+        ]
+    )
+    return doc, [actor_ref(doc, 0, "CHL"), actor_ref(doc, 2, "PER")]
+
+
+def test_two_sides_that_clash_fight_each_other(kb: KnowledgeBase) -> None:
+    doc, hits = _clash()
+    assert countries(roles_of(kb, doc, hits)["clashed"]) == (["CHL"], ["PER"])
+
+
+def test_rejecting_an_offer_from_a_side_is_against_that_side(kb: KnowledgeBase) -> None:
+    doc = parse(
+        [
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("rejected", 1, "ROOT", "VERB", "reject"),
+            ("an", 3, "det", "DET", "an"),
+            ("offer", 1, "dobj", "NOUN", "offer"),
+            ("from", 3, "prep", "ADP", "from"),
+            ("Peru", 4, "pobj", "PROPN", "Peru"),
+        ]
+    )
+    hits = [actor_ref(doc, 0, "CHL"), actor_ref(doc, 5, "PER")]
+    assert countries(roles_of(kb, doc, hits)["rejected"]) == (["CHL"], ["PER"])
+
+
+def _minister_said(noun: str, modifier: str | None = None) -> Doc:
+    """ "The Chilean minister said the <modifier> <noun> had mobilized reservists"."""
+    rows = [
+        ("The", 2, "det", "DET", "the"),
+        ("Chilean", 2, "amod", "ADJ", "chilean"),
+        ("minister", 3, "nsubj", "NOUN", "minister"),
+        ("said", 3, "ROOT", "VERB", "say"),
+        ("the", 5 + bool(modifier), "det", "DET", "the"),
+    ]
+    rows += [(modifier, 6, "amod", "ADJ", modifier.lower())] if modifier else []
+    at = len(rows)
+    rows += [
+        (noun, at + 2, "nsubj", "NOUN", noun),
+        ("had", at + 2, "aux", "AUX", "have"),
+        ("mobilized", 3, "ccomp", "VERB", "mobilize"),
+        ("reservists", at + 2, "dobj", "NOUN", "reservist"),
+    ]
+    return parse(rows)
+
+
+def _speaker_roles(kb: KnowledgeBase, doc: Doc, noun_at: int, country: str | None) -> list[str]:
+    minister = ActorRef(
+        tokens=(0, 1, 2),
+        head=2,
+        start=0,
+        end=20,
+        name="Chilean minister",
+        country="CHL",
+        sector="GOV",
+        kind="role",
+    )
+    hits = [minister, actor_ref(doc, noun_at, country, "GOV", "role")]
+    reporter = Reporter(
+        Attribution(text="The Chilean minister", kind="official"), doc[3], frozenset({0, 1, 2})
+    )
+    (source,) = roles_of(kb, doc, hits, reporter=reporter, skip=3)["mobilized"].sources
+    return [source.hit.name, *source.notes]
+
+
+def test_the_government_a_minister_speaks_of_is_the_ministers_own(kb: KnowledgeBase) -> None:
+    doc = _minister_said("government")
+    found = _speaker_roles(kb, doc, 5, None)
+    assert found[0] == "Chilean minister" and SPEAKER_NOTE in found
+
+
+def test_a_government_named_as_anothers_is_no_speakers_own(kb: KnowledgeBase) -> None:
+    doc = _minister_said("government", "Peruvian")
+    assert _speaker_roles(kb, doc, 6, "PER")[0] == "government"

@@ -8,30 +8,33 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Token
 
 from ..kb import PloverType, in_force, weight
-from ..model import ActorRef
+from .context import event_place
 from .dyads import Resolved, SentenceState, split_forces, topic_country
-from .naming import PRONOUNS, Demonyms, actors_at, possessive_pronoun, resolve_pronoun
+from .naming import PRONOUNS
 from .places import agentless_source, place_target
 from .predicates import Predicate, Predicates
+from .resolver import AGENT_NOTE as AGENT_NOTE
+from .resolver import Resolver as Resolver
 from .role_model import RoleModel, candidates
-from .roles import SUBJECT_DEPS, Arguments, acts_as, noun_arguments, verb_arguments
-from .sentence import SentenceContext
+from .roles import Arguments, noun_arguments, verb_arguments
 
-AGENT_NOTE = "actor is the agent of an event noun"
 HOST_NOTE = "target: the state of the place visited"
 OWNER_NOTE = "actor: the owner of the role's noun"
 REPORTER_NOTE = "source: the reporter, whose own act this is"
 BACKGROUND_NOTE = "target: the partner of the event the act is for"
+PURPOSE_NOTE = "target: whom the act's purpose clause acts on"
 PARTNER_NOTE = "target: the partner of the role's noun ('suspended aid to Bosnia')"
 FROM_NOTE = "source from 'expelled from'"  # roles.verb_arguments' note
 # visits (CAMEO 042 make a visit, 043 host a visit): PLOVER codes the host state as the target
 _VISITS = frozenset({"042", "043"})
-_VERBAL = frozenset({1, 3})
-_FORCES = "MIL"  # the sector of the troops a type that moves forces moves  # PLOVER's verbal cooperation and verbal conflict
+_VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict
+_MATERIAL_CONFLICT = 4  # PLOVER's quad class of coercion, assault, mobilization
+_MUTUAL = frozenset({"ASSAULT"})  # fighting with no target is between its subjects
+_COERCION = "17"  # CAMEO 17x: a state's coercion of people in its power
+_AUTHORITIES = frozenset({"COP", "JUD"})  # police and courts act on their own state's people
+_PEOPLE = frozenset({"person", "role", "role_person"})
+_FORCES = "MIL"  # the sector of the troops a type that moves forces moves
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside"})
-_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
-# not "it": an object "it" is more often a thing ("Belarus denied it") than a state
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 # The role model's thresholds (data/weights.tsv): the least probability at which it names a role;
 # it overrules the rules' source when it gives it less than OVERRULED and another actor at least
 # OVERRULING (PLOVER GSR dev dyad + type F1 0.321 -> 0.330, re3d 0.189 -> 0.201)
@@ -61,7 +64,18 @@ def arguments(pred: Predicate, kind: PloverType, predicates: Predicates) -> Argu
     else:
         args = noun_arguments(pred.token, predicates.verbs, "from" in kind.partner_preps)
     args.governor = governing_event(pred, predicates)
+    hostile = {p.token.i for p in predicates.items if _quad(p) == _MATERIAL_CONFLICT}
+    args.purpose_objects = [t for t in args.purpose_objects if _clause(t) in hostile]
     return args
+
+
+def _clause(token: Token) -> int | None:
+    """The verb of the adverbial clause a word is in."""
+    return next((a.i for a in token.ancestors if a.dep_ == "advcl"), None)
+
+
+def _quad(pred: Predicate) -> int:
+    return in_force().plover[pred.match.entry.type].quad_class
 
 
 _CONTENT_DEPS = {"xcomp": "complement_target", "ccomp": "clause_target"}
@@ -111,67 +125,6 @@ def _own_event_governors() -> frozenset[str]:
     )
 
 
-class Resolver:
-    """Tokens -> the actors they name: named actors, pronouns, possessive pronouns."""
-
-    def __init__(self, demonyms: Demonyms, ctx: SentenceContext, state: SentenceState) -> None:
-        self.demonyms, self.ctx, self.state = demonyms, ctx, state
-
-    def __call__(self, tokens: list[Token], reporter_acts: bool = False) -> list[Resolved]:
-        """The actors `tokens` name; the reporter's words name none, unless the event is the
-        reporter's own act (`reporter_acts`: "X said ..., accusing Y")."""
-        found: list[Resolved] = []
-        reporter = self.ctx.reporter.tokens if self.ctx.reporter else frozenset()
-        reporter = frozenset() if reporter_acts else reporter
-        for token in tokens:
-            if token.i in reporter:
-                continue
-            if token.lower_ in PRONOUNS:
-                found += self._pronoun(token)
-            elif named := actors_at(token, self.ctx.index, self.demonyms):
-                # "rejected an Indian proposal": the agent of an event noun, not the noun itself
-                agent = token.i in self.ctx.event_nouns and token.i not in self.ctx.index
-                found += [Resolved(hit, token, [AGENT_NOTE] if agent else []) for hit in named]
-            elif (pronoun := possessive_pronoun(token)) is not None:
-                found += self._pronoun(pronoun)
-        return list({id(r.hit): r for r in found}.values())
-
-    def reporter_acts(self, token: Token, speech: bool) -> bool:
-        """The trigger is an act of the sentence's reporter: "X said ..., accusing Y", "X
-        announced a suspension of ties"; a `speech` act also where the parser hung it off the
-        reported clause."""
-        verb = self.ctx.reporter.verb if self.ctx.reporter else None
-        if verb is None:
-            return False
-        announced = token.dep_ == "dobj" and token.head.i == verb.i  # "announced a suspension"
-        return announced or acts_as(token, verb, through_report=speech)
-
-    def is_report(self, token: Token) -> bool:
-        """The trigger is the reporting verb itself, coded as an event ("X said Y must")."""
-        verb = self.ctx.reporter.verb if self.ctx.reporter else None
-        return verb is not None and verb.i == token.i
-
-    def _pronoun(self, token: Token) -> list[Resolved]:
-        groups = self.state.groups
-        if subject := self._clause_subject(token):  # "he urged them": not his own group
-            taken = {(h.start, h.end) for h in subject}
-            groups = [g for g in groups if any((h.start, h.end) not in taken for h in g)]
-        return [Resolved(h, token, ["pronoun resolved"]) for h in resolve_pronoun(token, groups)]
-
-    def _clause_subject(self, token: Token) -> list[ActorRef]:
-        """The actors of the subject of the clause whose object the pronoun is: a pronoun
-        object is not its own clause's subject ("he urged them", "they asked him")."""
-        if token.dep_ not in _OBJECT_DEPS or token.lower_ not in _OBJECT_PRONOUNS:
-            return []
-        verb = token.head.head if token.dep_ == "pobj" else token.head
-        subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
-        if subject is None:
-            return []
-        if subject.lower_ in PRONOUNS:
-            return resolve_pronoun(subject, self.state.groups)
-        return actors_at(subject, self.ctx.index, self.demonyms)
-
-
 def assign_roles(
     pred: Predicate,
     kind: PloverType,
@@ -185,8 +138,8 @@ def assign_roles(
     notes = list(args.notes)
     # "doctors from American aid groups donated": the owner, where the role names no state
     found = resolve(args.sources, reporter_acts=resolve.is_report(pred.token))
-    sources, direct = _or_owners(found, args.source_owners, resolve), True
-    targets = _or_owners(resolve(args.targets), args.target_owners, resolve)
+    sources, direct = _or_owners(resolve.speakers(found), args.source_owners, resolve), True
+    targets = _or_owners(resolve.speakers(resolve(args.targets)), args.target_owners, resolve)
     if FROM_NOTE in notes and _same_countries(sources, targets):  # not who expelled them
         sources, notes = [], [n for n in notes if n != FROM_NOTE]
     sources, targets = _with_partners(sources, targets, resolve(args.partners))
@@ -200,6 +153,10 @@ def assign_roles(
         notes += [REPORTER_NOTE] if sources and own_act else []
     if _only_own(sources, targets) and args.background_targets:  # "mobilized for a war on X"
         targets = _learned(resolve(args.background_targets), BACKGROUND_NOTE) or targets
+    if not targets and kind.type in _MUTUAL:  # "X and Y clash": X against Y
+        sources, targets = _mutual(sources)
+    if _only_own(sources, targets) and args.purpose_objects:  # "opened fire to disperse"
+        targets = _learned(resolve(args.purpose_objects), PURPOSE_NOTE) or targets
     if not targets and pred.match.entry.cameo in _VISITS:  # "a visit to sites in the UK"
         targets = _learned(resolve(_hosts(args.targets)), HOST_NOTE)
     if not targets and "clause_target" in kind.properties:  # "demanded that the US leave"
@@ -229,6 +186,8 @@ def assign_roles(
         targets = place_target(pred.token, kind, cameo, sources, places)
     if not sources:  # "activists were detained in Lima"
         sources = agentless_source(pred.token, cameo, targets, places)
+    if not event_place(pred.token, places):  # "a judge ordered Carlos Menem to appear"
+        targets = domestic(cameo, sources, targets)
     sources = with_topic(sources, resolve.state)
     roles = RoleAssignment(
         tuple(sources), tuple(targets), tuple(args.objects), tuple(notes), direct, args.governor
@@ -242,6 +201,13 @@ def _another_party(sources: list[Resolved], targets: list[Resolved]) -> bool:
     return any(
         (r.country or r.hit.country) and (r.hit.start, r.hit.end) not in own for r in targets
     )
+
+
+def _mutual(sources: list[Resolved]) -> tuple[list[Resolved], list[Resolved]]:
+    """The first of conjoined subjects against the others ("X and Y clash": X, Y); the several
+    states of one phrase ("Russian and Syrian jets") stay sources together."""
+    first = sources[0].token.i if sources else None
+    return [r for r in sources if r.token.i == first], [r for r in sources if r.token.i != first]
 
 
 def _only_own(sources: list[Resolved], targets: list[Resolved]) -> bool:
@@ -374,6 +340,25 @@ def spoken_for(found: Resolved) -> Token:
 
 def _learned(found: list[Resolved], note: str) -> list[Resolved]:
     return [replace(r, notes=[*r.notes, note]) for r in found]
+
+
+def domestic(cameo: str, sources: list[Resolved], targets: list[Resolved]) -> list[Resolved]:
+    """A person or group of no country whom a coercion (CAMEO 17x: arrests, detentions,
+    bans), the police or the courts of one state act on, in an event with no place of its
+    own, is of that state ("the Sri Lankan army has been holding Tamil refugees", "an
+    Argentine judge ordered Carlos Menem to appear")."""
+    states = {r.country or r.hit.country for r in sources}
+    authority = cameo.startswith(_COERCION) or any(r.hit.sector in _AUTHORITIES for r in sources)
+    if len(states) != 1 or None in states or not authority:
+        return targets
+    (state,) = states
+    note = f"country {state} from the source's: a state's own people it acts on (inferred)"
+    return [
+        replace(r, country=state, notes=[*r.notes, note])
+        if r.country is None and r.hit.country is None and r.hit.kind in _PEOPLE
+        else r
+        for r in targets
+    ]
 
 
 def with_topic(sources: list[Resolved], state: SentenceState) -> list[Resolved]:

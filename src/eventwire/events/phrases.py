@@ -71,14 +71,28 @@ def background_partners(verb: Token, objects: list[Token]) -> list[Token]:
 def _purpose_partners(verb: Token) -> list[Token]:
     """The partners of what a verb's purpose clause does: "blocked a road to show their
     disapproval of (for) the US' policies" -> the policies (the US's)."""
-    clauses = [
+    nouns = [o for c in _purpose_clauses(verb) for o in c.children if _noun_object(o)]
+    return [t for n in nouns for t in prep_objects(n, _BACKGROUND_PARTNERS | {"for"})]
+
+
+def purpose_objects(verb: Token) -> list[Token]:
+    """Whom a verb's adverbial purpose clause acts on: "opened fire to disperse protesters"."""
+    clauses = [c for c in _purpose_clauses(verb) if c.dep_ == "advcl"]
+    return [t for c in clauses for o in c.children if _noun_object(o) for t in coordinated(o)]
+
+
+def _noun_object(token: Token) -> bool:
+    return token.dep_ == "dobj" and token.pos_ == "NOUN"
+
+
+def _purpose_clauses(verb: Token) -> list[Token]:
+    """A verb's "to" clauses: "blocked a road to show", "opened fire to disperse"."""
+    return [
         c
         for c in verb.children
         if c.dep_ in {"advcl", "xcomp"}
         and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
     ]
-    nouns = [o for c in clauses for o in c.children if o.dep_ == "dobj" and o.pos_ == "NOUN"]
-    return [t for n in nouns for t in prep_objects(n, _BACKGROUND_PARTNERS | {"for"})]
 
 
 def _own_agent(noun: Token) -> bool:

@@ -21,6 +21,7 @@ from .phrases import (
     holders_of,
     object_partners,
     prep_objects,
+    purpose_objects,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +59,9 @@ class Arguments:
     # the partners of the nouns in a verb's roles: "suspended aid to Bosnia", "reneged on his
     # commitment to the people", read where the roles name no other party (assign)
     object_partners: list[Token] = field(default_factory=list)
+    # whom a purpose clause acts on ("opened fire to disperse protesters"): the act's target
+    # where the clause is a hostile act itself (assign.arguments keeps only those)
+    purpose_objects: list[Token] = field(default_factory=list)
     # "talks between X and Y": the first is the source where no other word names one (assign)
     partners: list[Token] = field(default_factory=list)
     source_owners: list[Token] = field(default_factory=list)  # "doctors from American groups"
@@ -252,9 +256,12 @@ def verb_arguments(
         args.fallback_sources = chain[0] if chain else []
         args.higher_fallbacks = chain[1:]
     args.background_targets = background_partners(verb, [*args.objects, *holders_of(light_object)])
-    args.complement_targets = [
-        t for c in verb.children if c.dep_ == "xcomp" for t in _complement_partners(c)
+    args.purpose_objects = purpose_objects(verb)
+    # the verb's infinitive, or its light object's ("rejected an invitation to attend")
+    complements = [c for c in verb.children if c.dep_ == "xcomp"] + [
+        c for o in holders_of(light_object) for c in o.children if _infinitive(c, "acl")
     ]
+    args.complement_targets = [t for c in complements for t in _complement_partners(c)]
     args.clause_subjects = [
         t for c in verb.children if c.dep_ == "ccomp" for t in _subject(c) or _passive_subject(c)
     ]
@@ -270,8 +277,10 @@ def verb_arguments(
     args.targets += [t for h in holders for t in prep_objects(h, preps | {"with"})]
     args.partners = [t for h in holders for t in prep_objects(h, BETWEEN)]
     if light_object is not None:
+        # "rejected an offer from X", "evacuated the wounded from X": the light object's agent
+        # or origin is the act's partner
         args.targets += prep_objects(
-            light_object, {"of", "against", "on", "to", "toward", "towards"}
+            light_object, {"of", "against", "on", "to", "toward", "towards", "from"}
         )
         args.targets += coordinated(light_object)  # "expelled the British ambassador": an actor too
     args.object_partners = object_partners([t for t in args.targets if t.pos_ == "NOUN"])
@@ -310,9 +319,15 @@ def _complement_partners(verb: Token) -> list[Token]:
     preps = _words().verb_partner_preps
     direct = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
     objects = [t for c in direct for t in coordinated(c)]
-    # the partner of the infinitive's object: "agreed to resume contacts with Moscow"
-    of_objects = [t for c in direct for t in prep_objects(c, preps & {"with", "between"})]
+    # the partner of the infinitive's object: "agreed to resume contacts with Moscow", "to
+    # attend a meeting of the factions"
+    of_objects = [t for c in direct for t in prep_objects(c, {"with", "between", "of"})]
     return objects + prep_objects(verb, preps) + of_objects
+
+
+def _infinitive(token: Token, dep: str) -> bool:
+    """A "to" infinitive of that dependency: "an invitation to attend" (acl)."""
+    return token.dep_ == dep and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
 
 
 def noun_arguments(
