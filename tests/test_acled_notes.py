@@ -93,6 +93,18 @@ def test_violence_by_a_crowd_is_a_riot(kb: KnowledgeBase) -> None:
     )
 
 
+def test_territory_taken_by_armed_forces_is_a_battle(kb: KnowledgeBase) -> None:
+    def taken(trigger: str, sector: str, target: Any = None) -> tuple[str, str] | None:
+        record = _record("COERCE", "seize", {"text": "fighters", "sector": sector}, target)
+        return _kind(kb, {**record, "trigger": {"text": trigger}})
+
+    assert taken("recaptured", "MIL") == ("Battles", "Government regains territory")
+    assert taken("took control", "REB") == ("Battles", "Non-state actor overtakes territory")
+    # seizing a shipment is no battle; nor is a crowd "taking control" of a square
+    assert taken("seized", "COP", {"text": "a shipment"})[0] == "Strategic developments"
+    assert taken("took control", "CVL")[0] == "Strategic developments"
+
+
 def test_an_armed_actor_is_never_a_crowd() -> None:
     table = acled_actors()
     assert crowd({"text": "protesters", "sector": "CVL"}, table) == "demonstrators"
@@ -128,6 +140,18 @@ def test_note_places_its_events_and_their_actors(
     assert all(e.location and e.location.country == "NGA" for e in coded.events)
     sources = [e.source for e in coded.events if e.source and e.source.text == "rioters"]
     assert sources and all(s.country == "NGA" and s.country_inferred for s in sources)
+
+
+@pytest.mark.model
+def test_the_cited_place_wins_over_another_place_of_the_clause(
+    code: Callable[[str], CodedDocument],
+) -> None:
+    coded = code(
+        "On 4 April 2023, soldiers recaptured Bakhmut (Bakhmut, Donetsk oblast) as the "
+        "enemy fled across the Dnipro."
+    )
+    taken = [e for e in coded.events if e.trigger.text.startswith("recaptured")]
+    assert taken and taken[0].location is not None and taken[0].location.name == "Bakhmut"
 
 
 @pytest.mark.model

@@ -149,15 +149,17 @@ def event_place(trigger: Token, places: list[PlaceMention]) -> PlaceMention | No
         if span is None or not _within(span, sent):
             continue
         if _WIRE_CITATION.match(doc.text, place.end) and place.feature != "country":
-            cited.append(place)
+            cited.append((place, span))
         if _reference_point(span) or not _locative(span):
             continue
         options.append((place, span))
     attached = [p for p, s in options if _attached(s, trigger)]
     # a town named anywhere in the clause locates the event; a country there is only context
     nearby = [p for p, s in options if p.feature != "country" and _same_clause(s, trigger)]
-    # a note that cites its place with district and province places every event it reports
-    found = attached or nearby or cited
+    # a note that cites its place with district and province places the events it reports:
+    # the cited place of the trigger's words first, else the sentence's first
+    cited_here = [p for p, s in cited if _attached(s, trigger)]
+    found = cited_here or [p for p, _ in cited] or attached or nearby
     return found[0] if found else None
 
 

@@ -99,6 +99,12 @@ def _name(actor: dict[str, Any]) -> str:
     return f"{actor.get('text') or ''} {actor.get('name') or ''}"
 
 
+def _territory(record: dict[str, Any], table: AcledActors) -> bool:
+    """The trigger says territory is taken: "regained control", "recaptured"."""
+    words = _WORD.findall(str((record.get("trigger") or {}).get("text") or "").lower())
+    return any(w.startswith(tuple(table.words["territory"])) for w in words)
+
+
 def _violent(kind: AcledType, table: AcledActors) -> bool:
     return bool({kind.event_type, kind.sub_event_type} & table.words["violent"])
 
@@ -120,6 +126,9 @@ def event_acled_type(kb: KnowledgeBase, record: dict[str, Any]) -> AcledType | N
         control = record.get("mode") in table.words["control_of_demonstrators"]
         found = table.types["control_of_demonstrators" if control else "force_on_demonstrators"]
         return found or kind
+    if record["type"] == "COERCE" and source.get("sector") in armed and _territory(record, table):
+        non_state = source.get("sector") in table.words["non_state_territory"]
+        return table.types["non_state_territory" if non_state else "territory"] or kind
     by = crowd(source, table)
     if by is not None and _violent(kind, table):
         return table.types[by] or kind
