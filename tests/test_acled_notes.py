@@ -93,6 +93,20 @@ def test_violence_by_a_crowd_is_a_riot(kb: KnowledgeBase) -> None:
     )
 
 
+def test_a_crowd_coercion_of_no_mode_is_a_riot(kb: KnowledgeBase) -> None:
+    supporters = {"text": "party supporters", "sector": "OPP"}
+    youths = {"text": "youths", "sector": "CVL"}
+    assert _kind(kb, _record("COERCE", None, supporters, None)) == (
+        "Riots",
+        "Violent demonstration",
+    )
+    assert _kind(kb, _record("COERCE", None, youths, None)) == ("Riots", "Mob violence")
+    assert _kind(kb, _record("COERCE", None, {"text": "the ministry", "sector": "GOV"})) is None
+    # protesters blocking a road are still protesting
+    blockade = _record("PROTEST", "obstruct", {"text": "protesters", "sector": "CVL"})
+    assert _kind(kb, blockade) == ("Protests", "Peaceful protest")
+
+
 def test_territory_taken_by_armed_forces_is_a_battle(kb: KnowledgeBase) -> None:
     def taken(trigger: str, sector: str, target: Any = None) -> tuple[str, str] | None:
         record = _record("COERCE", "seize", {"text": "fighters", "sector": sector}, target)

@@ -105,6 +105,10 @@ def _territory(record: dict[str, Any], table: AcledActors) -> bool:
     return any(w.startswith(tuple(table.words["territory"])) for w in words)
 
 
+def _crowd_coercion(record: dict[str, Any], table: AcledActors) -> bool:
+    return record["type"] in table.words["crowd_coercion"] and not record.get("mode")
+
+
 def _violent(kind: AcledType, table: AcledActors) -> bool:
     return bool({kind.event_type, kind.sub_event_type} & table.words["violent"])
 
@@ -117,6 +121,9 @@ def event_acled_type(kb: KnowledgeBase, record: dict[str, Any]) -> AcledType | N
     armed = table.words["armed"]
     unarmed = bool(target) and target.get("sector") not in armed
     kind = acled_type(kb, record["type"], record.get("mode"), "CVL" if unarmed else None)
+    by = crowd(source, table)
+    if by is not None and _crowd_coercion(record, table):
+        return table.types[by]
     if kind is None:
         return None
     if (
@@ -129,7 +136,6 @@ def event_acled_type(kb: KnowledgeBase, record: dict[str, Any]) -> AcledType | N
     if record["type"] == "COERCE" and source.get("sector") in armed and _territory(record, table):
         non_state = source.get("sector") in table.words["non_state_territory"]
         return table.types["non_state_territory" if non_state else "territory"] or kind
-    by = crowd(source, table)
     if by is not None and _violent(kind, table):
         return table.types[by] or kind
     if kind.event_type == "Riots" and source.get("sector") in armed:
