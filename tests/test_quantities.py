@@ -209,6 +209,8 @@ def test_rises_and_falls(find: Find, text: str, change: str) -> None:
         "The fire started at 1935 Orchard St. in the night.",
         "Apple showed the iPhone 11 Pro.",
         "He placed No. 5 on the list.",
+        "Coastal towns could be under water by 2150, the report warns.",
+        "The bank sold its office at 12 E 45th St to a developer.",
     ],
 )
 def test_numbers_that_are_not_quantities(find: Find, text: str) -> None:
@@ -234,3 +236,10 @@ def test_mentions_point_at_their_text(find: Find) -> None:
 def test_a_number_in_brackets_after_a_noun_is_no_age(find: Find) -> None:
     assert all(q.unit != "age" for q in find("The team scored 3 goals (12) in the game."))
     assert all(q.unit != "age" for q in find("The book turned 40 pages into a film."))
+
+
+@pytestmark_model
+def test_a_model_number_after_a_count_is_no_quantity(find: Find) -> None:
+    """'three new 777 Max planes': 'three' counts the planes, '777' names the model."""
+    found = find("The carrier ordered three new 777 Max planes last week.")
+    assert [q.value for q in found] == [3.0]

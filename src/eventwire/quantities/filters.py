@@ -13,7 +13,8 @@ from .runs import Run, number_token
 
 Doc = Any  # spacy.tokens.Doc
 Token = Any
-_YEARS = (1800, 2100)
+_YEARS = (1800, 2200)  # "by 2120": sea-level forecasts reach past 2100
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _PHONE = re.compile(r"(?:\(\d{3}\)\s?|\b\d{3}-)?\b\d{3}-\d{4}\b")
 
 
@@ -49,7 +50,19 @@ def _is_label(doc: Doc, run: Run) -> bool:
     following = doc[after] if after < len(doc) else None
     if before is not None and before.pos_ == "PROPN":
         return not _plural_noun(following)
+    if after > run.end and _counted_before(doc, run.start):
+        return True  # "two new 737 Max jets": 'two' counts them, '737' names the model
     return after > run.end and not _plural_noun(following)
+
+
+def _counted_before(doc: Doc, start: int) -> bool:
+    """Another number counts the noun ahead: 'two new' before '737 Max jets'."""
+    for token in reversed(list(doc[max(0, start - 3) : start])):
+        if token.like_num or token.pos_ == "NUM":
+            return True
+        if token.pos_ != "ADJ":
+            return False
+    return False
 
 
 def _plural_noun(token: Token | None) -> bool:
@@ -71,8 +84,8 @@ def _is_address(doc: Doc, after: int) -> bool:
     for token in doc[after : min(len(doc), after + 4)]:
         if token.lower_ in streets and token.text[:1].isupper():
             return True
-        if not token.text[:1].isupper():
-            return False
+        if not (token.text[:1].isupper() or _ORDINAL.fullmatch(token.lower_)):
+            return False  # "9 E 71st St" runs on through the ordinal street number
     return False
 
 
