@@ -133,6 +133,30 @@ def test_deaths_and_injuries_without_a_number(
 
 
 @pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "low", "high", "kind"),
+    [
+        ("Both pilots died when the plane came down.", 2, None, "killed"),
+        ("Both were injured in the crash.", 2, None, "wounded"),
+        ("Several protesters were killed by the police.", 3, 9, "killed"),
+        ("Troops killed several gunmen near the border.", 3, 9, "killed"),
+        ("A few soldiers were wounded in the ambush.", 2, 5, "wounded"),
+    ],
+)
+def test_deaths_and_injuries_counted_by_a_word(
+    find: Find, text: str, low: float, high: float | None, kind: str
+) -> None:
+    figure = one(find, text)
+    assert (figure.value, figure.value_max, figure.casualty) == (low, high, kind)
+    assert figure.note
+
+
+@pytestmark_model
+def test_several_things_damaged_are_no_casualties(find: Find) -> None:
+    assert find("Several buildings were damaged in the storm.") == []
+
+
+@pytestmark_model
 def test_vague_casualty_figures_are_a_range_with_a_note(find: Find) -> None:
     figure = one(find, "Dozens were killed in the blast.")
     assert (figure.value, figure.value_max, figure.casualty) == (12, 120, "killed")

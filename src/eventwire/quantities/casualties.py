@@ -16,6 +16,8 @@ _SUBJECTS = {"nsubj", "nsubjpass"}
 _KINDS = {"killed", "wounded"}  # deaths and injuries; an arrest of "he" is no figure
 _ONE = {"a", "an", "one", "the", "another"}
 _SINGLE_PRONOUNS = {"he", "she"}
+_COUNTING = {"amod", "det", "nummod", "predet"}
+_BOTH = "both"  # two people, each named before: "both pilots died"
 _ACTIVE_OBJECT = {"kill", "wound", "injure", "murder", "slay", "execute", "behead", "kidnap"}
 
 
@@ -51,6 +53,8 @@ def _victims(word: Token) -> list[Token]:
 
 def _counted(head: Token, kind: str) -> QuantityMention | None:
     people = [head, *_conjuncts(head)]
+    if len(people) == 1 and (vague := _vague(head, kind)) is not None:
+        return vague
     if any(any(t.like_num or t.pos_ == "NUM" for t in p.subtree) for p in people):
         return None  # "40 soldiers", "two of them": the number says it
     if not all(_one_person(p) for p in people):
@@ -70,6 +74,38 @@ def _counted(head: Token, kind: str) -> QuantityMention | None:
         unit_name="person" if len(people) == 1 else "people",
         note=f"counted {len(people)} named: {span.text}",
     )
+
+
+def _vague(head: Token, kind: str) -> QuantityMention | None:
+    """People counted by a word with no number: 'both pilots died' (2), 'several protesters were
+    killed', 'several were wounded' (3 to 9, the range of data/quantities_numbers.tsv)."""
+    words = [c for c in head.children if c.dep_ in _COUNTING and c.i < head.i]
+    if head.pos_ in {"PRON", "ADJ", "NOUN", "DET"} and not list(head.children):
+        words = [head]  # "several were wounded", "both died"
+    elif head.tag_ != "NNS" or head.lemma_.lower() not in quantity_words().persons:
+        return None
+    for word in words:
+        entry = quantity_words().numbers.get(word.lower_)
+        low: float | None = 2.0 if word.lower_ == _BOTH else None
+        high: float | None = None
+        if entry is not None and entry.kind == "vague" and entry.high is not None:
+            low, high = entry.value, entry.high
+        if low is None:
+            continue
+        span = head.doc[head.left_edge.i : head.i + 1]
+        return QuantityMention(
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            value=low,
+            value_max=high,
+            counted=head.lemma_.lower() if head is not word else "people",
+            change="=",
+            casualty=kind,
+            unit_name="people",
+            note=f"{'vague' if high is not None else 'counted'}: {span.text}",
+        )
+    return None
 
 
 def _conjuncts(head: Token) -> list[Token]:
