@@ -236,3 +236,10 @@ def test_more_qualifiers(find: Find, text: str, change: str) -> None:
 def test_a_bracketed_conversion_glued_to_a_hyphen(find: Find) -> None:
     found = find("The 12m (39ft)-high wall fell in the storm.")
     assert [(q.value, q.unit) for q in found] == [(12, "m"), (39, "ft")]
+
+
+@model
+def test_a_range_written_with_hyphens(find: Find) -> None:
+    q = _only(find, "A 10-to-12-week course starts soon.")
+    assert (q.value, q.value_max, q.unit) == (10, 12, "week")
+    assert _only(find, "The board approved it by a 3-to-1 vote.").value == 3  # a ratio

@@ -14,6 +14,7 @@ from .numbers import split_number
 Token = Any  # spacy.tokens.Token
 _GLUED = re.compile(r"^(\D+?)(\.?\d.*)$")
 _MINUS = "minus-"
+_TO = "to-"
 _DIGIT = re.compile(r"\d")
 
 
@@ -40,12 +41,23 @@ def glued_sign(token: Token) -> Glued | None:
         return None
     if prefix == _MINUS:
         return Glued(split, token.i, sign="-")
+    if prefix == _TO and _range_top(token, split[1]):
+        return Glued(split, token.i)  # "an 18-to-24-month plan": the top of a range
     if prefix.endswith("-") and prefix[:-1] in quantity_words().qualifiers:
         return Glued(split, token.i, qualifier=prefix[:-1])
     currency = _currency(token, written)
     if currency is None or (rest.isdigit() and len(rest) == 1):
         return None  # "PS4", "A4", "G7" name models and groups
     return Glued(split, currency[1], unit=currency[0])
+
+
+def _range_top(token: Token, value: float) -> bool:
+    """'to-24' after '18 -': the top of a range written with hyphens, above its bottom (not
+    the '1' of 'a 3-to-1 vote')."""
+    if token.i < 2 or token.doc[token.i - 1].text != "-":
+        return False
+    bottom = split_number(token.doc[token.i - 2].text)
+    return bottom is not None and not bottom[2] and bottom[1] < value
 
 
 def _currency(token: Token, prefix: str) -> tuple[Unit, int] | None:
