@@ -133,3 +133,16 @@ def test_results_told_for_a_quarter_still_under_way_are_of_a_fiscal_one() -> Non
     # a quarter ahead in a clause that looks ahead is not the one reported on
     text = "It will book a fourth-quarter charge. Profit fell in the latest quarter."
     assert [v for _, v in found(text)] == ["1995-Q4", "1995-Q3"]
+
+
+def test_the_year_ago_results_are_of_the_quarter_reported_on() -> None:
+    text = (
+        "The bank earned $2 million in the third quarter ended Sept. 30, up from $1 million in "
+        "the year-ago quarter. The year-ago results were restated."
+    )
+    assert found(text) == [
+        ("the third quarter", "1995-Q3"),
+        ("Sept. 30", "1995-09-30"),
+        ("the year-ago quarter", "1994-Q3"),
+        ("year-ago", "1994-Q3"),
+    ]

@@ -59,8 +59,10 @@ def reported_quarter(ctx: Context) -> Period | None:
 
 
 def year_ago_adjective(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'year-earlier', 'year-ago' before a noun: the period in focus a year back."""
-    focus = ctx.reference()
+    """'year-earlier', 'year-ago' before a noun: the quarter the report is about (else the
+    period in focus) a year back, as for 'a year ago' ('the year-ago results' after 'the third
+    quarter ended Sept. 30' are of the third quarter a year before)."""
+    focus = reported_quarter(ctx) or ctx.reference()
     if focus.granularity in {"quarter", "half", "month"} and focus.start <= ctx.anchor:
         return unfocused(periods.shifted(focus, -1, "year"))
     return unfocused(periods.year(ctx.anchor.year - 1))
