@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc
 
 from eventwire.errors import KnowledgeError
 from eventwire.model import CodedDocument, QuantityMention
@@ -181,3 +182,60 @@ def test_events_carry_casualties_stated_in_words(code: Callable[..., CodedDocume
     coded = code("Gunmen killed a policeman and his son in an attack in Kabul on Monday.")
     figures = [q for e in coded.events for q in e.quantities if q.casualty == "killed"]
     assert figures and figures[0].value == 2
+
+
+@pytestmark_model
+def test_a_rise_by_an_amount_to_another_is_the_subjects(parse: Callable[[str], Doc]) -> None:
+    """'the deficit rose, having increased by $5 billion to $40 billion': the verb's object is
+    the other figure, so what rose is the clause's subject (a parse built by hand, as the model
+    gives it for some sentences)."""
+    from eventwire.quantities.concept import concept_of
+
+    words = [
+        "The",
+        "deficit",
+        "rose",
+        ",",
+        "having",
+        "increased",
+        "by",
+        "$",
+        "5",
+        "billion",
+        "to",
+        "$",
+        "40",
+        "billion",
+        ".",
+    ]
+    heads = [1, 2, 2, 2, 5, 2, 5, 9, 9, 6, 13, 13, 13, 5, 2]
+    deps = "det nsubj ROOT punct aux advcl prep quantmod compound pobj quantmod quantmod "
+    deps += "compound dobj punct"
+    pos = [
+        "DET",
+        "NOUN",
+        "VERB",
+        "PUNCT",
+        "AUX",
+        "VERB",
+        "ADP",
+        "SYM",
+        "NUM",
+        "NUM",
+        "PART",
+        "SYM",
+        "NUM",
+        "NUM",
+        "PUNCT",
+    ]
+    spaces = [True, True, False, True, True, True, True, False, True, True, True, False, True]
+    doc = Doc(
+        parse("x").vocab,
+        words=words,
+        spaces=[*spaces, False, False],
+        heads=heads,
+        deps=deps.split(),
+        pos=pos,
+        sent_starts=[True] + [False] * 14,
+    )
+    assert concept_of(doc, 7, 10, None) == "deficit"

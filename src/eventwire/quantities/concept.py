@@ -226,8 +226,9 @@ def _owner(top: Token, span: tuple[int, int], depth: int = 0) -> str | None:
             return _phrase(governor, span)  # "a fine of $10 million", "a survey of 7 countries"
         if head.lower_ == "by":
             thing = _child(governor, {"dobj"})
-            if thing is not None:
-                return _phrase(thing, span)  # "boost the driving range by 35 miles"
+            found = _phrase(thing, span) if thing is not None else None
+            if found is not None:  # not "increased by $43.6 billion to $419.2 billion"
+                return found  # "boost the driving range by 35 miles"
         return _subject(governor, span)
     return _subject(head, span) if dep not in _SUBJECTS else None
 
