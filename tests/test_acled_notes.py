@@ -131,6 +131,19 @@ def test_a_bracket_qualifier_keeps_its_particles() -> None:
     end = text.index(" (")
     phrases, binding = qualifier_after(text, end)
     assert binding == "must" and "Valle del Cauca" in phrases
+    # whole parts, the widest first; not the first words of a part ("North" of "North Kivu")
+    text = "Rebels raided Beni (Beni, North Kivu) overnight."
+    assert qualifier_after(text, text.index(" (")) == (["North Kivu", "Beni"], "must")
+
+
+@pytest.mark.model
+def test_a_bracketed_province_picks_the_town(coder: Coder) -> None:
+    from eventwire.places import find_places
+
+    text = "Militiamen raided Beni (Beni, North Kivu) and fled."
+    doc = coder.nlp(text)
+    found = {p.text: p for p in find_places(doc, coder.gazetteer, set())}
+    assert found["Beni"].country == "COD"
 
 
 @pytest.mark.model

@@ -56,7 +56,9 @@ def qualifier_after(text: str, end: int) -> tuple[list[str], str]:
         return [], "hint"
     parts = [_LEADING_CAPITALS.match(p.strip()) for p in brackets.group(1).split(",")]
     names = [p.group(0) for p in parts if p is not None and not p.group(0).isupper()]
-    return [phrase for name in names for phrase in _prefixes(name)], "must"  # not "(AP)", "(CIS)"
+    # each part is a whole name, bounded by the commas: not its first words ("North" of "North
+    # Kivu", "San Pedro" of "San Pedro Sula" name other places); the widest, last, first
+    return names[::-1], "must"  # not "(AP)", "(CIS)"
 
 
 def _prefixes(phrase: str) -> list[str]:
