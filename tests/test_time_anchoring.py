@@ -238,3 +238,13 @@ def test_shortly_after_is_no_reference_to_the_future() -> None:
         ("midnight", "1995-03-16T24:00")
     ]
     assert values("The police will leave shortly.") == ["FUTURE_REF"]
+
+
+def test_the_end_of_the_year_ahead_is_not_that_of_a_past_year_in_focus() -> None:
+    text = "The mill lost money in 1993. It will be sold by the end of the year."
+    assert values(text, tense="future") == ["1993", "1995"]
+    # told of the past, the end of the year is that of the year in focus
+    assert values("The mill lost money in 1993. It was sold by the end of the year.") == [
+        "1993",
+        "1993",
+    ]

@@ -113,7 +113,10 @@ def end_of_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     granularity = _granularity(_norm(m["unit"] or m["day"]) if m["unit"] or m["day"] else "year")
     focus = ctx.focus
     in_focus = (
-        _norm(m["det"] or "the") == "the" and focus and not _coarser(focus.granularity, granularity)
+        _norm(m["det"] or "the") == "the"
+        and focus
+        and not _coarser(focus.granularity, granularity)
+        and not (focus.end < ctx.anchor and ctx.tense() == "future")
     )
     base = focus.start if focus and in_focus else ctx.anchor
     return date(periods.containing(granularity, base), _mod(m) or "END")
