@@ -243,3 +243,11 @@ def test_a_model_number_after_a_count_is_no_quantity(find: Find) -> None:
     """'three new 777 Max planes': 'three' counts the planes, '777' names the model."""
     found = find("The carrier ordered three new 777 Max planes last week.")
     assert [q.value for q in found] == [3.0]
+
+
+@pytestmark_model
+def test_a_year_after_its_owner_is_no_count(find: Find) -> None:
+    """'the firm's 2018 sales': the year of the sales, not 2,018 of them."""
+    found = find("The firm's 2018 sales rose 9 per cent, and its 2019 orders fell.")
+    assert [q.value for q in found] == [9.0]
+    assert [q.value for q in find("The firm's 2500 workers went on strike.")] == [2500.0]

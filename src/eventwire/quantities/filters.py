@@ -26,7 +26,15 @@ def not_a_quantity(doc: Doc, run: Run, unit: Unit | None, counted: Token | None)
     number = doc[run.start]
     if _is_year(number.text) and (counted is None or counted.tag_ in {"NN", "NNP"}):
         return True
+    if _is_year(number.text) and _owned(doc, run.start):
+        return True  # "the company's 2018 sales", "its 2019 deliveries"
     return _is_label(doc, run) or _is_address(doc, run.end)
+
+
+def _owned(doc: Doc, start: int) -> bool:
+    """A possessor right before the number: its year, not a count of its things."""
+    before = doc[start - 1] if start else None
+    return before is not None and (before.tag_ in {"POS", "PRP$"} or before.pos_ == "PROPN")
 
 
 def _is_year(text: str) -> bool:
