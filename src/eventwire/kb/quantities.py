@@ -13,7 +13,7 @@ from .tables import data_path, read_tsv
 NUMBER_KINDS = {"cardinal", "scale", "ordinal", "vague", "approx", "fraction"}
 WORD_KINDS = {
     *("qualifier", "change", "casualty", "person", "modifier", "address", "label"),
-    *("race", "collect", "scaled_money"),
+    *("race", "collect", "scaled_money", "rate"),
 }
 SIGNS = {"~", "~<", ">", "<", ">=", "<=", "="}  # "~<": approximately, from below ("nearly")
 
@@ -38,6 +38,7 @@ class QuantityWords:
     races: set[str] = field(default_factory=set)  # "400m runners": the "m" is metres
     collects: set[str] = field(default_factory=set)  # "raised $3 billion": no rise
     scaled_money: dict[str, str] = field(default_factory=dict)  # "5 million pounds": GBP
+    rates: set[str] = field(default_factory=set)  # "$1.20 a share": a rate, as "per share"
     longest_unit: int = 1  # in words
     unit_names: dict[str, str] = field(default_factory=dict)  # code -> normalised name
     numbers: dict[str, NumberWord] = field(default_factory=dict)  # quantities_numbers.tsv
@@ -92,7 +93,7 @@ def load_words(path: Path, words: QuantityWords) -> None:
         else:
             sets = {"person": words.persons, "modifier": words.modifiers}
             sets |= {"address": words.addresses, "label": words.labels}
-            sets |= {"race": words.races, "collect": words.collects}
+            sets |= {"race": words.races, "collect": words.collects, "rate": words.rates}
             sets[kind].add(word)
 
 
