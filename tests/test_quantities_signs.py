@@ -243,3 +243,17 @@ def test_a_range_written_with_hyphens(find: Find) -> None:
     q = _only(find, "A 10-to-12-week course starts soon.")
     assert (q.value, q.value_max, q.unit) == (10, 12, "week")
     assert _only(find, "The board approved it by a 3-to-1 vote.").value == 3  # a ratio
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The bank earned $1.20 a share in the quarter.", "dollar per share"),
+        ("Dinner costs £40 a head.", "pound sterling per head"),
+        ("The rooms go for $200 a night.", "dollar per night"),
+        ("The firm earned $3 a year ago.", "dollar"),  # no rate: 'a year ago'
+    ],
+)
+def test_a_rate_after_a(find: Find, text: str, name: str) -> None:
+    assert _only(find, text).unit_name == name

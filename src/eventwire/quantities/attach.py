@@ -151,7 +151,8 @@ def _rate_at(doc: Doc, end: int) -> str | None:
         unit = unit_of(text) or (unit_of(text[:-1]) if text.endswith(".") else None)
         if unit is not None and unit.kind not in _MONEY:
             return unit.code  # "per square foot", "a barrel", "per sq m." at the end
-    return noun.lemma_.lower() if noun.pos_ == "NOUN" and word.lower_ == "per" else None
+    per = word.lower_ == "per" or noun.lemma_.lower() in words.rates  # "$1.20 a share"
+    return noun.lemma_.lower() if noun.pos_ == "NOUN" and per else None
 
 
 def _hyphen(doc: Doc, i: int) -> bool:
