@@ -429,3 +429,41 @@ def test_the_government_a_minister_speaks_of_is_the_ministers_own(kb: KnowledgeB
 def test_a_government_named_as_anothers_is_no_speakers_own(kb: KnowledgeBase) -> None:
     doc = _minister_said("government", "Peruvian")
     assert _speaker_roles(kb, doc, 6, "PER")[0] == "government"
+
+
+def test_a_verb_with_its_own_object_shares_none_of_the_next_verbs(kb: KnowledgeBase) -> None:
+    doc = parse(
+        [
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("cut", 1, "ROOT", "VERB", "cut"),
+            ("ties", 1, "dobj", "NOUN", "tie"),  # the light object of "cut ties"
+            ("with", 1, "prep", "ADP", "with"),
+            ("Peru", 3, "pobj", "PROPN", "Peru"),
+            ("and", 1, "cc", "CCONJ", "and"),
+            ("expelled", 1, "conj", "VERB", "expel"),
+            ("Bolivia", 6, "dobj", "PROPN", "Bolivia"),
+        ]
+    )
+    hits = [actor_ref(doc, 0, "CHL"), actor_ref(doc, 4, "PER"), actor_ref(doc, 7, "BOL")]
+    assert countries(roles_of(kb, doc, hits)["cut"]) == (["CHL"], ["PER"])
+
+
+def test_what_a_relative_clause_on_the_reporter_tells_is_the_reporters_act(
+    kb: KnowledgeBase,
+) -> None:
+    doc = parse(
+        [
+            ("Chile", 6, "nsubj", "PROPN", "Chile"),
+            (",", 0, "punct", "PUNCT", ","),
+            ("which", 3, "nsubj", "PRON", "which"),
+            ("attacked", 0, "relcl", "VERB", "attack"),
+            ("Peru", 3, "dobj", "PROPN", "Peru"),
+            (",", 0, "punct", "PUNCT", ","),
+            ("said", 6, "ROOT", "VERB", "say"),
+            ("nothing", 6, "dobj", "PRON", "nothing"),
+        ]
+    )
+    hits = [actor_ref(doc, 0, "CHL"), actor_ref(doc, 4, "PER")]
+    reporter = Reporter(Attribution(text="Chile", kind="official"), doc[6], frozenset({0}))
+    roles = roles_of(kb, doc, hits, reporter=reporter, skip=6)["attacked"]
+    assert countries(roles) == (["CHL"], ["PER"])

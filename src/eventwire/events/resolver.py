@@ -75,9 +75,16 @@ class Resolver:
         ]
 
     def is_report(self, token: Token) -> bool:
-        """The trigger is the reporting verb itself, coded as an event ("X said Y must")."""
-        verb = self.ctx.reporter.verb if self.ctx.reporter else None
-        return verb is not None and verb.i == token.i
+        """The trigger is the reporting verb itself, coded as an event ("X said Y must"), or an
+        act a relative clause on the reporter's words tells of ("the UN, which delivered aid
+        to X, said"): the reporter's own acts, whose words name their source."""
+        reporter = self.ctx.reporter
+        if reporter is None:
+            return False
+        if reporter.verb is not None and reporter.verb.i == token.i:
+            return True
+        clause = next((a for a in [token, *token.ancestors] if a.dep_ == "relcl"), None)
+        return clause is not None and clause.head.i in reporter.tokens
 
     def _pronoun(self, token: Token) -> list[Resolved]:
         groups = self.state.groups

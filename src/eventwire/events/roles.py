@@ -306,10 +306,12 @@ def _direct_objects(verb: Token, light_object: Token | None) -> list[Token]:
 
 
 def _shared_objects(verb: Token, light_object: Token | None) -> list[Token]:
-    """'condemned and rejected the annexation': conjoined verbs share the last one's object."""
+    """'condemned and rejected the annexation': conjoined verbs share the last one's object; a
+    verb with an object of its own, if only its light object ("cut ties with X and expelled its
+    ambassador"), shares none."""
     partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     own_subject = any(c.dep_ in SUBJECT_DEPS for p in partners for c in p.children)
-    if own_subject:
+    if own_subject or any(c.dep_ == "dobj" for c in verb.children):
         return []
     return [t for p in partners for t in _direct_objects(p, light_object)]
 
