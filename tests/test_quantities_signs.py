@@ -257,3 +257,16 @@ def test_a_range_written_with_hyphens(find: Find) -> None:
 )
 def test_a_rate_after_a(find: Find, text: str, name: str) -> None:
     assert _only(find, text).unit_name == name
+
+
+@model
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The fine is ₦50,000 for each offence.", "NGN"),
+        ("A meal there is ₱250.", "PHP"),
+        ("The bill came to 2 million dong.", "VND"),
+    ],
+)
+def test_more_currency_signs_and_names(find: Find, text: str, code: str) -> None:
+    assert _only(find, text).unit == code
