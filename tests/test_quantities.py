@@ -251,3 +251,10 @@ def test_a_year_after_its_owner_is_no_count(find: Find) -> None:
     found = find("The firm's 2018 sales rose 9 per cent, and its 2019 orders fell.")
     assert [q.value for q in found] == [9.0]
     assert [q.value for q in find("The firm's 2500 workers went on strike.")] == [2500.0]
+
+
+@pytestmark_model
+def test_a_hyphened_number_after_an_acronym_names(find: Find) -> None:
+    """'MERS -12' is a name written with a stray space; '-19' after a word is minus 19."""
+    assert [q.value for q in find("Hospitals shipped hundreds of MERS -12 samples.")] == [100.0]
+    assert [q.value for q in find("The temperature fell to -19 degrees overnight.")] == [-19.0]

@@ -50,6 +50,8 @@ def _is_label(doc: Doc, run: Run) -> bool:
     two_before = doc[run.start - 2 : run.start].text.lower() if run.start > 1 else ""
     if (before is not None and before.lower_ in labels) or two_before in labels:
         return True  # "category 4", "No. 5"
+    if _acronym(before) and number.text.startswith("-"):
+        return True  # "COVID -19", "MH -17": a name with a stray space, not minus 19
     if "," in number.text or "." in number.text:
         return False
     after = run.end
@@ -71,6 +73,10 @@ def _counted_before(doc: Doc, start: int) -> bool:
         if token.pos_ != "ADJ":
             return False
     return False
+
+
+def _acronym(token: Token | None) -> bool:
+    return token is not None and token.is_alpha and token.is_upper and len(token) > 1
 
 
 def _plural_noun(token: Token | None) -> bool:
