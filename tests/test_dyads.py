@@ -46,10 +46,21 @@ def test_a_state_and_its_own_government_are_one_actor() -> None:
     assert not one_actor(_role(OFFER, 0, "USA", "COP"), _role(OFFER, 4, "USA", "CVL"))
 
 
-def test_a_state_that_qualifies_the_people_of_a_role_is_not_the_state() -> None:
+def test_a_state_that_qualifies_a_noun_is_not_the_state() -> None:
     museveni = _role(BAN, 0, "UGA", "GOV")
     ugandan = actor_ref(BAN, 2, "UGA", None)
-    candidates = Resolved(ugandan, BAN[4])  # the role's word is the noun 'Ugandan' qualifies
-    assert not one_actor(museveni, candidates)
-    assert pairs(False, [museveni], [candidates]) == [(museveni, candidates)]
-    assert one_actor(museveni, Resolved(ugandan, BAN[2]))
+    for token in (BAN[4], BAN[2]):  # the role's word: the noun 'Ugandan' qualifies, or itself
+        candidates = Resolved(ugandan, token)
+        assert not one_actor(museveni, candidates)
+        assert pairs(False, [museveni], [candidates]) == [(museveni, candidates)]
+    assert one_actor(museveni, _role(OFFER, 4, "UGA", None))  # 'States': no noun it qualifies
+
+
+def test_an_inferred_or_derived_state_is_not_one_actor_with_the_source() -> None:
+    trump = _role(OFFER, 0, "USA", "GOV")
+    # the country only inferred (the paragraph's topic): the government may be another state's
+    topic = Resolved(actor_ref(OFFER, 4, None, None), OFFER[4], country="USA")
+    assert not one_actor(trump, topic)
+    # the government of the state the event happens in, which the place rules chose
+    derived = actor_ref(OFFER, 4, "USA", None).model_copy(update={"tokens": ()})
+    assert not one_actor(trump, Resolved(derived, OFFER[1]))

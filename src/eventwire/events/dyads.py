@@ -146,42 +146,56 @@ def _pairs(
         return [(None, t) for t in targets]
     if not targets:
         return [(s, None) for s in sources]
-    # a target that is the source itself is no partner; with no other, the source acts alone
-    dyads: list[tuple[Resolved | None, Resolved | None]] = [
-        (s, t) for s in sources for t in targets if not one_actor(s, t)
+    # a source and target of one country and sector make no event ("the government fired the
+    # minister"); a state and its own government are one actor: the source acts alone
+    dyads = [(s, t) for s in sources for t in targets if not _same_side(s, t)]
+    kept: list[tuple[Resolved | None, Resolved | None]] = [
+        (s, t) for s, t in dyads if not one_actor(s, t)
     ]
-    return dyads or [(s, None) for s in sources]
+    return kept or [(s, None) for s, _ in dyads]
 
 
 # a state named as a whole (no sector: "Russia", "the United States") acts through its
 # government: the two are one actor
 _STATE_SECTORS = frozenset({None, "GOV"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 def _qualifies(role: Resolved) -> bool:
-    """ "Banned Ugandan opposition candidates": the role's word is a noun that the state's
-    name qualifies; the actor is those people, not the state."""
-    if role.hit.head is None or role.hit.head == role.token.i:
+    """ "Banned Ugandan opposition candidates", "Sri Lankan nurses rally": the state's name
+    qualifies a noun; the actor is what it names, not the state."""
+    if role.hit.head is None:
         return False
     word = role.token.doc[role.hit.head]
-    return word.dep_ in _MODIFIERS and word.head.i == role.token.i
+    return word.dep_ in _MODIFIERS and word.head.pos_ in _NOUNS
+
+
+def _inferred(role: Resolved) -> bool:
+    """ "The government accused Egypt": a government whose state is only inferred (from the
+    paragraph's topic, the document's setting) may be another state's; the government of the
+    state a protest or an event happens in (events/places.py) is a target the rules chose."""
+    return role.country is not None or role.hit.country_inferred or not role.hit.tokens
 
 
 def one_actor(source: Resolved, target: Resolved) -> bool:
     """ "Trump offered the United States a timetable", "Moscow suspended Russia's contacts": a
-    source and a target of one country and one sector, or a state and its own government, are
-    one actor; a dyad between them is a misread role, not an event."""
+    state named as a whole and its own government (its country named, not inferred) are one
+    actor; a dyad between them is a misread role."""
     country = source.country or source.hit.country
-    if country != (target.country or target.hit.country):
+    if country is None or country != (target.country or target.hit.country):
         return False
     sectors = {source.hit.sector, target.hit.sector}
-    state = (
-        country is not None
-        and None in sectors
+    return (
+        None in sectors
         and sectors <= _STATE_SECTORS
-        and not any(_qualifies(r) for r in (source, target))
+        and not any(_qualifies(r) or _inferred(r) for r in (source, target))
     )
-    return len(sectors) == 1 or state
+
+
+def _same_side(source: Resolved, target: Resolved) -> bool:
+    """A source and a target of one country (or none) and one sector."""
+    same = (source.country or source.hit.country) == (target.country or target.hit.country)
+    return same and source.hit.sector == target.hit.sector
 
 
 def path_length(a: Token, b: Token) -> int:
