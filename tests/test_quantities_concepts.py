@@ -239,3 +239,15 @@ def test_a_rise_by_an_amount_to_another_is_the_subjects(parse: Callable[[str], D
         sent_starts=[True] + [False] * 14,
     )
     assert concept_of(doc, 7, 10, None) == "deficit"
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("The central bank cut its key rate to 4.5% on Tuesday.", "key rate"),
+        ("The new battery extends the driving range from 300 miles to 350 miles.", "driving range"),
+    ],
+)
+def test_what_a_verb_moves_to_or_from_an_amount(find: Find, text: str, concept: str) -> None:
+    assert one(find, text).concept == concept

@@ -1,7 +1,7 @@
 """What a quantity is about, as a noun phrase (NewsQuant's "referred concept"): the noun after
 "of" ("60 per cent of its revenue"), the noun it modifies ("a $5 million deal") or belongs to
 ("a fine of $10 million"), the object a change applies to ("boost the driving range by 35
-miles"), or the subject of the clause ("Ford has 13,000 workers", "the index rose 5%")."""
+miles", "cut its key rate to 4.5%"), or the subject of the clause ("Ford has 13,000 workers", "the index rose 5%")."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ _TAIL_PREPS = {"of", "for", "in", "on", "at"}
 _NAME_PREPS = {"of", "at", "from", "with"}
 _MAX_TAIL = 8  # tokens after the noun
 _MAX_ASIDE = 8  # tokens of a parenthesis: "(13 km)"
+_MOVES = {"by", "from", "to"}  # "boost the range by 35 miles", "cut the rate to 5%"
 _BREAKS = {",", ";", ":", "(", ")", "-", "–"}
 
 
@@ -224,7 +225,7 @@ def _owner(top: Token, span: tuple[int, int], depth: int = 0) -> str | None:
         governor = head.head
         if governor.pos_ in _NOUNS and governor.i != head.i:
             return _phrase(governor, span)  # "a fine of $10 million", "a survey of 7 countries"
-        if head.lower_ == "by":
+        if head.lower_ in _MOVES:
             thing = _child(governor, {"dobj"})
             found = _phrase(thing, span) if thing is not None else None
             if found is not None:  # not "increased by $43.6 billion to $419.2 billion"
