@@ -251,3 +251,62 @@ def test_a_rise_by_an_amount_to_another_is_the_subjects(parse: Callable[[str], D
 )
 def test_what_a_verb_moves_to_or_from_an_amount(find: Find, text: str, concept: str) -> None:
     assert one(find, text).concept == concept
+
+
+@pytestmark_model
+def test_a_relative_clause_hung_on_a_pronoun(parse: Callable[[str], Doc]) -> None:
+    """'everyone in the town that is 3 miles wide', the clause hung on 'everyone' (as the model
+    parses some sentences, built here by hand): the town is 3 miles wide."""
+    from eventwire.quantities.concept import concept_of
+
+    words = [
+        "They",
+        "know",
+        "everyone",
+        "in",
+        "the",
+        "town",
+        "that",
+        "is",
+        "3",
+        "miles",
+        "wide",
+        ".",
+    ]
+    doc = Doc(
+        parse("x").vocab,
+        words=words,
+        spaces=[True] * 10 + [False, False],
+        heads=[1, 1, 1, 2, 5, 3, 7, 2, 9, 10, 7, 1],
+        deps=[
+            "nsubj",
+            "ROOT",
+            "dobj",
+            "prep",
+            "det",
+            "pobj",
+            "nsubj",
+            "relcl",
+            "nummod",
+            "npadvmod",
+            "acomp",
+            "punct",
+        ],
+        pos=[
+            "PRON",
+            "VERB",
+            "PRON",
+            "ADP",
+            "DET",
+            "NOUN",
+            "PRON",
+            "AUX",
+            "NUM",
+            "NOUN",
+            "ADJ",
+            "PUNCT",
+        ],
+        tags=["PRP", "VBP", "NN", "IN", "DT", "NN", "WDT", "VBZ", "CD", "NNS", "JJ", "."],
+        sent_starts=[True] + [False] * 11,
+    )
+    assert concept_of(doc, 8, 10, None) == "town"

@@ -241,7 +241,7 @@ def _subject(verb: Token, span: tuple[int, int]) -> str | None:
     for _ in range(_MAX_CLIMB):
         subject = _child(verb, _SUBJECTS)
         if subject is not None and subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
-            return _phrase(verb.head, span)
+            return _phrase(_described(verb, subject), span)
         if subject is not None and subject.pos_ == "PRON":
             return _antecedent(subject, span)
         if subject is not None:
@@ -253,6 +253,17 @@ def _subject(verb: Token, span: tuple[int, int]) -> str | None:
         if verb.pos_ in _NOUNS and not infinitive:  # "a 30% fuming acid": the noun described
             return _phrase(verb, span)
     return None
+
+
+def _described(relative: Token, pronoun: Token) -> Token:
+    """The noun a relative clause describes; the noun right before its 'that' or 'which' where
+    the parse hangs the clause on a pronoun ('everyone in the small country that is 90 miles
+    wide')."""
+    described = relative.head
+    before = pronoun.doc[pronoun.i - 1] if pronoun.i > pronoun.sent.start else None
+    if described.pos_ == "PRON" and before is not None and before.pos_ == "NOUN":
+        return before
+    return described
 
 
 def _antecedent(pronoun: Token, span: tuple[int, int]) -> str | None:
