@@ -310,3 +310,10 @@ def test_a_relative_clause_hung_on_a_pronoun(parse: Callable[[str], Doc]) -> Non
         sent_starts=[True] + [False] * 11,
     )
     assert concept_of(doc, 8, 10, None) == "town"
+
+
+@pytestmark_model
+def test_a_name_ending_in_a_number_as_the_subject(find: Find) -> None:
+    """'the ftse 100 is expected to fall 0.3%': the subject is the number of a name."""
+    found = find("the dow is up 0.4% and the ftse 100 is expected to fall 0.3%.")
+    assert [q.concept for q in found] == ["dow", "ftse 100"]

@@ -244,6 +244,8 @@ def _subject(verb: Token, span: tuple[int, int]) -> str | None:
             return _phrase(_described(verb, subject), span)
         if subject is not None and subject.pos_ == "PRON":
             return _antecedent(subject, span)
+        if subject is not None and subject.pos_ == "NUM":
+            return _numbered_name(subject)  # "the S&P 500 is poised to drop 0.2%"
         if subject is not None:
             return _phrase(subject, span)
         if verb.head.i == verb.i:
@@ -264,6 +266,15 @@ def _described(relative: Token, pronoun: Token) -> Token:
     if described.pos_ == "PRON" and before is not None and before.pos_ == "NOUN":
         return before
     return described
+
+
+def _numbered_name(number: Token) -> str | None:
+    """A name ending in a number, as its words before it ('S&P 500', 'FTSE 100'), or none."""
+    words = [t for t in number.lefts if t.dep_ == "compound" and t.pos_ in _NOUNS]
+    if not words or number.i - words[0].i > _MAX_BACK:
+        return None
+    text = text_of(number.doc)
+    return text[words[0].idx : number.idx + len(number)].strip() or None
 
 
 def _antecedent(pronoun: Token, span: tuple[int, int]) -> str | None:
