@@ -71,6 +71,26 @@ def test_no_place_target_for_a_symmetric_type_or_without_a_source(kb: KnowledgeB
     assert place_target(doc[1], kb.plover["CONCEDE"], "080", [], [_lima(doc)]) == []
 
 
+def test_violence_with_no_agent_named_is_done_to_the_state_it_happens_in(
+    kb: KnowledgeBase,
+) -> None:
+    """'A car bomb exploded in Lima': no source, and still an event (CAMEO 18x-20x)."""
+    doc = parse(
+        [
+            ("bomb", 1, "nsubj", "NOUN", "bomb"),
+            ("exploded", 1, "ROOT", "VERB", "explode"),
+            ("in", 1, "prep", "ADP", "in"),
+            ("Lima", 2, "pobj", "PROPN", "Lima"),
+        ]
+    )
+    lima = PlaceMention(
+        text="Lima", start=doc[3].idx, end=doc[3].idx + 4, name="Lima", country="PER"
+    )
+    found = place_target(doc[1], kb.plover["ASSAULT"], "183", [], [lima])
+    assert [(r.hit.country, r.notes) for r in found] == [("PER", [PLACE_NOTE])]
+    assert place_target(doc[1], kb.plover["ASSAULT"], "183", [], []) == []  # no place: nothing
+
+
 def test_a_protest_without_target_or_place_is_against_its_own_government(kb: KnowledgeBase) -> None:
     doc = _lifted()
     protesters = _source(doc, "KEN", "OPP")

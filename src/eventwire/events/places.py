@@ -21,6 +21,9 @@ _PROTEST = "14"  # CAMEO 14x: protest
 _NOT_IN = frozenset({"from", "near", "outside"})
 _COERCION = "17"  # CAMEO 17x: coerce (arrest, detain, ban, impose restrictions)
 _GOVERNMENT = "GOV"
+# CAMEO 18x-20x: violence with no agent named ("a car bomb exploded in Kabul") is still done
+# to the state it happens in (the brief: events without a source are kept)
+_VIOLENCE = ("18", "19", "20")
 
 
 def place_target(
@@ -33,7 +36,7 @@ def place_target(
     """The government of the state the event happens in (a protest: else of its source's
     state), as the target of a one-sided event of a directed type; none where it would be the
     source itself (a government acting in its own state)."""
-    if not sources or is_symmetric(kind, cameo):
+    if is_symmetric(kind, cameo) or not (sources or cameo.startswith(_VIOLENCE)):
         return []
     place = event_place(trigger, places)
     place = None if place is not None and _origin(trigger, place) else place
@@ -41,7 +44,7 @@ def place_target(
     if country is None and cameo.startswith(_PROTEST):
         country, note = _source_country(sources), PROTEST_NOTE
     state = in_force().country(country) if country else None
-    if state is None or all(_same(r, state.iso3) for r in sources):
+    if state is None or (sources and all(_same(r, state.iso3) for r in sources)):
         return []
     start, end = (place.start, place.end) if place is not None else _span(sources[0])
     return [Resolved(_government(state.name, state.iso3, start, end), trigger, [note])]
