@@ -87,3 +87,12 @@ def test_hard_negatives_and_no_duplicates(records: list[dict]) -> None:
 def test_unknown_split_is_refused() -> None:
     with pytest.raises(ValueError, match="split must be one of"):
         load("dev")
+
+
+def test_listed_families_keep_their_split(records: list[dict]) -> None:
+    listed = {row["family"]: row["split"] for row in generate.read_tsv(generate.SPLIT)}
+    found = {r["family"]: r["split"] for r in records}
+    assert len(listed) >= 600
+    assert all(found[f] == s for f, s in listed.items() if f in found)
+    new = [f for f in found if f not in listed]
+    assert new and any(found[f] == "heldout" for f in new)

@@ -19,6 +19,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make `training.events` importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from training.events.implied import implied_roles
 from training.events.knowledge import HERE, Knowledge, load, read_tsv
 from training.events.render import Filled, render
 
@@ -28,6 +29,7 @@ NEGATIVES = 900  # sentences generated from negatives.tsv
 HELD_OUT = 0.17  # share of each file's families held out (whole families)
 YEARS = (1990, 2025)
 OUT = HERE / "corpus.jsonl"
+SPLIT = HERE / "split.tsv"  # the split of the families that existed before (kept when adding)
 # Types whose sentences happen where there is armed conflict (warplanes do not bomb Dresden).
 VIOLENT = {"assault", "retreat", "threaten", "mobilize", "request", "reject", "agree", "places"}
 
@@ -61,26 +63,32 @@ def load_templates() -> list[Template]:
     return rows
 
 
-def events_of(filled: Filled, template: Template) -> list[dict[str, Any]]:
-    """The event objects of a rendered sentence, in trigger-number order."""
+def events_of(filled: Filled, template: Template, kb: Knowledge) -> list[dict[str, Any]]:
+    """The event objects of a rendered sentence, in trigger-number order, with the roles the
+    sentence implies (implied.py) where it names no actor for them."""
     events = []
     for number in sorted(filled.triggers):
         span, trig = filled.triggers[number]
         spec = template.modality[number - 1] if len(template.modality) >= number else "asserted"
         source = filled.roles.get(("s", number))
         target = filled.roles.get(("o", number))
-        events.append(
-            {
-                "trigger": list(span),
-                "source": list(source) if source else None,
-                "target": list(target) if target else None,
-                "type": trig.type,
-                "mode": trig.mode or None,
-                "cameo": trig.cameo,
-                "modality": spec.lstrip("!"),
-                "negated": spec.startswith("!"),
-            }
-        )
+        event: dict[str, Any] = {
+            "trigger": list(span),
+            "source": list(source) if source else None,
+            "target": list(target) if target else None,
+            "type": trig.type,
+            "mode": trig.mode or None,
+            "cameo": trig.cameo,
+            "modality": spec.lstrip("!"),
+            "negated": spec.startswith("!"),
+            "implied": [],
+        }
+        implied = implied_roles(filled, number, event, lambda iso: kb.countries[iso])
+        for key, found in zip(("source", "target"), implied, strict=True):
+            if found is not None:
+                event[key] = list(found)
+                event["implied"].append(key)
+        events.append(event)
     return events
 
 
@@ -116,15 +124,18 @@ def generate_rows(
                     "construction": template.construction,
                     "negative": template.negative or None,
                     "file": template.file,
-                    "events": events_of(filled, template),
+                    "events": events_of(filled, template, kb),
                 }
             )
     return records
 
 
 def held_out_families(records: list[dict[str, Any]], rng: random.Random) -> set[str]:
-    """Whole families per file, never the last family of a construction in that file."""
-    chosen: set[str] = set()
+    """Families listed in split.tsv keep their split; of the others, whole families per file,
+    a HELD_OUT share of that file's new sentences, never a family whose construction has no
+    training family in its file (so every type keeps each construction in training)."""
+    listed = {row["family"]: row["split"] for row in read_tsv(SPLIT)}
+    chosen = {family for family, split in listed.items() if split == "heldout"}
     by_file: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     sizes: dict[str, int] = defaultdict(int)
     for record in records:
@@ -134,8 +145,15 @@ def held_out_families(records: list[dict[str, Any]], rng: random.Random) -> set[
         sizes[record["family"]] += 1
     for file in sorted(by_file):
         constructions = by_file[file]
-        total = sum(sizes[f] for fams in constructions.values() for f in fams)
-        eligible = [f for fams in constructions.values() if len(fams) > 1 for f in fams[1:]]
+        new = [f for fams in constructions.values() for f in fams if f not in listed]
+        total = sum(sizes[f] for f in new)
+        trained = {c for c, fams in constructions.items() if any(f not in chosen for f in fams)}
+        eligible = [
+            f
+            for c, fams in constructions.items()
+            for i, f in enumerate(fams)
+            if f not in listed and (c in trained and any(g != f and g not in chosen for g in fams))
+        ]
         rng.shuffle(eligible)
         held = 0
         for family in eligible:

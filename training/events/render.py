@@ -40,6 +40,9 @@ STATES = {
     "place_country",
 }
 
+# Filler classes that name a place of the sentence's own state (not capital_of_any).
+PLACES = {"town", "region", "wplace", "place_country", "local_country"}
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -67,6 +70,8 @@ class Filled:
     roles: dict[tuple[str, int], Span] = field(default_factory=dict)
     used: set[str] = field(default_factory=set)
     numbers: dict[str, str] = field(default_factory=dict)  # "s1" -> "pl"
+    classes: dict[str, str] = field(default_factory=dict)  # "s1" -> "local_gov"
+    places: list[tuple[Span, str]] = field(default_factory=list)  # place slots, word before
 
 
 class Pools(Protocol):
@@ -132,6 +137,7 @@ def fill_actor(spec: str, pools: Pools, state: Filled, rng: random.Random) -> No
     for role in roles_part.split(","):
         state.roles[(role[0], int(role[1:]))] = (start, len(state.text))
         state.numbers[role] = number
+        state.classes[role] = cls
 
 
 def fill_trigger(
@@ -148,6 +154,16 @@ def fill_trigger(
     state.text += inside
     state.triggers[event] = ((start, len(state.text)), trig)
     state.text += outside
+
+
+def fill_plain(slot: str, text: str, state: Filled) -> None:
+    """Append a filler with no role; a place of the sentence's state is recorded with the
+    word before it ("in", "near"), for the roles a place implies (implied.py)."""
+    before = state.text.split()[-1].lower() if state.text.split() else ""
+    start = len(state.text)
+    state.text += text
+    if slot.split("/")[0] in PLACES:
+        state.places.append(((start, len(state.text)), before))
 
 
 def append_literal(state: Filled, literal: str) -> None:
@@ -169,7 +185,7 @@ def render(template: str, pools: Pools, rng: random.Random, year: int, country: 
             fill_actor(slot, pools, state, rng)
         elif slot is not None:
             text, _ = pools.pick(slot, state, rng)
-            state.text += expand(text, pools, state, rng)
+            fill_plain(slot, expand(text, pools, state, rng), state)
         elif event is not None:
             fill_trigger(int(event), group, form, pools, state, rng)
         elif rel:
