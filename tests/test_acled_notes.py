@@ -199,3 +199,13 @@ def test_the_note_set_covers_every_family_and_splits_by_template() -> None:
     for split in ("dev", "heldout"):
         assert {n["event_type"] for n in notes if n["split"] == split} == FAMILIES
     assert all(n["place"]["country"] and -90 <= n["place"]["lat"] <= 90 for n in notes)
+
+
+def test_a_town_under_in_is_no_person_whose_surname_looks_like_it(
+    code: Callable[..., CodedDocument],
+) -> None:
+    """'Durban' is close to a minister's surname; under 'in' it is the place, and the strikers
+    take the place's state, not the minister's."""
+    doc = code("Dockworkers staged a strike in Durban.")
+    assert all(a.kind != "person" for a in doc.mentions.actors)
+    assert [(e.type, e.source and e.source.country) for e in doc.events] == [("PROTEST", "ZAF")]

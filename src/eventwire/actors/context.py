@@ -97,7 +97,10 @@ def _sentence_state(
     inside = [h for h in ordered if first <= h.head < last and h is not hit]
     heads = {h.head for h in inside} | {hit.head}
     strict = hit.sector in STATE_SECTORS
-    hit_of = {i: h for h in inside for i in h.tokens if h.country in am.states}
+    # a person's country is no place the sentence names ("in Durban" matched to a surname)
+    hit_of = {
+        i: h for h in inside for i in h.tokens if h.country in am.states and h.kind != "person"
+    }
     states = {
         hit_of[t.i].country
         for t in doc[first:last]

@@ -247,6 +247,13 @@ def _place_object(span: Span) -> bool:
     return (bracket and (under or before in _PLACE_PREPOSITIONS)) or _in_wire_bracket(span)
 
 
+def _under_place_prep(span: Span) -> bool:
+    """A lone name as the object of a preposition of place ("a strike in Durban"): a place
+    more often than a surname, so not matched to a person by likeness alone."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPOSITIONS
+
+
 def _in_wire_bracket(span: Span) -> bool:
     """A part of a place's "(district, province)" bracket, after the place's name."""
     doc = span.doc
@@ -283,7 +290,7 @@ def _entity_hit(
         return None  # "in Lagos", "near Patna": a place, not a person whose name looks like it
     fuzzy = am.index.fuzzy_person(span.text) if label == "PERSON" else []
     fuzzy = fuzzy or (am.index.fuzzy_name(span.text) if label in {"ORG", "GPE"} else [])
-    if not fuzzy and len(span) == 1 and span[0].pos_ == "PROPN":
+    if not fuzzy and len(span) == 1 and span[0].pos_ == "PROPN" and not _under_place_prep(span):
         # one proper noun is often mislabelled ("the Asad regime" as ORG): a surname, maybe
         fuzzy = [
             m
