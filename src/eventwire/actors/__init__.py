@@ -45,7 +45,7 @@ __all__ = [
     "role_on",
 ]
 
-VERSION = "eventwire.actors.v5"
+VERSION = "eventwire.actors.v6"
 _NAME_KINDS = {"person", "organisation", "country", "demonym"}
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
