@@ -85,8 +85,10 @@ def server(seed_store: Path) -> Iterator[str]:
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
+    # module scope: a live sync Playwright holds an asyncio loop in this thread, and a later
+    # test module in the same worker that calls asyncio.run() would fail while it is open
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield launched
