@@ -24,6 +24,8 @@ LEXICON = Lexicon(
         entry("CONSULT", "launch", "mediation"),
         entry("RETREAT", "receive", "observer"),
         entry("CONSULT", "receive", ""),
+        entry("CONSULT", "call", ""),
+        entry("REQUEST", "call", "", "for"),
     ]
 )
 
@@ -69,6 +71,40 @@ def test_an_undertaking_brings_its_compound_and_its_of_phrase() -> None:
     )
     found = LEXICON.match(observers[1])
     assert found is not None and found.entry.type == "RETREAT"
+
+
+def test_the_marker_of_a_governed_clause_is_the_particle() -> None:
+    doc = parse(
+        [
+            ("Egypt", 1, "nsubj", "PROPN", "Egypt"),
+            ("called", 1, "ROOT", "VERB", "call"),
+            ("for", 5, "mark", "SCONJ", "for"),
+            ("Israel", 5, "nsubj", "PROPN", "Israel"),
+            ("to", 5, "aux", "PART", "to"),
+            ("open", 1, "advcl", "VERB", "open"),
+            ("the", 7, "det", "DET", "the"),
+            ("crossing", 5, "dobj", "NOUN", "crossing"),
+        ]
+    )
+    match = LEXICON.match(doc[1])
+    assert match is not None and match.entry.type == "REQUEST"
+    assert match.particle_token is not None and match.particle_token.i == 2
+
+
+def test_a_preposition_inside_a_governed_clause_is_not_the_particle() -> None:
+    doc = parse(
+        [
+            ("Egypt", 1, "nsubj", "PROPN", "Egypt"),
+            ("called", 1, "ROOT", "VERB", "call"),
+            ("Israel", 1, "dobj", "PROPN", "Israel"),
+            ("to", 4, "aux", "PART", "to"),
+            ("ask", 1, "advcl", "VERB", "ask"),
+            ("for", 4, "prep", "ADP", "for"),
+            ("help", 5, "pobj", "NOUN", "help"),
+        ]
+    )
+    match = LEXICON.match(doc[1])
+    assert match is not None and match.entry.type == "CONSULT"
 
 
 def test_any_other_object_head_hides_its_of_phrase() -> None:

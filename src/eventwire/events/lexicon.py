@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ..kb import LexiconEntry
 
 _PARTICLE_DEPS = {"prt", "prep", "agent", "dative", "advmod"}
+_CLAUSE_DEPS = {"advcl", "acl", "ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "pobj"}
 
 
@@ -67,11 +68,7 @@ class Lexicon:
         particle = None
         if entry.particle:
             particle = next(
-                (
-                    c
-                    for c in token.children
-                    if c.dep_ in _PARTICLE_DEPS and c.lower_ == entry.particle
-                ),
+                (c for c in _particles(token) if c.lower_ == entry.particle),
                 None,
             )
             if particle is None:
@@ -86,6 +83,20 @@ class Lexicon:
             if obj is None:
                 return None
         return Match(entry, obj, particle)
+
+
+def _particles(token: Token) -> list[Token]:
+    """The token's particles and prepositions, and the marker of a clause it governs: "called
+    for Israel to open the crossing" parses "for" as the marker of "open", not of "called"."""
+    own = [c for c in token.children if c.dep_ in _PARTICLE_DEPS]
+    marks = [
+        g
+        for c in token.children
+        if c.dep_ in _CLAUSE_DEPS
+        for g in c.children
+        if g.dep_ == "mark" and g.i < c.i
+    ]
+    return own + marks
 
 
 def _pos(token: Token) -> str:
