@@ -101,3 +101,34 @@ def test_a_purpose_of_an_act_that_is_no_event_stays(kb: KnowledgeBase) -> None:
     )
     coded = _coded(kb, doc, [actor_ref(doc, 0, "IRN"), actor_ref(doc, 5, "IRQ")])
     assert coded["attack"] == ("IRN > IRQ", "")
+
+
+def _conditional_threat(marker: str) -> Doc:
+    # "Iran threatened to quit the talks <marker> Iraq stays": the condition clause on the
+    # threatened act
+    return parse(
+        [
+            ("Iran", 1, "nsubj", "PROPN", "Iran"),
+            ("threatened", 1, "ROOT", "VERB", "threaten"),
+            ("to", 3, "aux", "PART", "to"),
+            ("quit", 1, "xcomp", "VERB", "quit"),
+            ("the", 5, "det", "DET", "the"),
+            ("talks", 3, "dobj", "NOUN", "talk"),
+            (marker, 8, "mark", "SCONJ", marker),
+            ("Iraq", 8, "nsubj", "PROPN", "Iraq"),
+            ("stays", 3, "advcl", "VERB", "stay"),
+        ]
+    )
+
+
+def test_a_threat_is_made_to_the_party_its_condition_is_put_to(kb: KnowledgeBase) -> None:
+    for marker in ("if", "unless"):
+        doc = _conditional_threat(marker)
+        coded = _coded(kb, doc, [actor_ref(doc, 0, "IRN"), actor_ref(doc, 7, "IRQ")])
+        assert coded["threatened"][0] == "IRN > IRQ", marker
+
+
+def test_a_clause_of_time_names_no_target_of_a_threat(kb: KnowledgeBase) -> None:
+    doc = _conditional_threat("when")
+    coded = _coded(kb, doc, [actor_ref(doc, 0, "IRN"), actor_ref(doc, 7, "IRQ")])
+    assert coded["threatened"][0] == "IRN > "

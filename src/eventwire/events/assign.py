@@ -16,7 +16,7 @@ from .predicates import Predicate, Predicates
 from .resolver import AGENT_NOTE as AGENT_NOTE
 from .resolver import Resolver as Resolver
 from .role_model import RoleModel, candidates
-from .roles import Arguments, noun_arguments, verb_arguments
+from .roles import FROM_NOTE, Arguments, noun_arguments, verb_arguments
 
 HOST_NOTE = "target: the state of the place visited"
 OWNER_NOTE = "actor: the owner of the role's noun"
@@ -24,7 +24,6 @@ REPORTER_NOTE = "source: the reporter, whose own act this is"
 BACKGROUND_NOTE = "target: the partner of the event the act is for"
 PURPOSE_NOTE = "target: whom the act's purpose clause acts on"
 PARTNER_NOTE = "target: the partner of the role's noun ('suspended aid to Bosnia')"
-FROM_NOTE = "source from 'expelled from'"  # roles.verb_arguments' note
 # visits (CAMEO 042 make a visit, 043 host a visit): PLOVER codes the host state as the target
 _VISITS = frozenset({"042", "043"})
 _VERBAL = frozenset({1, 3})  # PLOVER's verbal cooperation and verbal conflict

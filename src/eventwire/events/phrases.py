@@ -104,3 +104,14 @@ def _own_agent(noun: Token) -> bool:
         or (c.dep_ in {"amod", "compound", "nmod"} and c.text[:1].isupper())
         for c in noun.children
     )
+
+
+def condition_clauses(verbs: list[Token], markers: AbstractSet[str]) -> list[Token]:
+    """The conditional clauses of the verbs ("threatened to stop the talks if the US goes
+    ahead", "unless the EU lifts its sanctions"): adverbial clauses a marker opens."""
+    return [
+        c
+        for v in verbs
+        for c in v.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
+    ]

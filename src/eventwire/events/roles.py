@@ -17,6 +17,7 @@ from .phrases import (
     BETWEEN,
     NOUN_PARTNERS,
     background_partners,
+    condition_clauses,
     coordinated,
     holders_of,
     object_partners,
@@ -39,6 +40,7 @@ _DURING = frozenset({"during", "amid"})
 # of the association"; "a camp for Congolese refugees", "the offices of the administrators"
 _SOURCE_OWNER_PREPS = frozenset({"of", "from"})
 _TARGET_OWNER_PREPS = frozenset({"of", "for"})
+FROM_NOTE = "source from 'expelled from'"
 
 
 @dataclass
@@ -247,7 +249,7 @@ def verb_arguments(
         and is_passive_like(verb)
     ):
         args.sources = prep_objects(verb, {"from"})
-        args.notes += ["source from 'expelled from'"] if args.sources else []
+        args.notes += [FROM_NOTE] if args.sources else []
     args.objects = list(args.targets)
     args.source_owners = owners(args.sources, _SOURCE_OWNER_PREPS)
     args.target_owners = owners(args.targets, _TARGET_OWNER_PREPS)
@@ -265,6 +267,9 @@ def verb_arguments(
     args.clause_subjects = [
         t for c in verb.children if c.dep_ == "ccomp" for t in _subject(c) or _passive_subject(c)
     ]
+    # the party a condition is put to: "threatened to stop the talks if the US goes ahead"
+    conditions = condition_clauses([verb, *complements], _condition_markers())
+    args.clause_subjects += [t for c in conditions for t in _subject(c)]
     # prepositional partners come after the objects: "ceded villages to Azerbaijan"
     # a prepositional particle names the partner ("called on Iran"); an adverbial one does not
     phrasal = particle is not None and particle.dep_ != "prt"
@@ -273,6 +278,8 @@ def verb_arguments(
         if phrasal and particle is not None
         else _words().verb_partner_preps | extra_preps
     )
+    if FROM_NOTE in args.notes:  # "diplomats were expelled from Poland": Poland expels
+        preps = preps - {"from"}
     holders = [verb] + ([light_object] if light_object is not None else [])
     args.targets += [t for h in holders for t in prep_objects(h, preps | {"with"})]
     args.partners = [t for h in holders for t in prep_objects(h, BETWEEN)]
@@ -385,3 +392,12 @@ def _clause_subject(clause: Token) -> list[Token]:
     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
         return []
     return _subject(clause) or _passive_subject(clause)
+
+
+def _condition_markers() -> frozenset[str]:
+    """The markers of a conditional clause: `modality.tsv`'s hypothetical markers (if, unless)."""
+    return frozenset(
+        c.cue
+        for c in in_force().modality_cues
+        if c.scope == "marker" and c.modality == "hypothetical"
+    )
