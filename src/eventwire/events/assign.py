@@ -61,7 +61,10 @@ def arguments(pred: Predicate, kind: PloverType, predicates: Predicates) -> Argu
             pred.token, pred.match.object_token, pred.match.particle_token, kind.partner_preps
         )
     else:
-        args = noun_arguments(pred.token, predicates.verbs, "from" in kind.partner_preps)
+        # an event noun's "from" names its agent ("expulsions from Britain", "sanctions from
+        # the EU"), but the place forces leave ("the withdrawal from Lebanon")
+        leaves = "from" in kind.partner_preps and "moves_forces" in kind.properties
+        args = noun_arguments(pred.token, predicates.verbs, leaves)
     args.governor = governing_event(pred, predicates)
     hostile = {p.token.i for p in predicates.items if _quad(p) == _MATERIAL_CONFLICT}
     args.purpose_objects = [t for t in args.purpose_objects if _clause(t) in hostile]
