@@ -13,7 +13,7 @@ from eventwire.events.attribution import Reporter
 from eventwire.events.dyads import SentenceState
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.predicates import find_predicates
-from eventwire.events.role_model import RoleModel
+from eventwire.events.role_model import MODEL_FORMAT, ROLES, RoleModel
 from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase
 from eventwire.model import ActorRef, Document
@@ -75,3 +75,15 @@ def roles_of(
 def countries(roles: RoleAssignment) -> tuple[list[str | None], list[str | None]]:
     """The countries of the sources and of the targets."""
     return [r.hit.country for r in roles.sources], [r.hit.country for r in roles.targets]
+
+
+def stub_role_model(weights: dict[str, list[float]]) -> RoleModel:
+    """A role model whose only evidence is the candidate's dependency label."""
+    return RoleModel(
+        {
+            "format": MODEL_FORMAT,
+            "classes": list(ROLES),
+            "intercepts": [0, 0, 0],
+            "weights": weights,
+        }
+    )

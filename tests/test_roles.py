@@ -13,13 +13,12 @@ from eventwire.events.checks import rejections
 from eventwire.events.dyads import SentenceState
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.predicates import find_predicates
-from eventwire.events.role_model import MODEL_FORMAT, ROLES, RoleModel
 from eventwire.events.roles import noun_arguments, verb_arguments
 from eventwire.events.sentence import SentenceContext
 from eventwire.kb import KnowledgeBase, LexiconEntry
 from eventwire.model import ActorRef, Document
 
-from .handbuilt import actor_ref, parse
+from .handbuilt import actor_ref, parse, stub_role_model
 
 
 def test_active_verb_subject_is_source_object_is_target() -> None:
@@ -199,18 +198,6 @@ def test_find_predicates_skips_the_reporting_verb(kb: KnowledgeBase) -> None:
     assert find_predicates(doc[:], lexicon, skip=1).items == ()
 
 
-def _stub_model(weights: dict[str, list[float]]) -> RoleModel:
-    """A role model whose only evidence is the candidate's dependency label."""
-    return RoleModel(
-        {
-            "format": MODEL_FORMAT,
-            "classes": list(ROLES),
-            "intercepts": [0, 0, 0],
-            "weights": weights,
-        }
-    )
-
-
 def test_the_role_model_overrules_a_target_it_finds_most_unlikely(kb: KnowledgeBase) -> None:
     doc = parse(
         [
@@ -232,10 +219,14 @@ def test_the_role_model_overrules_a_target_it_finds_most_unlikely(kb: KnowledgeB
     kind = kb.plover[pred.match.entry.type]
     resolve = Resolver({}, _context(doc, hits), SentenceState())
     args = arguments(pred, kind, predicates)
-    sure = _stub_model({"cdep=nsubj": [9, 0, 0], "cdep=dobj": [0, 9, 0], "cdep=pobj": [0, 0, 9]})
+    sure = stub_role_model(
+        {"cdep=nsubj": [9, 0, 0], "cdep=dobj": [0, 9, 0], "cdep=pobj": [0, 0, 9]}
+    )
     roles, _ = assign_roles(pred, kind, args, resolve, sure)
     assert [r.token.text for r in roles.targets] == ["Iraq"]  # the rules' target stands
-    doubt = _stub_model({"cdep=nsubj": [9, 0, 0], "cdep=dobj": [0, 0, 9], "cdep=pobj": [0, 9, 0]})
+    doubt = stub_role_model(
+        {"cdep=nsubj": [9, 0, 0], "cdep=dobj": [0, 0, 9], "cdep=pobj": [0, 9, 0]}
+    )
     roles, _ = assign_roles(pred, kind, args, resolve, doubt)
     assert [r.token.text for r in roles.targets] == ["Kurds"]
     assert any("over the parse rules' choice" in n for n in roles.targets[0].notes)

@@ -13,23 +13,10 @@ from spacy.tokens import Doc
 
 from eventwire.events.attribution import Reporter
 from eventwire.events.resolver import SPEAKER_NOTE
-from eventwire.events.role_model import MODEL_FORMAT, ROLES, RoleModel
 from eventwire.kb import KnowledgeBase
 from eventwire.model import ActorRef, Attribution
 
-from .handbuilt import actor_ref, countries, parse, roles_of
-
-
-def _stub_model(weights: dict[str, list[float]]) -> RoleModel:
-    """A role model whose only evidence is the candidate's dependency label."""
-    return RoleModel(
-        {
-            "format": MODEL_FORMAT,
-            "classes": list(ROLES),
-            "intercepts": [0, 0, 0],
-            "weights": weights,
-        }
-    )
+from .handbuilt import actor_ref, countries, parse, roles_of, stub_role_model
 
 
 def test_the_parties_of_a_truce_between_two_sides(kb: KnowledgeBase) -> None:
@@ -180,7 +167,9 @@ def test_the_model_judges_a_pronouns_antecedent_not_the_pronoun(kb: KnowledgeBas
     doc, hits, groups = _plan_to_invade()
     # the model finds subjects likely sources (0.79), partners of "with" likelier, possessives
     # most unlikely: judging "its" itself, it would hand the invasion to Bolivia
-    model = _stub_model({"cdep=nsubj": [2, 0, 0], "cdep=pobj": [9, 0, 0], "cdep=poss": [0, 0, 9]})
+    model = stub_role_model(
+        {"cdep=nsubj": [2, 0, 0], "cdep=pobj": [9, 0, 0], "cdep=poss": [0, 0, 9]}
+    )
     roles = roles_of(kb, doc, hits, groups=groups, model=model)["invade"]
     assert countries(roles)[0] == ["CHL"]  # "its" is Chile, which the model finds likely
 
