@@ -5,6 +5,7 @@ logistic regression without scikit-learn."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from eventwire.events.lexicon import Lexicon
 from eventwire.kb import LexiconEntry
@@ -26,6 +27,7 @@ LEXICON = Lexicon(
         entry("CONSULT", "receive", ""),
         entry("CONSULT", "call", ""),
         entry("REQUEST", "call", "", "for"),
+        entry("REQUEST", "call", "", "on"),
     ]
 )
 
@@ -135,3 +137,21 @@ def test_the_fallback_regression_separates_and_sorts() -> None:
     assert coef[0][0] > coef[1][0] and coef[1][1] > coef[0][1]
     assert abs(coef[0][2] - coef[1][2]) < 1e-3  # "c" is in both classes: no evidence
     assert len(intercept) == 2
+
+
+def test_a_preposition_before_a_date_is_no_particle() -> None:
+    rows = [
+        ("Macron", 1, "nsubj", "PROPN", "Macron"),
+        ("called", 1, "ROOT", "VERB", "call"),
+        ("Scholz", 1, "dobj", "PROPN", "Scholz"),
+        ("on", 1, "prep", "ADP", "on"),
+        ("Tuesday", 3, "pobj", "PROPN", "Tuesday"),
+    ]
+    dated = parse(rows)
+    dated.ents = [Span(dated, 4, 5, label="DATE")]
+    match = LEXICON.match(dated[1])
+    assert match is not None and match.entry.type == "CONSULT" and match.particle_token is None
+    # the same words with no date: "called on" is a request
+    undated = parse(rows)
+    match = LEXICON.match(undated[1])
+    assert match is not None and match.entry.type == "REQUEST"

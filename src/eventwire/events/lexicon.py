@@ -85,10 +85,13 @@ class Lexicon:
         return Match(entry, obj, particle)
 
 
+_TIME_ENTITIES = frozenset({"DATE", "TIME"})
+
+
 def _particles(token: Token) -> list[Token]:
     """The token's particles and prepositions, and the marker of a clause it governs: "called
     for Israel to open the crossing" parses "for" as the marker of "open", not of "called"."""
-    own = [c for c in token.children if c.dep_ in _PARTICLE_DEPS]
+    own = [c for c in token.children if c.dep_ in _PARTICLE_DEPS and not _of_time(c)]
     marks = [
         g
         for c in token.children
@@ -97,6 +100,12 @@ def _particles(token: Token) -> list[Token]:
         if g.dep_ == "mark" and g.i < c.i
     ]
     return own + marks
+
+
+def _of_time(prep: Token) -> bool:
+    """A preposition before a date is no particle: "called Putin on Tuesday" is no "call on",
+    "agreed on Monday" no "agree on"."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in _TIME_ENTITIES for g in prep.children)
 
 
 def _pos(token: Token) -> str:
