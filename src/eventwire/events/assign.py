@@ -200,9 +200,7 @@ def assign_roles(
 def _another_party(sources: list[Resolved], targets: list[Resolved]) -> bool:
     """A target of a country that is not a source itself ("reneged on his commitment": his)."""
     own = {(r.hit.start, r.hit.end) for r in sources}
-    return any(
-        (r.country or r.hit.country) and (r.hit.start, r.hit.end) not in own for r in targets
-    )
+    return any((r.country_code) and (r.hit.start, r.hit.end) not in own for r in targets)
 
 
 def _mutual(sources: list[Resolved]) -> tuple[list[Resolved], list[Resolved]]:
@@ -219,7 +217,7 @@ def _only_own(sources: list[Resolved], targets: list[Resolved]) -> bool:
 
 
 def _states(found: list[Resolved]) -> list[Resolved]:
-    return [r for r in found if r.country or r.hit.country]
+    return [r for r in found if r.country_code]
 
 
 def _with_partners(
@@ -247,16 +245,16 @@ def _first_named(levels: list[list[Token]], resolve: Resolver, own_act: bool) ->
 def _same_countries(sources: list[Resolved], targets: list[Resolved]) -> bool:
     """Every source is of a target's country: "Russian diplomats expelled from the Russian
     embassy" names where they were, not who expelled them."""
-    countries = {r.country or r.hit.country for r in targets} - {None}
-    return bool(sources) and all((r.country or r.hit.country) in countries for r in sources)
+    countries = {r.country_code for r in targets} - {None}
+    return bool(sources) and all((r.country_code) in countries for r in sources)
 
 
 def _or_owners(found: list[Resolved], owners: list[Token], resolve: Resolver) -> list[Resolved]:
     """The actors a role names, or its nouns' owners where those name a state and the role's
     own words name none ("a camp for Congolese refugees", "doctors from American groups")."""
-    if any(r.country or r.hit.country for r in found) or not owners:
+    if any(r.country_code for r in found) or not owners:
         return found
-    of_owners = [r for r in resolve(owners) if r.country or r.hit.country]
+    of_owners = [r for r in resolve(owners) if r.country_code]
     return _learned(of_owners, OWNER_NOTE) if of_owners else found
 
 
@@ -349,7 +347,7 @@ def domestic(cameo: str, sources: list[Resolved], targets: list[Resolved]) -> li
     bans), the police or the courts of one state act on, in an event with no place of its
     own, is of that state ("the Sri Lankan army has been holding Tamil refugees", "an
     Argentine judge ordered Carlos Menem to appear")."""
-    states = {r.country or r.hit.country for r in sources}
+    states = {r.country_code for r in sources}
     authority = cameo.startswith(_COERCION) or any(r.hit.sector in _AUTHORITIES for r in sources)
     if len(states) != 1 or None in states or not authority:
         return targets

@@ -73,7 +73,7 @@ class EventBuilder:
         if len(targets) < len(roles.targets):
             notes.append("target: the source's own ('its', 'their'), no target of its own")
         symmetric = is_symmetric(kind, entry.cameo)
-        reciprocal = symmetric and len({r.country or r.hit.country for r in sources}) > 1
+        reciprocal = symmetric and len({r.country_code for r in sources}) > 1
         if not targets and state.events and "campaign" in kind.properties and not reciprocal:
             carried = carry_target(state.events, sources)
             if carried is not None:
@@ -212,8 +212,8 @@ def document_setting(refs: Iterable[ActorRef], kb: KnowledgeBase) -> str | None:
 def _own(target: Resolved, sources: list[Resolved]) -> bool:
     """ "China defended its rights", "the two countries coordinate their policies": a
     possessive pronoun that points back to the source is the source's own, not a target."""
-    country = target.country or target.hit.country
-    if country is None or all((s.country or s.hit.country) != country for s in sources):
+    country = target.country_code
+    if country is None or all((s.country_code) != country for s in sources):
         return False
     token = target.token
     if token.tag_ == "PRP$":

@@ -71,7 +71,7 @@ VISITS = frozenset({VISIT, "043"})  # CAMEO: make a visit, host a visit
 
 
 def _countries(roles: tuple[Resolved, ...]) -> set[str | None]:
-    return {r.country or r.hit.country for r in roles}
+    return {r.country_code for r in roles}
 
 
 def a_visit_is_abroad(pred: Predicate, kind: PloverType, roles: RoleAssignment) -> str | None:

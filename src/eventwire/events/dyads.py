@@ -26,6 +26,11 @@ class Resolved:
     notes: list[str] = field(default_factory=list)
     country: str | None = None
 
+    @property
+    def country_code(self) -> str | None:
+        """The country it stands for: the one the rules gave it, else its actor's own."""
+        return self.country or self.hit.country
+
     def actor(self, doc: Doc) -> Actor:
         # a pronoun stands for its antecedent; the antecedent's words are the actor when they are
         # in the same sentence ("the ministry said it would"), the pronoun's when further back
@@ -40,7 +45,7 @@ class Resolved:
         return Actor(
             text=text_of(doc)[start:end],
             name=self.hit.name,
-            country=self.country or self.hit.country,
+            country=self.country_code,
             sector=self.hit.sector,
             span=CharSpan(start=start, end=end),
             # a country given here (the paragraph's topic) is always an inference
@@ -85,7 +90,7 @@ def topic_country(state: SentenceState) -> str | None:
 def carry_target(previous: list[Event], sources: list[Resolved]) -> ActorRef | None:
     """A sentence that goes on about the same source often leaves its target implicit
     ("Russia readies an offensive in Ukraine. 300,000 recruits will be hurled into action.")."""
-    countries = {s.country or s.hit.country for s in sources}
+    countries = {s.country_code for s in sources}
     for event in reversed(previous):
         if event.source and event.target and event.source.country in countries:
             t = event.target
@@ -120,19 +125,17 @@ def pairs(
 
 
 def _key(role: Resolved | None) -> tuple[str | None]:
-    return (role.country or role.hit.country or role.hit.name,) if role else (None,)
+    return (role.country_code or role.hit.name,) if role else (None,)
 
 
 def _pairs(
     symmetric: bool, sources: list[Resolved], targets: list[Resolved]
 ) -> list[tuple[Resolved | None, Resolved | None]]:
     targets = [t for t in targets if all(t.hit is not s.hit for s in sources)]
-    if any(s.country or s.hit.country for s in sources):  # "US-Israeli military offensive"
+    if any(s.country_code for s in sources):  # "US-Israeli military offensive"
         # a modifier without a country goes; a party in its own right stays ("police officers
         # and Indonesian soldiers conducted joint patrols")
-        sources = [
-            s for s in sources if s.country or s.hit.country or s.token.dep_ not in _MODIFIERS
-        ]
+        sources = [s for s in sources if s.country_code or s.token.dep_ not in _MODIFIERS]
     if not targets and len(sources) > 1 and symmetric:  # "Iran and Russia signed a deal"
         # one event per pair, the first named as source: a symmetric type has no direction,
         # and two events for one deal would count it twice
@@ -181,8 +184,8 @@ def one_actor(source: Resolved, target: Resolved) -> bool:
     """ "Trump offered the United States a timetable", "Moscow suspended Russia's contacts": a
     state named as a whole and its own government (its country named, not inferred) are one
     actor; a dyad between them is a misread role."""
-    country = source.country or source.hit.country
-    if country is None or country != (target.country or target.hit.country):
+    country = source.country_code
+    if country is None or country != (target.country_code):
         return False
     sectors = {source.hit.sector, target.hit.sector}
     return (
@@ -194,7 +197,7 @@ def one_actor(source: Resolved, target: Resolved) -> bool:
 
 def _same_side(source: Resolved, target: Resolved) -> bool:
     """A source and a target of one country (or none) and one sector."""
-    same = (source.country or source.hit.country) == (target.country or target.hit.country)
+    same = (source.country_code) == (target.country_code)
     return same and source.hit.sector == target.hit.sector
 
 
@@ -255,7 +258,7 @@ def confidence(
         score -= w.path * max(0, distance - 2)
     if source is not None and target is not None and _key(source) == _key(target):
         score -= w.same_actor
-    if not any(r.country or r.hit.country for r in roles):
+    if not any(r.country_code for r in roles):
         score -= w.no_country
     score += w.dated if dated else 0.0
     score += w.type_model * (type_p - 0.5) if type_p is not None else 0.0

@@ -77,12 +77,12 @@ def _origin(trigger: Token, place: PlaceMention) -> bool:
 
 
 def _source_country(sources: list[Resolved]) -> str | None:
-    return next((c for r in sources if (c := r.country or r.hit.country)), None)
+    return next((c for r in sources if (c := r.country_code)), None)
 
 
 def _same(source: Resolved, country: str) -> bool:
     """A government source in the state itself: the pair would be no dyad."""
-    return (source.country or source.hit.country) == country and source.hit.sector == _GOVERNMENT
+    return (source.country_code) == country and source.hit.sector == _GOVERNMENT
 
 
 def _span(source: Resolved) -> tuple[int, int]:
@@ -100,7 +100,7 @@ def agentless_source(
         return []
     place = event_place(trigger, places)
     country = place.country if place is not None else None
-    country = country or next((c for r in targets if (c := r.country or r.hit.country)), None)
+    country = country or next((c for r in targets if (c := r.country_code)), None)
     state = in_force().country(country) if country else None
     if state is None:
         return []

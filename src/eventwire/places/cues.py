@@ -22,9 +22,11 @@ _QUALIFIER = re.compile(
 )
 _IN_QUALIFIER = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'’\-]*(?:\s[A-Z][\w'’\-]*){0,2})")
 _BRACKETS = re.compile(r"\s*\(([^()\n]{1,80})\)")
+# the small words inside a place's name: "Valle del Cauca", "Deir ez-Zor"
+NAME_PARTICLES = "de|del|da|do|la|el|al|ez|es"
 _LEADING_CAPITALS = re.compile(
-    r"[A-Z][\w'’\-]*(?:\s(?:(?:de|del|da|do|la|el|al|ez|es)\s)?[A-Z][\w'’\-]*){0,3}"
-)  # "Valle del Cauca", "Deir ez-Zor"
+    rf"[A-Z][\w'’\-]*(?:\s(?:(?:{NAME_PARTICLES})\s)?[A-Z][\w'’\-]*){{0,3}}"
+)
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[\-\s][A-Z][a-z]+)?\b")
 _BEFORE = 60  # characters read before a name for "the Russian town of"
 _AFTER = 80  # characters read after a name for a relative expression

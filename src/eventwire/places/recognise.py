@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .cues import NAME_PARTICLES
 from .gazetteer import Gazetteer, name_key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -21,7 +22,7 @@ _LARGE_FEATURES = {"continent", "region", "country", "admin"}
 _MIN_TOWN = 1000  # smaller namesakes of common words are too often wrong ("Mark", "Hope")
 _MAX_WORDS = 4
 _WORD = r"[A-Z][\w'’\-]*"
-_NAME = rf"{_WORD}(?: (?:(?:de|del|da|do|al|el|la|ez|es) )?{_WORD}){{0,3}}"
+_NAME = rf"{_WORD}(?: (?:(?:{NAME_PARTICLES}) )?{_WORD}){{0,3}}"
 # A wire note's place: "in Kidal town (Kidal, Kidal region)", "near Djibo (Djibo, Soum)": the
 # name, a settlement word perhaps, then its district and province in brackets.
 _WIRE_PLACE = re.compile(
