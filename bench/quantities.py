@@ -20,6 +20,7 @@
 Dates are found first and their tokens left out, as in the product.
 Usage: python bench/quantities.py [--set dev|newsquant|both] [--dev-errors N] [--json]
        python bench/quantities.py --errors value|unit|change|concept  (NewsQuant's dev half)
+           [--errors-in dev|age|currency|dimension|temperature] [--shown N]
 """
 
 from __future__ import annotations
@@ -201,18 +202,22 @@ def _gold_errors(
     return found
 
 
-def print_errors(kind: str, shown: int = 3) -> None:
-    """The dev half's (even sentences') misses of one kind, counted by (gold, ours) pair, most
-    frequent first, with a sentence of each; the held-out half is never printed."""
-    data = json.loads((NEWSQUANT / "NewsQuant.json").read_text(encoding="utf-8"))
-    dev = data[::2]
+def print_errors(kind: str, shown: int = 3, source: str = "dev") -> None:
+    """The misses of one kind in NewsQuant's dev half (even sentences) or one of its four small
+    test sets, counted by (gold, ours) pair, most frequent first, with a sentence of each; the
+    held-out half is never printed."""
+    if source == "dev":
+        data = json.loads((NEWSQUANT / "NewsQuant.json").read_text(encoding="utf-8"))[::2]
+    else:
+        data = json.loads((NEWSQUANT / f"{source}-model.json").read_text(encoding="utf-8"))
     errors: list[tuple[str, str, str, str]] = []
-    score_newsquant(dev, quantities_of([d["text"] for d in dev]), errors)
+    score_newsquant(data, quantities_of([d["text"] for d in data]), errors)
     pairs: dict[tuple[str, str], list[str]] = {}
     for got_kind, gold, ours, text in errors:
         if got_kind == kind:
             pairs.setdefault((gold, ours), []).append(text)
-    print(f"NewsQuant dev half, {kind} errors: {sum(map(len, pairs.values()))}")
+    name = "dev half" if source == "dev" else f"{source} set"
+    print(f"NewsQuant {name}, {kind} errors: {sum(map(len, pairs.values()))}")
     for (gold, ours), texts in sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         print(f"{len(texts):4d}  gold={gold!r}  ours={ours!r}")
         for text in texts[:shown]:
@@ -405,10 +410,17 @@ def main() -> None:
         choices=("value", "unit", "change", "concept"),
         help="print NewsQuant's dev half's errors of one kind (gold vs ours), and stop",
     )
+    parser.add_argument(
+        "--errors-in",
+        choices=("dev", *OTHER_SETS),
+        default="dev",
+        help="with --errors: NewsQuant's dev half (default) or one of its four small test sets",
+    )
+    parser.add_argument("--shown", type=int, default=3, help="with --errors: sentences per pair")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.errors:
-        print_errors(args.errors)
+        print_errors(args.errors, args.shown, args.errors_in)
         return
     results: dict[str, Any] = {}
     if args.set in {"dev", "both"}:

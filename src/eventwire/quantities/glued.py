@@ -46,9 +46,14 @@ def glued_sign(token: Token) -> Glued | None:
     if prefix.endswith("-") and prefix[:-1] in quantity_words().qualifiers:
         return Glued(split, token.i, qualifier=prefix[:-1])
     currency = _currency(token, written)
-    if currency is None or (rest.isdigit() and len(rest) == 1):
-        return None  # "PS4", "A4", "G7" name models and groups
+    if currency is None or (rest.isdigit() and len(rest) == 1) or _after_hyphen(token):
+        return None  # "PS4", "A4", "G7" name models and groups, so does "PLX-R18"
     return Glued(split, currency[1], unit=currency[0])
+
+
+def _after_hyphen(token: Token) -> bool:
+    """A sign stuck to the digits right after a hyphen is part of a model's name ("XT-R20")."""
+    return token.i > 0 and token.doc[token.i - 1].text == "-" and not token.nbor(-1).whitespace_
 
 
 def _range_top(token: Token, value: float) -> bool:

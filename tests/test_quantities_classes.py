@@ -1,0 +1,46 @@
+"""Quantities, issue 16, unit classes: tons against tonnes, a bare "rupee", pence named 'penny',
+the rand stuck to its digits ("R3.5bn", not the "R18" of a model name), more currency signs,
+British spellings ("microgrammes"), misspelt temperatures ("celcius"), "per annum" named 'per
+year' and ages written "yo". Sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import QuantityMention
+
+Find = Callable[[str], list[QuantityMention]]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("The barge carried 400 tons of gravel.", 400, "ton"),
+        ("The barge carried 400 tonnes of gravel.", 400, "metric ton"),
+        ("He paid 900 rupees for the ticket.", 900, "rupee"),
+        ("The stock slipped to 245 pence.", 245, "penny"),
+        ("The mine is worth R3.5bn, analysts said.", 3.5e9, "south african rand"),
+        ("A flight to Perth costs AU$ 420.", 420, "australian dollar"),
+        ("The fare is 300 ₡ on the bus.", 300, "costa rican colón"),
+        ("A ride costs 40₾ there.", 40, "georgian lari"),
+        ("The wallet holds 3.2 BTC.", 3.2, "bitcoin"),
+        ("The soil held 12 microgrammes of lead.", 12, "microgram"),
+        ("The pool is kept at 28 degrees celcius.", 28, "celsius"),
+        ("The oven reached 400 degrees farenheit.", 400, "fahrenheit"),
+        ("The kettle boils at 100° Celsius.", 100, "celsius"),
+        ("It was 31 deg celsius in the shade.", 31, "celsius"),
+        ("Sales grew 4% per annum.", 4, "percentage per year"),
+        ("A 64 yo man was treated.", 64, "year of age"),
+        ("The pipe is 8 dm long.", 8, "decimetre"),
+    ],
+)
+def test_unit_classes_with_their_names(find: Find, text: str, value: float, name: str) -> None:
+    found = [q for q in find(text) if q.value == pytest.approx(value)]
+    assert len(found) == 1, find(text)
+    assert found[0].unit_name == name
+
+
+def test_a_sign_after_a_hyphen_names_a_model(find: Find) -> None:
+    assert not [q for q in find("The trial of XT-R20 starts soon.") if q.value == 20]
