@@ -44,3 +44,44 @@ def test_unit_classes_with_their_names(find: Find, text: str, value: float, name
 
 def test_a_sign_after_a_hyphen_names_a_model(find: Find) -> None:
     assert not [q for q in find("The trial of XT-R20 starts soon.") if q.value == 20]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("The ticket cost eleven dollars and twenty cents.", 11.2, "dollar"),
+        ("The toll is $4 and 75 cents.", 4.75, "dollar"),
+        ("A coffee costs 2 euros 40 cents here.", 2.4, "euro"),
+        ("Cleaners earn 15 euros and 60 cents an hour.", 15.6, "euro per hour"),
+    ],
+)
+def test_dollars_and_cents_are_one_amount(find: Find, text: str, value: float, name: str) -> None:
+    found = find(text)
+    assert [(q.value, q.unit_name) for q in found] == [(pytest.approx(value), name)]
+
+
+def test_cents_after_a_separate_amount_stay_apart(find: Find) -> None:
+    found = find("The bus fare rose 12 cents to $3.")
+    assert [q.value for q in found] == [12, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("Lambs are weaned at 8 weeks of age.", 8, "week of age"),
+        ("The calf was 20 days of age.", 20, "day of age"),
+        ("Most children walk by 15 months of age.", 15, "month of age"),
+        ("The centre stands 7ft 1in tall.", 1, "inch"),
+        ("The gate is 4 feet 6 in wide.", 6, "inch"),
+    ],
+)
+def test_ages_in_weeks_and_inches_after_feet(
+    find: Find, text: str, value: float, name: str
+) -> None:
+    found = [q for q in find(text) if q.value == value]
+    assert len(found) == 1, find(text)
+    assert found[0].unit_name == name
+
+
+def test_in_after_a_bare_number_is_a_preposition(find: Find) -> None:
+    assert [q.unit_name for q in find("The team scored 3 in the second half.")] == [None]

@@ -26,12 +26,14 @@ from .attach import (
     unit_after,
 )
 from .casualties import casualties_in_words
+from .compounds import join_cents
 from .concept import concept_of
 from .filters import not_a_quantity, stray_word
 from .hyphens import shared_tail
 from .levels import changes_to_levels
 from .lexicon import Unit, quantity_words, unit_of
 from .names import change_sign, counted_words, unit_name
+from .numbers import split_number
 from .parts import fraction_runs
 from .ranges import Found, carry_into_asides, carry_to_levels, merge_ranges
 from .runs import Run, number_runs, number_token_or_word, suspended
@@ -44,6 +46,9 @@ Doc = Any  # spacy.tokens.Doc (spaCy ships no type information)
 Token = Any
 _AGE = Unit("age", "age")
 _FRACTION = Unit("fraction", "fraction")
+_INCH = Unit("inch", "length")
+# "8 years of age", "6 weeks of age": the codes of data/quantities_units.tsv's "-old" ages
+_AGES = {"year": _AGE, **{t: Unit(f"{t} of age", "age") for t in ("month", "week", "day")}}
 _SIGN_CHANGE = {"+": "up"}
 _OF_KINDS = {"mass", "volume", "area", "fraction"}  # "2 tons of rice", "a third of voters"
 
@@ -70,7 +75,7 @@ def find_quantities(
         item = _found(doc, run)
         if item is not None:
             found.append(item)
-    asides = carry_into_asides(doc, merge_ranges(doc, found))
+    asides = carry_into_asides(doc, join_cents(doc, merge_ranges(doc, found)))
     levels = changes_to_levels(doc, carry_to_levels(doc, asides))
     mentions = [item.mention for item in levels]
     taken = [(m.start, m.end) for m in mentions]
@@ -128,11 +133,25 @@ def _place(doc: Doc, run: Run) -> _Place:
     if run.unit:
         return _Place(unit_of(run.unit) or Unit(run.unit, ""), run.start, run.end)
     after = unit_after(doc, run)
-    if after is not None and after[0].code == "year" and _words_at(doc, after[1], 2) == "of age":
-        return _Place(_AGE, run.start, after[1] + 2)  # "8 years of age"
+    if after is not None and after[0].code in _AGES and _words_at(doc, after[1], 2) == "of age":
+        return _Place(_AGES[after[0].code], run.start, after[1] + 2)  # "8 years of age"
     if after is not None:
         return _Place(after[0], run.start, after[1])
+    if _inches_after_feet(doc, run):
+        return _Place(_INCH, run.start, run.end + 1)
     return _Place(_AGE if _is_age(doc, run) else None, run.start, run.end)
+
+
+def _inches_after_feet(doc: Doc, run: Run) -> bool:
+    """'6ft 2in', '5 feet 3 in': 'in' names inches only right after a number of feet (as a
+    word alone it is a preposition, and the unit table leaves it out)."""
+    if run.start == 0 or run.end >= len(doc) or doc[run.end].lower_ not in {"in", "in."}:
+        return False
+    before = doc[run.start - 1]
+    split = split_number(before.text)
+    word = split[2] if split is not None else before.text
+    unit = unit_of(word)
+    return unit is not None and unit.code == "ft"
 
 
 def _is_age(doc: Doc, run: Run) -> bool:
