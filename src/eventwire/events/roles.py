@@ -104,7 +104,23 @@ def _agent(verb: Token) -> list[Token]:
             pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return coordinated(pobj)
-    return []
+    return _at_the_hands_of(verb)
+
+
+def _at_the_hands_of(verb: Token) -> list[Token]:
+    """ "were killed at the hands of X": X is the agent, not a partner "at" the verb."""
+    return [t for h in _hands(verb) for t in prep_objects(h, {"of"})]
+
+
+def _hands(verb: Token) -> list[Token]:
+    """The "hands" of a verb's "at the hands of" phrase."""
+    return [
+        h
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "at"
+        for h in p.children
+        if h.dep_ == "pobj" and h.lower_ == "hands"
+    ]
 
 
 def _passive_subject(verb: Token) -> list[Token]:
@@ -281,7 +297,10 @@ def verb_arguments(
     if FROM_NOTE in args.notes:  # "diplomats were expelled from Poland": Poland expels
         preps = preps - {"from"}
     holders = [verb] + ([light_object] if light_object is not None else [])
-    args.targets += [t for h in holders for t in prep_objects(h, preps | {"with"})]
+    hands = {h.i for h in _hands(verb)}  # the agent's phrase, no partner
+    args.targets += [
+        t for h in holders for t in prep_objects(h, preps | {"with"}) if t.i not in hands
+    ]
     args.partners = [t for h in holders for t in prep_objects(h, BETWEEN)]
     if light_object is not None:
         # "rejected an offer from X", "evacuated the wounded from X": the light object's agent
@@ -300,7 +319,21 @@ def is_passive_like(verb: Token) -> bool:
 
 
 def _passive_participle(verb: Token) -> bool:
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in {"NOUN", "PROPN"}
+    """A participle modifying a noun ("diplomats expelled by Britain"); not a clause of its own
+    subject that the parser hung on a noun ("reports that ISIL has killed 70 members")."""
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and verb.head.pos_ in {"NOUN", "PROPN"}
+        and not any(c.dep_ in SUBJECT_DEPS or _perfect(c) for c in verb.children)
+    )
+
+
+def _perfect(aux: Token) -> bool:
+    """The auxiliary of a perfect tense ("has killed"), which no reduced participle has."""
+    return aux.dep_ == "aux" and (
+        aux.lemma_.lower() == "have" or aux.lower_ in {"has", "have", "had", "'s", "'ve", "'d"}
+    )
 
 
 def _direct_objects(verb: Token, light_object: Token | None) -> list[Token]:
