@@ -72,7 +72,8 @@ def month_day(m: re.Match[str], ctx: Context) -> Resolution | None:
     year = _year(m)
     if day is None:
         return None
-    found = safe_date(year, month, day) if year else infer_day(month, day, ctx.anchor, ctx.tense())
+    told = year or ctx.narrative_year()
+    found = safe_date(told, month, day) if told else infer_day(month, day, ctx.anchor, ctx.tense())
     if found is None:
         return None
     if m.groupdict().get("wd") and not year:
@@ -118,6 +119,9 @@ def month_alone(m: re.Match[str], ctx: Context) -> Resolution | None:
         step = -1 if rel[-1] == "past" else 1
     if step == 0 and rel:  # "this April": this year's
         return date(periods.month(ctx.anchor.year, month), _mod(m))
+    told = None if rel else ctx.narrative_year()
+    if told is not None:  # "In 1939 ... in September"
+        return date(periods.month(told, month), _mod(m))
     tense = "past" if step < 0 else "future" if step > 0 else ctx.tense()
     period = infer_month(month, ctx.anchor, tense)
     if step < 0 and period.start.month == ctx.anchor.month and period.start.year == ctx.anchor.year:
@@ -252,7 +256,7 @@ def quarter_short(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
     month, day = time_words().holidays[re.sub(r"\s+", " ", m["hol"].lower())]
-    year = _year(m)
+    year = _year(m) or ctx.narrative_year()
     found = safe_date(year, month, day) if year else infer_day(month, day, ctx.anchor, ctx.tense())
     return date(periods.day(found)) if found else None
 

@@ -26,6 +26,10 @@ _DETERMINER = re.compile(r"(?:the|a|an|its|their|this|that|his|her)\s+", re.IGNO
 _PREMODIFIER = re.compile(
     r"\w-(?:quarter|half|year|month|week|day|hour|minute|ago|earlier|old|long)$", re.IGNORECASE
 )
+_NAMED_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_WHEN_BEFORE = re.compile(r"\b(?:in|on|during|by|until|till|throughout|around)\s+$", re.I)
+# rules whose dates are told from the publication date: "Tuesday", "yesterday", "two weeks ago"
+_FROM_NOW = {"weekday", "deictic", "part-of-day", "weekend", "ago"}
 _REACH = 64  # characters: longer than any expression on either side of its trigger word
 _COARSENESS = ["minute", "hour", "part_of_day", "day", "week", "month", "season", "quarter"]
 _COARSENESS += ["half", "year", "decade", "century", "fuzzy"]
@@ -163,9 +167,14 @@ def _timex(text: str, candidate: Candidate, rule: Rule, ctx: Context) -> Timex |
     period = resolved.period
     if resolved.focus and period is not None and resolved.kind in {"date", "time"}:
         ctx.focus = periods.Period(period.start, period.end, period.granularity, period.value)
+        ctx.narrative = _narrative(text, start, end, period, ctx)
         if period.granularity in {"quarter", "half"} and period.start <= ctx.anchor:
             same = ctx.quarter is not None and ctx.quarter.value == period.value
             ctx.quarter, ctx.fiscal = ctx.focus, resolved.fiscal or (same and ctx.fiscal)
+    elif rule.name == "offset" and ctx.narrative and period is not None:
+        ctx.narrative = (period.start.year, end)  # "In 1995 ... Two years later ... in the spring"
+    if rule.name in _FROM_NOW and period is not None and period.end.year >= ctx.anchor.year - 1:
+        ctx.told_from_now = True
     if resolved.topic is not None:
         ctx.focus = ctx.quarter = resolved.topic
         ctx.fiscal = False
@@ -183,6 +192,23 @@ def _timex(text: str, candidate: Candidate, rule: Rule, ctx: Context) -> Timex |
         direction,  # type: ignore[arg-type]
         rule.name,
     )
+
+
+def _narrative(
+    text: str, start: int, end: int, period: Period, ctx: Context
+) -> tuple[int, int] | None:
+    """The year the text now tells of: one the expression names when it says when something
+    happened ("in 1939", "On Dec. 7, 1941"; not "since 1980", "the August 1988 cease-fire"), or
+    the one it told of already; none after a date told otherwise ("on Tuesday", "last week")."""
+    if period.granularity in {"decade", "century", "fuzzy"}:
+        return None
+    year = period.start.year
+    if ctx.narrative and ctx.narrative[0] == year:
+        return year, end
+    named = _NAMED_YEAR.search(text, start, end)
+    if named and int(named[0]) == year and _WHEN_BEFORE.search(text, max(0, start - 12), start):
+        return year, end
+    return None
 
 
 def find_timexes(

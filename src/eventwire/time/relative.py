@@ -174,7 +174,14 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolution | None:
     number = weekday_number(m["wd"])
     pre = _norm(m["pre"]).replace("the ", "")
     words = time_words()
-    if pre in words.modifiers or not pre:
+    focus = ctx.focus
+    if (pre in words.modifiers or not pre) and focus and focus.granularity == "day":
+        told = ctx.narrative_year()  # "On June 28, 1919, ... On Monday": the Monday after it
+    else:
+        told = None
+    if told is not None and focus is not None:
+        day = focus.start + dt.timedelta(days=(number - focus.start.isoweekday()) % 7 or 7)
+    elif pre in words.modifiers or not pre:
         day = infer_weekday(number, ctx.anchor, ctx.tense())
     elif pre in {"previous", "preceding", "following"}:
         base = ctx.reference().start
@@ -221,6 +228,11 @@ def season(m: re.Match[str], ctx: Context) -> Resolution | None:
         return date(periods.season(year, code), _mod(m)) if year else None
     pre = _norm(m["pre"]).replace("the ", "")
     mod = time_words().modifiers.get(pre)
+    told = ctx.narrative_year() if pre in {"", "that"} or mod else None
+    if pre == "that" and told is None:  # "that summer": of the year in focus
+        told = ctx.reference().start.year
+    if told is not None:
+        return date(periods.season(told, code), mod)
     current = periods.containing("season", ctx.anchor, code)
     step = _step(pre, ctx)[0] if pre and mod is None else None
     if step is None:

@@ -78,7 +78,7 @@ RELATIVE_RULES = [
     Rule(
         "season",
         compile_rule(
-            r"(?:(?P<pre>(?:the\s+)?(?:%(REL)s|this\s+past|this\s+coming|%(MOD)s))[\s-]+)?(?P<the>the\s+)?(?P<season>%(SEASON)s)(?:\s+of\s+(?P<yr>%(YEAR)s|%(YEARW)s))?"
+            r"(?:(?P<pre>(?:the\s+)?(?:%(REL)s|this\s+past|this\s+coming|that|%(MOD)s))[\s-]+)?(?P<the>the\s+)?(?P<season>%(SEASON)s)(?:\s+of\s+(?P<yr>%(YEAR)s|%(YEARW)s))?"
         ),
         relative.season,
     ),

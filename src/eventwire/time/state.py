@@ -26,6 +26,9 @@ class Resolution:
     topic: Period | None = None  # what a report turns to: "for the nine months" is the year so far
 
 
+NARRATIVE_REACH = 500  # characters: a few sentences
+
+
 @dataclass
 class Context:
     anchor: dt.date
@@ -33,6 +36,10 @@ class Context:
     focus: Period | None = None
     quarter: Period | None = None  # the last quarter or half named that had begun by the anchor
     fiscal: bool = False  # whether that quarter was named as a fiscal one
+    # the year a narrative tells of: the last date named one long before publication ("On
+    # Dec. 7, 1941, ..."), with the offset where the text last spoke of it
+    narrative: tuple[int, int] | None = None
+    told_from_now: bool = False  # whether a date was told from the publication date ("Tuesday")
     offset: int = 0
     _tenses: dict[int, str] = field(default_factory=dict)
 
@@ -41,6 +48,19 @@ class Context:
         if self.offset not in self._tenses:
             self._tenses[self.offset] = self.tense_at(self.offset)
         return self._tenses[self.offset]
+
+    def narrative_year(self) -> int | None:
+        """The year a date without one belongs to when the text tells of a past year ("In
+        1939 ... in September" is 1939's): the last date named that year (not one told from the
+        publication date, "on Tuesday", since), at least two years before publication, a few
+        sentences back, the clause does not look ahead, and the text has told no date from the
+        publication date so far ("said Tuesday", "yesterday", "two weeks ago": news)."""
+        if self.narrative is None or self.told_from_now:
+            return None  # news that tells its dates from the day it appeared: not a narrative
+        year, at = self.narrative
+        if year > self.anchor.year - 2 or self.offset - at > NARRATIVE_REACH:
+            return None
+        return year if self.tense() != "future" else None
 
     def reference(self) -> Period:
         """The date in focus, else the publication day."""
