@@ -145,6 +145,8 @@ def year_alone(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _digits_are_a_year(m: re.Match[str], year: int, ctx: Context) -> bool:
     cue = (m["cue"] or "").lower()
+    if m["fiscal"]:
+        return True  # "fiscal year 2013 looks better": a year, whatever follows
     if counts.counted_after(m.string, m.end(), plural=cue not in _NEVER_COUNTS):
         return False
     if counts.count_cued_before(m.string, m.start()) or counts.street_after(m.string, m.end()):

@@ -25,8 +25,10 @@ _LOWER |= {
 _LOWER_TIME = {"H": ("M", 60, True), "M": ("S", 60, True)}
 _TIME_UNITS = {"hour", "minute", "second"}
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z]+)")
+# an amount before "a year" makes it a rate, a set: "$5 million a year", "50,000 cars a year",
+# "thousands of visitors a year"
 _RATE_CONTEXT = re.compile(
-    r"(?:[\d%$€£]|\b(?:once|twice|times|cents?|dollars?|euros?|pounds?))\S*\s+(?:\S+\s+){0,2}$",
+    r"(?:[\d%$€£]|\b(?:once|twice|times|cents?|dollars?|euros?|pounds?|hundreds?|thousands?|millions?|billions?|dozens?|percent))\S*\s+(?:\S+\s+){0,2}$",
     re.IGNORECASE,
 )
 
@@ -72,6 +74,8 @@ def duration(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None  # "three quarters of the vote" is a fraction
     if unit.granularity == "second" and num in {"a", "an"}:
         return None  # "a second term"
+    if _norm(m[0]) == f"{num} {unit_word}" and num in {"a", "an"} and _is_rate(m):
+        return None  # "$5 million a year": a set (see `recurring`)
     count, span = _count(m["num"])
     if count is not None and m["half"]:
         count += 0.5
@@ -164,6 +168,10 @@ def vague_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     )
 
 
+def _is_rate(m: re.Match[str]) -> bool:
+    return _RATE_CONTEXT.search(m.string[max(0, m.start() - 30) : m.start()]) is not None
+
+
 def recurring(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'daily', 'every week', 'each Thursday', 'each July', 'twice a week', '$5 a year'."""
     words = time_words()
@@ -177,6 +185,6 @@ def recurring(m: re.Match[str], ctx: Context) -> Resolution | None:
         if after and after[1].lower() not in words.set_adverb_before:
             return None  # "quarterly results", "the daily volume": an adjective
     needs_rate = phrase.split()[0] in {"a", "an", "per"} and not m["freq"]
-    if needs_rate and not _RATE_CONTEXT.search(m.string[max(0, m.start() - 30) : m.start()]):
+    if needs_rate and not _is_rate(m):
         return None  # "a year" alone is a duration or a date, not a rate
     return Resolution("set", words.sets[phrase], None)

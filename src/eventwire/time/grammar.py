@@ -90,7 +90,7 @@ def fragments() -> dict[str, str]:
         "YEAR": r"(?<![\d$€£.,/#])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d]|,\d|\.\d)",
         "YEARW": _year_words(),
         "NUMW": number_words_re,
-        "NUM": rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s\d/\d)?|\d/\d|{number_words_re}|an?(?=[\s-]))",
+        "NUM": rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s\d/\d)?|\d/\d|{number_words_re}|an?\s+(?:hundred|thousand|dozen)\b|an?(?=[\s-]))",
         "FEW": r"(?:a\s+few|a\s+couple\s+of|couple\s+of|several|a\s+number\s+of|many|few)",
         "ORD": rf"(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})",
         "DAYNUM": r"(?:[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)",

@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from dataclasses import replace
 
+from ..kb import derived
 from . import periods
 from .absolute import clock_on
 from .calendar_words import (
@@ -19,6 +20,7 @@ from .calendar_words import (
     weekday_number,
     year_number,
 )
+from .grammar import fragments
 from .lexicon import time_words
 from .periods import Period
 from .reports import reported_quarter
@@ -248,21 +250,37 @@ def season(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 def clock(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'3 p.m.', '15:30 GMT', 'noon Saturday', '10 p.m. Wednesday', 'midnight Friday'."""
-    hour = int(m["h"] or m["h24"] or m["oc"] or 0)
-    minute = int(m["mi"] or m["mi24"] or 0) or None
+    hour = int(m["h"] or m["h24"] or m["hh4"] or m["oc"] or 0)
+    minute = int(m["mi"] or m["mi24"] or m["mm4"] or 0) or None
     if m["cw"]:
         hour = time_words().clock[_norm(m["cw"])]
     elif m["ampm"]:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-    day = _day_phrase(m["day"], ctx) if m["day"] else None
+    told = m["day"] or _day_after_aside(m)
+    day = _day_phrase(told, ctx) if told else None
     if day is None:
         focus = ctx.reference()
         day = focus if focus.granularity == "day" else periods.day(ctx.anchor)
     resolution = clock_on(day, hour, minute)
     approx = time_words().approx.get(_norm(m["approx"])) if m["approx"] else None
     return Resolution(resolution.kind, resolution.value, resolution.period, approx)
+
+
+@derived  # from the time words in force
+def _aside_then_day() -> re.Pattern[str]:
+    """'3 p.m. local time (0700 GMT) on Tuesday', '(0700 GMT) on Tuesday': the day after an
+    aside in brackets is the day of the time before it."""
+    return re.compile(_ASIDE_THEN_DAY % fragments(), re.IGNORECASE)
+
+
+_ASIDE_THEN_DAY = r"(?:\)|\s*\([^()]{1,40}\))\s*,?\s+(?:on\s+)?(?P<day>%(DEICTIC)s|%(WEEKDAY)s|%(MONTH)s\s+\d{1,2}(?:st|nd|rd|th)?)\b"
+
+
+def _day_after_aside(m: re.Match[str]) -> str | None:
+    found = _aside_then_day().match(m.string, m.end())
+    return found["day"] if found else None
 
 
 def _day_phrase(text: str, ctx: Context) -> Period | None:

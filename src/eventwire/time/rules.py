@@ -15,8 +15,11 @@ from .lexicon import time_words
 from .state import Rule
 
 _MODP = r"(?:(?P<mod>%(MOD)s)[\s-]+)?"
-# "over the past year": before a determiner "over" is a preposition, not "more than"
-_APPROXP = r"(?:(?P<approx>%(APPROX)s)\s+(?!(?:the|this|that|these|those|its|their)\b))?"
+# "over the past year", "over several years": before a determiner or a vague count "over" is a
+# preposition, not "more than"
+_APPROXP = (
+    r"(?:(?P<approx>%(APPROX)s)\s+(?!(?:the|this|that|these|those|its|their|several|many)\b))?"
+)
 _REL = r"(?:the\s+)?(?:%(REL)s|same|that)(?:\s+(?:past|coming))?"
 _NOT_AN_OBJECT = r"(?=\s*[,.;:!?)]|\s*$)"  # "two days before," but not "two days before the vote"
 
@@ -27,7 +30,7 @@ RELATIVE_RULES = [
             _MODP
             + r"(?P<rel>"
             + _REL
-            + r")\s+(?:fiscal\s+)?(?P<unit>day|week|month|quarter|year|decade|century)"
+            + r")\s+(?:fiscal\s+)?(?P<unit>day|week|month|quarter|year|decade|century)(?:\s+or\s+so)?"
         ),
         relative.relative_unit,
     ),
@@ -86,7 +89,7 @@ RELATIVE_RULES = [
         "clock",
         compile_rule(
             _APPROXP
-            + r"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hours|hrs|(?-i:[A-Z]{1,3}T)\b))|(?P<cw>%(CLOCKWORD)s)|(?P<oc>[01]?\d)\s+o['’]clock)"
+            + r"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hours|hrs|(?-i:[A-Z]{1,3}T)\b))|(?P<hh4>[01]\d|2[0-3])(?P<mm4>[0-5]\d)(?=\s+(?-i:GMT|UTC)\b)|(?P<cw>%(CLOCKWORD)s)|(?P<oc>[01]?\d)\s+o['’]clock)"
             + r"(?:\s+(?-i:GMT|UTC|[A-Z]{1,3}T)\b)?(?:\s+local\s+time)?"
             + r"(?:,?\s+(?:on\s+)?(?P<day>%(DEICTIC)s|%(WEEKDAY)s|%(MONTH)s\s+\d{1,2}(?:st|nd|rd|th)?))?"
         ),
@@ -205,7 +208,7 @@ def _triggers() -> dict[str, frozenset[str]]:
             "weekday": {WEEKDAY},
             "weekend": {"weekend"},
             "season": set(words.seasons),
-            "clock": {CLOCK, "p", "a", "pm", "am", "clock"} | set(words.clock),
+            "clock": {CLOCK, "p", "a", "pm", "am", "clock", "gmt", "utc"} | set(words.clock),
             "reference": _last_words(words.references),
             "period": {"quarter", "period"},
             "year-ago": {"earlier", "ago", "prior"},

@@ -1,0 +1,65 @@
+"""Forms of temporal expressions in wire news: times in GMT after a local time, an amount "a
+year" (a set), vague counts after "over", "fiscal year 2013", "a hundred years", "the next year
+or so". Sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire.time import find_timexes
+
+ANCHOR = dt.date(2013, 3, 6)  # a Wednesday
+
+
+def found(text: str, tense: str = "past") -> list[tuple[str, str, str]]:
+    return [(t.text, t.kind, t.value) for t in find_timexes(text, ANCHOR, lambda _o: tense)]
+
+
+def test_a_time_in_gmt_and_the_day_after_the_aside() -> None:
+    assert found("The blast came at 3 p.m. local time (0700 GMT) on Tuesday.") == [
+        ("3 p.m. local time", "time", "2013-03-05T15:00"),
+        ("0700 GMT", "time", "2013-03-05T07:00"),
+        ("Tuesday", "date", "2013-03-05"),
+    ]
+
+
+def test_four_digits_before_gmt_are_a_time_not_a_year() -> None:
+    assert found("Polls close at 2000 GMT.") == [("2000 GMT", "time", "2013-03-06T20:00")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mill earns about $40 million a year.", [("a year", "set", "P1Y")]),
+        ("The port handles 50,000 ships a year.", [("a year", "set", "P1Y")]),
+        ("Thousands of pilgrims a month visit it.", [("a month", "set", "P1M")]),
+        ("He stayed for a year.", [("a year", "duration", "P1Y")]),
+    ],
+)
+def test_an_amount_a_year_is_a_set(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_over_before_a_vague_count_is_a_preposition() -> None:
+    assert found("The rules changed over several years, and the strike lasted over a week.") == [
+        ("several years", "duration", "PXY"),
+        ("over a week", "duration", "P1W"),
+    ]
+
+
+def test_fiscal_year_and_its_number_are_a_year_whatever_follows() -> None:
+    assert found("Fiscal year 2014 looks better.") == [("Fiscal year 2014", "date", "2014")]
+
+
+def test_a_hundred_years() -> None:
+    assert found("The bridge has stood for almost a hundred years.") == [
+        ("almost a hundred years", "duration", "P100Y")
+    ]
+
+
+def test_the_next_year_or_so() -> None:
+    assert found("The plant will close over the next year or so.", "future") == [
+        ("the next year or so", "date", "2014")
+    ]
