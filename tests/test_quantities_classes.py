@@ -85,3 +85,19 @@ def test_ages_in_weeks_and_inches_after_feet(
 
 def test_in_after_a_bare_number_is_a_preposition(find: Find) -> None:
     assert [q.unit_name for q in find("The team scored 3 in the second half.")] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "concept"),
+    [
+        ("The 300-page book sold 2 million copies.", 300, "book"),
+        ("The 300-page book sold 2 million copies.", 2e6, "book"),
+        ("The club offered a $5m-a-year contract.", 5e6, "contract"),
+        ("A 1,200 year-old church stands 3 miles from the town.", 3, "church"),
+    ],
+)
+def test_a_concept_leaves_out_what_is_hyphened_to_a_number(
+    find: Find, text: str, value: float, concept: str
+) -> None:
+    found = [q for q in find(text) if q.value == value]
+    assert [q.concept for q in found] == [concept]

@@ -213,7 +213,8 @@ def _found(doc: Doc, run: Run) -> Found | None:
     change = _SIGN_CHANGE.get(run.sign) or _change(doc, before, place)
     sign = -1.0 if minus else 1.0
     counts = counted if unit is None or unit.kind == "fraction" else None  # not "50 mL of acid"
-    concept = concept_of(doc, place.start, place.end, counts, change, before)
+    words_end = _words_end(doc, place.end, counted)
+    concept = concept_of(doc, place.start, words_end, counts, change, before)
     mention = QuantityMention(
         text=span.text,
         start=span.start_char,
@@ -235,6 +236,22 @@ def _found(doc: Doc, run: Run) -> Found | None:
         concept=concept,
     )
     return Found(mention, place.start, place.end)
+
+
+def _words_end(doc: Doc, end: int, counted: Token | None) -> int:
+    """Where the quantity's words end, past what is hyphened to it: the counted noun of 'a
+    500-page report' and the rate of 'a $10m-a-year deal' are not the deal's name."""
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_:
+        if counted is not None and counted.i == end + 1:
+            return end + 2
+        hyphened = doc[end + 1 : end + 4]
+        if (
+            len(hyphened) == 3
+            and hyphened[0].lower_ in {"a", "an", "per"}
+            and hyphened[1].text == "-"
+        ):
+            return end + 4
+    return end
 
 
 def _rated(name: str | None, rate: str | None) -> str | None:

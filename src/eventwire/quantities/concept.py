@@ -309,14 +309,39 @@ def _phrase(head: Token, span: tuple[int, int]) -> str | None:
         and not span[0] <= t.i < span[1]  # the quantity inside: "a $5 million deal"
         and not (t.i == head.i and t.lower_ in units)  # "MacBook Pro 16 inch"
     ]
-    while words and words[0].is_punct:
-        words = words[1:]
+    words = _without_leading_units(words, units)
     if not words and head.lower_ in units and not span[0] <= head.i < span[1]:
         words = [head]  # "Horsepower jumped from 240 to 273": a unit's name as the subject
     if not words:
         return None
     text = text_of(doc)  # not doc.text: spaCy rebuilds it on every call
     return text[words[0].idx : words[-1].idx + len(words[-1])].strip() or None
+
+
+def _without_leading_units(words: list[Token], units: dict[str, Any]) -> list[Token]:
+    """A phrase less the punctuation and the units of another quantity it starts with: 'inch'
+    of 'the 6.1-inch display', 'year-old' of 'a 2,900 year-old site', 'page' of 'the 300-page
+    book' (their numbers are left out already)."""
+    while words:
+        if words[0].is_punct:
+            words = words[1:]
+        elif len(words) > 2 and "".join(t.lower_ for t in words[:3]) in units:
+            words = words[3:]  # "year-old"
+        elif len(words) > 1 and words[1].pos_ in _NOUNS and _counts(words[0], units):
+            words = words[1:]
+        else:
+            break
+    return words
+
+
+def _counts(token: Token, units: dict[str, Any]) -> bool:
+    """A unit of measure (not a currency word: 'US' of 'a US fluid ounce'), or the noun of
+    another number hyphened to it ('page' of 'the 300-page book')."""
+    unit = units.get(token.lower_)
+    if unit is not None and not unit.kind.startswith("currency"):
+        return True
+    doc, i = token.doc, token.i
+    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].like_num and not doc[i - 2].whitespace_
 
 
 def _tail(head: Token, span: tuple[int, int]) -> int:
