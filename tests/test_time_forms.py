@@ -63,3 +63,9 @@ def test_the_next_year_or_so() -> None:
     assert found("The plant will close over the next year or so.", "future") == [
         ("the next year or so", "date", "2014")
     ]
+
+
+def test_within_is_a_preposition_outside_the_expression() -> None:
+    assert found("The bonds must be sold within five years.", "future") == [
+        ("five years", "duration", "P5Y")
+    ]
