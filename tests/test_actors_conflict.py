@@ -1,0 +1,52 @@
+"""Actors (issue 11): how conflict news names its actors: plainclothes police, youths and
+vigilantes, supporters, parties, donors, watchdogs, unidentified armed groups, local militias."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+from spacy.tokens import Doc
+
+from eventwire.actors import find_actors
+from eventwire.pipeline import Coder
+
+pytestmark = pytest.mark.model
+Found = list[tuple[str, str | None, str | None]]
+DAY = dt.date(2022, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def actors(coder: Coder, parse: Callable[[str], Doc]) -> Callable[[str], Found]:
+    def run(text: str) -> Found:
+        hits = find_actors(parse(text), coder.actors, DAY)
+        return [(text[h.start : h.end], h.country, h.sector) for h in hits]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "sector"),
+    [
+        ("Plainclothes officers seized two reporters in Accra.", "Plainclothes officers", "COP"),
+        ("Youths blocked the main road in Lusaka on Monday.", "Youths", "CVL"),
+        ("Vigilantes beat a suspected burglar to death in Jos.", "Vigilantes", "CVL"),
+        ("Hundreds of supporters rallied outside the court.", "supporters", "CVL"),
+        ("Motorcycle taxi drivers protested against a new levy.", "Motorcycle taxi drivers", "LAB"),
+        ("International donors pledged more money for the appeal.", "International donors", "IGO"),
+        ("A watchdog said the vote count was flawed.", "watchdog", "NGO"),
+        ("An unidentified armed group burned a bus.", "unidentified armed group", "UAF"),
+        ("Members of a local militia raided the market.", "local militia", "REB"),
+        ("Party members gathered at the headquarters.", "Party members", "PTY"),
+        ("Street vendors clashed with city officials.", "Street vendors", "BUS"),
+    ],
+)
+def test_group_nouns_of_conflict_news(
+    actors: Callable[[str], Found], text: str, words: str, sector: str
+) -> None:
+    assert (words, sector) in [(w, s) for w, _, s in actors(text)]
+
+
+def test_a_group_noun_takes_the_state_of_its_place(actors: Callable[[str], Found]) -> None:
+    assert ("Youths", "ZMB", "CVL") in actors("Youths blocked roads in Zambia on Monday.")
