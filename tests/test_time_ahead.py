@@ -30,7 +30,7 @@ def test_in_a_count_of_units_ahead_is_a_date() -> None:
         ("five years", "duration", "P5Y")
     ]
     assert found("The debt will be cut within five years.", "future") == [
-        ("within five years", "duration", "P5Y")
+        ("five years", "duration", "P5Y")  # 'within' is a preposition outside it
     ]
     # 'in a year or two' is some time ahead
     assert found("Prices may fall in a year or two.", "future") == [
