@@ -16,6 +16,7 @@ from eventwire.events.role_model import (
     RoleModel,
     best_roles,
     candidates,
+    deep_relation,
     dependency_path,
     pair_features,
     shipped_model,
@@ -165,3 +166,78 @@ def test_a_broken_model_file_is_a_coded_error(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError) as caught:
         RoleModel.load(path)
     assert caught.value.code == "E007"
+
+
+def test_deep_relation_reads_through_the_voice() -> None:
+    active, passive = make_doc(ACTIVE), make_doc(PASSIVE)
+    assert deep_relation(active[1], active[0]) == "subj"
+    assert deep_relation(active[1], active[2]) == "obj"
+    assert deep_relation(passive[2], passive[4]) == "subj"  # the "by" agent
+    assert deep_relation(passive[2], passive[0]) == "obj"  # the passive subject
+    assert "deep=subj" in pair_features(passive[2], passive[4])
+
+
+def test_deep_relation_of_an_event_noun_and_its_light_verb() -> None:
+    nominal = make_doc(NOMINAL)
+    assert deep_relation(nominal[2], nominal[0]) == "poss"
+    assert deep_relation(nominal[2], nominal[4]) == "prep:on"
+    # "Chile launched an attack on Peru ."
+    doc = make_doc(
+        [
+            ("Chile", 1, "nsubj", "PROPN", "Chile"),
+            ("launched", 1, "ROOT", "VERB", "launch"),
+            ("an", 3, "det", "DET", "an"),
+            ("attack", 1, "dobj", "NOUN", "attack"),
+            ("on", 3, "prep", "ADP", "on"),
+            ("Peru", 4, "pobj", "PROPN", "Peru"),
+        ]
+    )
+    assert deep_relation(doc[3], doc[0]) == "inh:subj"
+    assert pair_features(doc[3], doc[0])["gov=VERB:launch"] == 1.0
+
+
+def test_deep_relation_of_a_relative_clause_antecedent() -> None:
+    # "The rebels whom Chad freed left ."
+    doc = make_doc(
+        [
+            ("The", 1, "det", "DET", "the"),
+            ("rebels", 5, "nsubj", "NOUN", "rebel"),
+            ("whom", 4, "dobj", "PRON", "whom"),
+            ("Chad", 4, "nsubj", "PROPN", "Chad"),
+            ("freed", 1, "relcl", "VERB", "free"),
+            ("left", 5, "ROOT", "VERB", "leave"),
+            (".", 5, "punct", "PUNCT", "."),
+        ]
+    )
+    assert deep_relation(doc[4], doc[1]) == "rel:obj"
+    assert deep_relation(doc[4], doc[3]) == "subj"
+    # "Troops who shelled Goma left ."
+    doc = make_doc(
+        [
+            ("Troops", 4, "nsubj", "NOUN", "troop"),
+            ("who", 2, "nsubj", "PRON", "who"),
+            ("shelled", 0, "relcl", "VERB", "shell"),
+            ("Goma", 2, "dobj", "PROPN", "Goma"),
+            ("left", 4, "ROOT", "VERB", "leave"),
+        ]
+    )
+    assert deep_relation(doc[2], doc[0]) == "rel:subj"
+
+
+def test_a_conjoined_verb_shares_the_subject_not_the_object() -> None:
+    # "Peru signed a pact and freed prisoners ."
+    doc = make_doc(
+        [
+            ("Peru", 1, "nsubj", "PROPN", "Peru"),
+            ("signed", 1, "ROOT", "VERB", "sign"),
+            ("a", 3, "det", "DET", "a"),
+            ("pact", 1, "dobj", "NOUN", "pact"),
+            ("and", 1, "cc", "CCONJ", "and"),
+            ("freed", 1, "conj", "VERB", "free"),
+            ("prisoners", 5, "dobj", "NOUN", "prisoner"),
+            (".", 1, "punct", "PUNCT", "."),
+        ]
+    )
+    assert deep_relation(doc[5], doc[0]) == "inh:subj"
+    assert deep_relation(doc[5], doc[3]) == "-"
+    assert deep_relation(doc[5], doc[6]) == "obj"

@@ -1,7 +1,7 @@
 """Train the role model (source / target / neither for each trigger x candidate pair).
 
     .venv/bin/python training/events/train_roles.py [--corpus PATH] [--out PATH] [--seed N]
-        [--design best|linear|conjoined] [--gsr PATH]
+        [--design best|linear|conjoined] [--gsr PATH] [--no-cv]
 
 Parses the corpus with the project's spaCy pipeline, builds one pair per (trigger head,
 candidate head), trains a multinomial logistic regression on the `train` split (fixed seed),
@@ -34,14 +34,18 @@ from eventwire.cache import cache_dir  # noqa: E402
 from eventwire.events import role_model as rm  # noqa: E402
 from eventwire.events.lexicon import Lexicon  # noqa: E402
 from eventwire.events.roles import noun_arguments, verb_arguments  # noqa: E402
-from training.events import linear  # noqa: E402
+from training.events import cv  # noqa: E402
 from training.events.corpus import CORPUS, load  # noqa: E402
 
 PLOVER = kb.load_plover(kb.data_path("plover_types.tsv"))
 GSR = ROOT.parent / "shared" / "data" / "plover" / "PLOVER_GSR_dev.json"
 SEED = 13
 MIN_COUNT = 2  # features seen once in training carry no evidence
-C_VALUE = 0.5  # inverse L2 strength, chosen on held-out log loss (0.25, 0.5, 1, 2)
+C_VALUE = 0.5  # inverse L2 strength where no cross-validation runs (--no-cv)
+# The settings cross-validation chooses among (group k-fold over the train part's template
+# families, never the held-out ones): C, and the least number of families a feature is seen in
+CV_GRID = tuple(cv.Setting(c, m) for c in (0.25, 0.5, 1.0, 2.0) for m in (1, 2))
+CV_FOLDS = 4
 DIGITS = 5
 IMPLIED_PLACES = False  # learn the implied roles marked on a place (learnable_roles)
 LOW_THRESHOLD = 0.3  # also reported: accuracy when a role needs only P >= 0.3  # weights rounded so the file is small and byte-stable
@@ -55,6 +59,7 @@ class Trigger:
     sources: set[int] = field(default_factory=set)
     targets: set[int] = field(default_factory=set)
     entry_pos: str | None = None
+    family: str = ""  # the template family (the group of cross-validation)
 
 
 def span_heads(doc: Doc, start: int, end: int) -> set[int]:
@@ -79,7 +84,7 @@ def corpus_triggers(records: list[dict[str, Any]], docs: list[Doc]) -> Iterator[
             src = span_heads(doc, *event["source"]) if event.get("source") else set()
             tgt = span_heads(doc, *event["target"]) if event.get("target") else set()
             src, tgt = learnable_roles(event, src, tgt)
-            yield Trigger(token, src, tgt)
+            yield Trigger(token, src, tgt, family=record.get("family", ""))
 
 
 def learnable_roles(
@@ -110,29 +115,46 @@ def pair_rows(trigger: Trigger, conjunctions: bool, gold_too: bool) -> Iterator[
         yield rm.model_features(trigger.token, pool[i], conjunctions), label
 
 
-def train(triggers: list[Trigger], conjunctions: bool, seed: int) -> dict[str, Any]:
-    """Fit the regression and return the model as JSON data."""
-    rows = [r for t in triggers for r in pair_rows(t, conjunctions, gold_too=True)]
+def train(
+    triggers: list[Trigger], conjunctions: bool, seed: int, use_cv: bool = True
+) -> dict[str, Any]:
+    """Fit the regression and return the model as JSON data. With `use_cv`, C and the
+    family filter are chosen by group k-fold over the triggers' families, and the logits are
+    divided by the temperature fitted on the out-of-fold pairs (calibration)."""
+    rows, labels, groups = [], [], []
+    for trigger in triggers:
+        for features, label in pair_rows(trigger, conjunctions, gold_too=True):
+            rows.append(features)
+            labels.append(label)
+            groups.append(trigger.family)
     counts: dict[str, int] = {}
-    for features, _ in rows:
+    for features in rows:
         for name in features:
             counts[name] = counts.get(name, 0) + 1
-    kept = [{k: v for k, v in f.items() if counts[k] >= MIN_COUNT} for f, _ in rows]
-    found = linear.fit(kept, [label for _, label in rows], C_VALUE, seed)
+    kept = [{k: v for k, v in f.items() if counts[k] >= MIN_COUNT} for f in rows]
+    setting, temperature, chosen = cv.Setting(C_VALUE, 1), 1.0, {}
+    if use_cv:
+        best, _ = cv.choose(kept, labels, groups, CV_GRID, CV_FOLDS, seed)
+        setting, temperature = best.setting, cv.temperature(best, labels)
+        chosen = cv.describe(best, labels, temperature)
+    found = cv.fit_filtered(kept, labels, groups, setting, seed)
     order = [found.classes.index(r) for r in rm.ROLES]
     weights = {
-        name: [round(float(found.coef[k][j]), DIGITS) for k in order]
+        name: [round(float(found.coef[k][j]) / temperature, DIGITS) for k in order]
         for j, name in enumerate(found.names)
     }
     return {
         "format": rm.MODEL_FORMAT,
         "classes": list(rm.ROLES),
-        "intercepts": [round(float(found.intercept[k]), DIGITS) for k in order],
+        "intercepts": [round(float(found.intercept[k]) / temperature, DIGITS) for k in order],
         "weights": {k: w for k, w in weights.items() if any(w)},
         "metadata": {
             "conjunctions": conjunctions,
             "pairs": len(rows),
-            "C": C_VALUE,
+            "C": setting.c,
+            "min_families": setting.min_families,
+            "temperature": temperature,
+            "cv": {"folds": CV_FOLDS if use_cv else 0, "out_of_fold": chosen},
             "solver": found.solver,
         },
     }
@@ -327,6 +349,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--design", choices=["best", "linear", "conjoined"], default="best")
     parser.add_argument("--gsr", type=Path, default=GSR, help="PLOVER GSR dev (measured only)")
+    parser.add_argument(
+        "--no-cv", action="store_true", help=f"no cross-validation: C={C_VALUE}, no temperature"
+    )
     args = parser.parse_args(argv)
     spacy_nlp = nlp.load()
     splits = parsed_splits(args.corpus, spacy_nlp)
@@ -348,7 +373,7 @@ def main(argv: list[str] | None = None) -> int:
     designs = ["linear", "conjoined"] if args.design == "best" else [args.design]
     results = []
     for design in designs:
-        data = train(sets["train"], design == "conjoined", args.seed)
+        data = train(sets["train"], design == "conjoined", args.seed, not args.no_cv)
         scores = evaluate(rm.RoleModel(data), dev)
         print(f"{design}: {len(data['weights'])} features", json.dumps(scores))
         results.append((design, data, scores))

@@ -119,6 +119,90 @@ def _preposition(candidate: Token) -> str:
     return base.head.text.lower()  # not lower_: a blank Vocab has no lexical attributes
 
 
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_OBJECTS = frozenset({"dobj", "nsubjpass", "dative", "attr", "oprd"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose"})
+# links through which a trigger shares its governor's subject: "agreed to open" (control),
+# "struck a deal and agreed" (conjoined verbs), "launched an attack" (a light verb's object)
+_SHARING = frozenset({"xcomp", "conj", "dobj", "pcomp", "advcl"})
+
+
+def _relation(trigger: Token, word: Token) -> str | None:
+    """The deep relation of a word to the trigger it hangs on, the same in either voice:
+    the subject of an active verb and the "by" agent of a passive are "subj"; the object
+    and the passive subject "obj"; a preposition's object "prep:<word>"; an event noun's
+    possessor "poss". None when the word does not hang on the trigger."""
+    head = word.head
+    if head.i == trigger.i and word.i != trigger.i:
+        if word.dep_ in _SUBJECTS:
+            return "subj"
+        if word.dep_ in _OBJECTS:
+            return "obj"
+        return word.dep_ if word.dep_ in {"poss", "compound", "amod", "nmod"} else "other"
+    if word.dep_ == "pobj" and head.head.i == trigger.i and head.i != trigger.i:
+        if head.dep_ == "agent" or head.text.lower() == "by":
+            return "subj"
+        return f"prep:{head.text.lower()}"
+    return None
+
+
+def _relative_relation(trigger: Token) -> str:
+    """What the noun a relative clause or participle hangs on is to its trigger: "the army,
+    whom X accused" (the pronoun is the object: "obj"), "the deal that China concluded",
+    "villages shelled by the army" (a passive participle's noun: "obj")."""
+    if trigger.dep_ == "acl":
+        return "obj" if trigger.tag_ == "VBN" else "subj"
+    pronoun = next(
+        (t for t in trigger.subtree if t.text.lower() in _RELATIVE_WORDS and t.i < trigger.i),
+        None,
+    )
+    if pronoun is not None:
+        relation = _relation(trigger, pronoun)
+        if relation == "subj" and any(
+            c.dep_ == "nsubj" and c.i != pronoun.i for c in trigger.children
+        ):
+            relation = "obj"  # the parser's "whom ... X held talks with": X is the subject
+        return relation or "other"
+    return "obj" if any(c.dep_ in _SUBJECTS for c in trigger.children) else "subj"
+
+
+def deep_relation(trigger: Token, candidate: Token) -> str:
+    """The candidate's (first conjunct's) relation to the trigger, read through the voice, a
+    relative clause's antecedent and the governor whose subject the trigger shares; "rel:",
+    "inh:" mark the last two. "-" for none of these."""
+    base = _base(candidate)
+    own = _relation(trigger, base)
+    if own is not None:
+        return own
+    if trigger.dep_ in {"relcl", "acl"} and base.i == _base(trigger.head).i:
+        return "rel:" + _relative_relation(trigger)
+    current = trigger
+    for _ in range(4):
+        if current.dep_ not in _SHARING or any(c.dep_ in _SUBJECTS for c in current.children):
+            break
+        current = current.head
+        relation = _relation(current, base)
+        if relation == "subj" or (relation == "obj" and base.dep_ == "nsubjpass"):
+            return "inh:" + relation  # the subject is shared, a conjunct's object is not
+        if relation is not None:
+            return "-"
+    return "-"
+
+
+def _governor(trigger: Token, candidate: Token) -> str:
+    """The lemma of the nearest word governing both (the trigger or the candidate itself, or
+    a verb such as "say" or "urge" above both)."""
+    up = {t.i for t in _chain(candidate)}
+    common = next((t for t in _chain(trigger) if t.i in up), None)
+    if common is None:
+        return "-"
+    if common.i == trigger.i:
+        return "trigger"
+    if common.i == candidate.i:
+        return "candidate"
+    return f"{common.pos_}:{common.lemma_.lower()}"
+
+
 def feature_groups(trigger: Token, candidate: Token) -> dict[str, str]:
     """The categorical description of a pair, one value per named group."""
     base = _base(candidate)
@@ -137,6 +221,8 @@ def feature_groups(trigger: Token, candidate: Token) -> dict[str, str]:
         "tnoun": "noun" if trigger.pos_ in {"NOUN", "PROPN"} else "-",
         "chead": "trigger" if candidate.head.i == trigger.i else "-",
         "tsubj": _own_subject(trigger),
+        "deep": deep_relation(trigger, candidate),
+        "gov": _governor(trigger, candidate),
     }
     groups.update(_path_features("path", candidate, trigger))
     if base.i != candidate.i:
