@@ -139,12 +139,7 @@ def _pairs(
     if not targets and len(sources) > 1 and symmetric:  # "Iran and Russia signed a deal"
         # one event per pair, the first named as source: a symmetric type has no direction,
         # and two events for one deal would count it twice
-        return [
-            (a, b)
-            for n, a in enumerate(sources)
-            for b in sources[n + 1 :]
-            if a.hit.country != b.hit.country
-        ]
+        return [(a, b) for n, a in enumerate(sources) for b in sources[n + 1 :] if _parties(a, b)]
     if not sources:
         return [(None, t) for t in targets]
     if not targets:
@@ -156,6 +151,17 @@ def _pairs(
         (s, t) for s, t in dyads if not one_actor(s, t)
     ]
     return kept or [(s, None) for s, _ in dyads]
+
+
+def _parties(a: Resolved, b: Resolved) -> bool:
+    """Two parties to a symmetric act: of two states, or, where the words name no state of their
+    own (local actors: "tribal elders and the district governor reached an accord"), two
+    actors of other names; two of one named state are one side ("Iran's president and
+    foreign minister signed")."""
+    if a.hit.country != b.hit.country:
+        return True
+    named = a.hit.country is not None and not (a.hit.country_inferred or b.hit.country_inferred)
+    return not named and a.hit.name != b.hit.name
 
 
 # a state named as a whole (no sector: "Russia", "the United States") acts through its
