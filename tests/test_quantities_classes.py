@@ -101,3 +101,18 @@ def test_a_concept_leaves_out_what_is_hyphened_to_a_number(
 ) -> None:
     found = [q for q in find(text) if q.value == value]
     assert [q.concept for q in found] == [concept]
+
+
+def test_a_change_with_an_aside_in_another_unit(find: Find) -> None:
+    found = find("The index dropped 420 points, or 1.5%, to 27,600.")
+    assert [(q.value, q.change, q.unit_name) for q in found] == [
+        (420, "down", "point"),
+        (1.5, "down", "percentage"),
+        (27600, "=", "point"),
+    ]
+
+
+def test_a_count_that_says_by_how_much(find: Find) -> None:
+    assert [(q.value, q.change) for q in find("The index slid 212 points on Friday.")] == [
+        (212, "down")
+    ]

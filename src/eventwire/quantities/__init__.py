@@ -210,7 +210,7 @@ def _found(doc: Doc, run: Run) -> Found | None:
     span = doc[place.start : place.end]
     phrase = noun_phrase_span(counted, run.end) if counted is not None else None
     before = place.start - minus - (len(qualifier[0].split()) if qualifier else 0)
-    change = _SIGN_CHANGE.get(run.sign) or _change(doc, before, place)
+    change = _SIGN_CHANGE.get(run.sign) or _change(doc, before, place, counted)
     sign = -1.0 if minus else 1.0
     counts = counted if unit is None or unit.kind == "fraction" else None  # not "50 mL of acid"
     words_end = _words_end(doc, place.end, counted)
@@ -261,14 +261,18 @@ def _rated(name: str | None, rate: str | None) -> str | None:
     return f"{name} per {quantity_words().unit_names.get(rate, rate)}"
 
 
-def _change(doc: Doc, before: int, place: _Place) -> str | None:
+def _change(doc: Doc, before: int, place: _Place, counted: Token | None) -> str | None:
     """Up or down, read from the last word of the mention or else from its top word ('dropped
-    by 1.5 degrees Celsius': 'degrees')."""
+    by 1.5 degrees Celsius': 'degrees'), or from the noun it counts right after it, where that
+    says by how much ('the index fell 350 points')."""
     last = doc[place.end - 1]
     found = change_of(doc, before, last)
     if found is None:
         top = next((t for t in doc[place.start : place.end] if not _inside(t.head, place)), last)
         found = change_of(doc, before, top) if top.i != last.i else None
+    if found is None and counted is not None and counted.i == place.end:
+        # an adverbial count moves ('fell 350 points'); an object counts ('added ten users')
+        found = change_of(doc, before, counted) if counted.dep_ == "npadvmod" else None
     return found
 
 

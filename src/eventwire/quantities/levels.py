@@ -24,16 +24,30 @@ def changes_to_levels(doc: Doc, found: list[Found]) -> list[Found]:
     out = list(found)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
-        if _between(doc, first, second.start) not in _TO_LEVEL:
+        aside = i + 2 < len(out) and _or_aside(doc, first, second)
+        if aside:  # "fell 350 points, or 1.2%, to 28,900": both figures are the fall
+            second = out[i + 2]
+        words = _between(doc, out[i + 1] if aside else first, second.start)
+        if (words[1:] if aside and words[:1] == [","] else words) not in _TO_LEVEL:
             continue
         direction = _direction_before(doc, first.start)
         if direction is None:
             continue
         out[i] = _with_change(first, direction)
+        if aside:
+            out[i + 1] = _with_change(out[i + 1], direction)
+        level = i + 2 if aside else i + 1
         if second.mention.change == direction and not second.mention.qualifier:
-            out[i + 1] = _with_change(second, "=")
-        out[i + 1] = _with_unit_of(out[i + 1], first)
+            out[level] = _with_change(second, "=")
+        out[level] = _with_unit_of(out[level], first)
     return out
+
+
+def _or_aside(doc: Doc, first: Found, second: Found) -> bool:
+    """', or 1.2%,' right after the first figure: the same change in another unit."""
+    words = _between(doc, first, second.start)
+    closing = doc[second.end].text if second.end < len(doc) else ""
+    return words == [",", "or"] and closing == ","
 
 
 def _with_unit_of(level: Found, change: Found) -> Found:
