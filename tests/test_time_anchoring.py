@@ -35,6 +35,10 @@ def values(text: str, anchor: dt.date = THURSDAY, tense: str = "past") -> list[s
         ("The fund will redeem all units tendered through April 2.", "April", "future"),
         # an infinitive under a participle under a past verb
         ("The talks, set to resume on Monday, were postponed.", "Monday", "present"),
+        # under a present passive or adjective it lies ahead; a perfect infinitive keeps its past
+        ("The talks are set to resume on Monday.", "Monday", "future"),
+        ("The envoy is likely to arrive on Friday.", "Friday", "future"),
+        ("The rebel is said to have fled on Monday.", "Monday", "past"),
     ],
 )
 def test_clause_tense_of_infinitives_and_participles(

@@ -52,12 +52,27 @@ def verb_tense(verb: Token) -> str | None:
         governor = verb.head
         if governor.i != verb.i and _is_cue(governor):  # "scheduled to expire Friday"
             return "past" if "had" in _auxiliaries(governor) else "future"
+        if governor.i != verb.i and "have" not in aux and _said_of_now(governor):
+            return "future"  # "talks are set to resume Monday", "he is likely to quit Friday"
         return None
     if verb.tag_ in {"VBD", "VBN"}:
         return "past"
     if verb.tag_ in {"VBZ", "VBP"}:
         return "present"
     return None
+
+
+def _said_of_now(governor: Token) -> bool:
+    """A passive participle or an adjective in the present tense that governs an infinitive:
+    what it says of now is that something lies ahead ("is set to", "are expected to", "is
+    likely to", "is due to"); "is said to have met" keeps its past (see the caller)."""
+    if governor.tag_ == "VBN":
+        be = _auxiliaries(governor)
+    elif governor.pos_ == "ADJ" and governor.dep_ == "acomp":
+        be = [governor.head.lower_]
+    else:
+        return False
+    return any(word in _PRESENT_BE - {"be"} for word in be)
 
 
 def tense_at(doc: Any) -> Callable[[int], str]:
