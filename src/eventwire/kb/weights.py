@@ -20,6 +20,7 @@ KNOWN: dict[str, tuple[str, ...]] = {
     "actors.context": ("near_score", "setting_score", "setting_min"),
     "actors.coref": ("anaphor_score", "holder_score"),
     "actors.resolve": ("fuzzy_score", "lone_cutoff", "unknown_person_score"),
+    "actors.named": ("group_score",),
     "actors.names": ("person_cutoff", "surname_cutoff", "name_cutoff"),
     "places.resolve": (
         *("population", "continent", "region", "country", "admin", "city", "custom"),
