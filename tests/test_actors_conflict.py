@@ -50,3 +50,30 @@ def test_group_nouns_of_conflict_news(
 
 def test_a_group_noun_takes_the_state_of_its_place(actors: Callable[[str], Found]) -> None:
     assert ("Youths", "ZMB", "CVL") in actors("Youths blocked roads in Zambia on Monday.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head noun says what it is; a demonym or country inside says whose
+        ("The Ruritanian Union of Nurses called a strike.", ("Ruritanian Union", None, "LAB")),
+        ("The Kenya Congress of Trade Unions met in Mombasa.", ("Kenya Congress", "KEN", "LAB")),
+        ("Leaders of the Jade Lotus Party were detained.", ("Jade Lotus Party", None, "PTY")),
+        ("The Oromo Freedom Militia shelled the town.", ("Oromo Freedom Militia", "ETH", "REB")),
+        # a role word the head is part of keeps its sector
+        (
+            "The Ghana Bar Association condemned the ruling.",
+            ("Ghana Bar Association", "GHA", "JUD"),
+        ),
+    ],
+)
+def test_unknown_organisations_are_read_from_their_names(
+    actors: Callable[[str], Found], text: str, expected: tuple[str, str | None, str]
+) -> None:
+    start, country, sector = expected
+    found = [(w, c, s) for w, c, s in actors(text) if w.startswith(start)]
+    assert found and found[0][1:] == (country, sector), actors(text)
+
+
+def test_known_organisations_are_not_read_again(actors: Callable[[str], Found]) -> None:
+    assert ("Nigerian Army", "NGA", "MIL") in actors("The Nigerian Army killed ten bandits.")

@@ -1,6 +1,7 @@
 """Actors stage: find who is named (countries, capitals and seats of government, organisations,
-people, role words) and resolve each to a canonical name, a country code and a sector, as of the
-article's publication date.
+people, role words, organisations the knowledge base does not know, by their head noun) and
+resolve each to a canonical name, a country code and a sector, as of the article's publication
+date.
 
 `find_actors(doc, matcher, day)` is pure: it reads a parsed Doc and returns `ActorHit`s, which
 carry the token indices that later stages use to map parse arguments to actors. Steps: knowledge
@@ -26,6 +27,7 @@ from .coref import (
 from .explain import ActorExplanation, Explanation, explain_actor
 from .hits import ActorHit, Candidate, Entry
 from .matcher import ActorMatcher
+from .named import name_groups
 from .people import RoleOnDay, pick_person, role_on
 from .resolve import entity_hits, phrase_hits, states_named
 from .words import mark_former, qualify_groups
@@ -57,6 +59,7 @@ def find_actors(doc: Doc, am: ActorMatcher, day: dt.date | None = None) -> list[
     hits = phrase_hits(doc, am, day)
     taken = {i for h in hits if h.kind in _NAME_KINDS for i in h.tokens}
     hits += entity_hits(doc, am, day, taken, states_named(hits, am))
+    hits = name_groups(doc, hits, am)
     hits = attach_modifiers(doc, fold_into_names(hits), am)
     qualify_groups(doc, hits, am.modifiers)
     mark_former(doc, hits)
