@@ -69,3 +69,19 @@ def test_within_is_a_preposition_outside_the_expression() -> None:
     assert found("The bonds must be sold within five years.", "future") == [
         ("five years", "duration", "P5Y")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Over the years the port grew.", [("the years", "duration", "PXY")]),
+        ("The truce ends decades of feuding.", [("decades", "duration", "PXE")]),
+        ("The vote follows months of haggling.", [("months", "duration", "PXM")]),
+        ("The years of the siege were hard.", []),
+        ("The years ahead look hard.", [("The years ahead", "duration", "PXY")]),
+    ],
+)
+def test_a_stretch_of_years_without_a_count(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert found(text) == expected

@@ -161,8 +161,8 @@ def period_ended(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'for years', 'over decades': PXY, PXE."""
-    unit = time_words().units[_norm(m["unit"])]
+    """'for years', 'over decades', 'over the years', 'years of war': PXY, PXE."""
+    unit = time_words().units[_norm(m["unit"] or m["unitof"])]
     return Resolution(
         "duration", iso_duration(None, unit.designator, unit.granularity in _TIME_UNITS), None
     )
