@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from eventwire.time import find_timexes
+from eventwire.time import find_dates, find_timexes
 
 ANCHOR = dt.date(2013, 3, 6)  # a Wednesday
 
@@ -85,3 +85,15 @@ def test_a_stretch_of_years_without_a_count(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert found(text) == expected
+
+
+def test_a_time_on_a_day_is_two_expressions_and_one_date_mention() -> None:
+    text = "Trading opens at 10:30 a.m. ET on Thursday."
+    assert found(text, "future") == [
+        ("10:30 a.m. ET", "time", "2013-03-07T10:30"),
+        ("Thursday", "date", "2013-03-07"),
+    ]
+    mentions = find_dates(text, ANCHOR, lambda _o: "future")
+    assert [(d.text, d.value) for d in mentions] == [
+        ("10:30 a.m. ET on Thursday", "2013-03-07T10:30")
+    ]

@@ -20,6 +20,7 @@ from .state import Context, Resolution, Rule
 
 Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 _RANGE_JOINER = re.compile(r"^\s*(?:to|until|till|through|thru|and|-|–)\s*$", re.IGNORECASE)
+_ON = re.compile(r"^,?\s+on\s+$", re.IGNORECASE)
 _RANGE_OPENER = re.compile(r"(?:\b(between|from)\s+)$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _DETERMINER = re.compile(r"(?:the|a|an|its|their|this|that|his|her)\s+", re.IGNORECASE)
@@ -246,15 +247,29 @@ def to_mention(timex: Timex) -> DateMention | None:
 
 
 def merge_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
-    """'between 2019 and 2021', 'from March to May', '5-7 January': one mention for the range."""
+    """'between 2019 and 2021', 'from March to May', '5-7 January': one mention for the range;
+    '3 p.m. on Friday' (two TimeML expressions) one mention of the time."""
     merged: list[DateMention] = []
     for mention in mentions:
         previous = merged[-1] if merged else None
         if previous is not None and _joins(text, previous, mention):
             merged[-1] = _range(text, previous, mention)
+        elif previous is not None and _time_on_day(text, previous, mention):
+            merged[-1] = previous.model_copy(
+                update={"text": text[previous.start : mention.end], "end": mention.end}
+            )
         else:
             merged.append(mention)
     return merged
+
+
+def _time_on_day(text: str, time: DateMention, day: DateMention) -> bool:
+    return (
+        time.kind == "time"
+        and day.kind == "date"
+        and (time.date_start, time.date_end) == (day.date_start, day.date_end)
+        and _ON.match(text[time.end : day.start]) is not None
+    )
 
 
 def _joins(text: str, first: DateMention, second: DateMention) -> bool:

@@ -258,7 +258,7 @@ def clock(m: re.Match[str], ctx: Context) -> Resolution | None:
         if not 1 <= hour <= 12:
             return None
         hour = hour % 12 + (12 if m["ampm"].lower().startswith("p") else 0)
-    told = m["day"] or _day_after_aside(m)
+    told = m["day"] or m["onday"] or _day_after_aside(m)
     day = _day_phrase(told, ctx) if told else None
     if day is None:
         focus = ctx.reference()

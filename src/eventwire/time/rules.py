@@ -91,7 +91,9 @@ RELATIVE_RULES = [
             _APPROXP
             + r"(?:(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s?(?P<ampm>[ap]\.?\s?m\b\.?)|(?P<h24>[01]?\d|2[0-3])[:.](?P<mi24>[0-5]\d)(?=\s*(?:GMT|UTC|local\s+time|hours|hrs|(?-i:[A-Z]{1,3}T)\b))|(?P<hh4>[01]\d|2[0-3])(?P<mm4>[0-5]\d)(?=\s+(?-i:GMT|UTC)\b)|(?P<cw>%(CLOCKWORD)s)|(?P<oc>[01]?\d)\s+o['’]clock)"
             + r"(?:\s+(?-i:GMT|UTC|[A-Z]{1,3}T)\b)?(?:\s+local\s+time)?"
-            + r"(?:,?\s+(?:on\s+)?(?P<day>%(DEICTIC)s|%(WEEKDAY)s|%(MONTH)s\s+\d{1,2}(?:st|nd|rd|th)?))?"
+            # "10 p.m. Wednesday" is one expression; in "3 p.m. on Tuesday" the preposition is
+            # a signal between two (TimeML): the day only tells which day the time is on
+            + r"(?:,?\s+(?P<day>%(DEICTIC)s|%(WEEKDAY)s|%(MONTH)s\s+\d{1,2}(?:st|nd|rd|th)?)|(?=,?\s+on\s+(?P<onday>%(DEICTIC)s|%(WEEKDAY)s|%(MONTH)s\s+\d{1,2}(?:st|nd|rd|th)?)))?"
         ),
         relative.clock,
     ),
