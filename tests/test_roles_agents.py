@@ -1,10 +1,17 @@
-"""Agents the parse hides: a clause of its own subject hung on a noun is no reduced participle
-("reports that the rebels have killed ..."), and "at the hands of X" names the agent of a passive
-verb, not a partner. Hand-built parses; sentences written for these tests."""
+"""Agents and partners the parse hides: a clause of its own subject hung on a noun is no reduced
+participle ("reports that the rebels have killed ..."); "at the hands of X" names the agent of a
+passive verb, not a partner; a stranded preposition's object is the relative clause's
+antecedent; a clause on the reporter's words, and "was quoted as warning", tell of the
+reporter's own act. Hand-built parses; sentences written for these tests."""
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
+from eventwire.events.attribution import Reporter
+from eventwire.events.roles import inherited_subjects
 from eventwire.kb import KnowledgeBase
+from eventwire.model import Attribution
 
 from .handbuilt import actor_ref, parse
 from .handbuilt import countries as _countries
@@ -80,3 +87,64 @@ def test_at_the_hands_of_names_the_agent(kb: KnowledgeBase) -> None:
     roles = _roles(kb, doc, hits)["killed"]
     assert [r.hit.name for r in roles.sources] == ["militia"]
     assert [r.hit.name for r in roles.targets] == ["Malians"]
+
+
+def _reporter(doc: Doc, verb: int, words: set[int]) -> Reporter:
+    return Reporter(
+        Attribution(text=doc[min(words)].text, kind="official"), doc[verb], frozenset(words)
+    )
+
+
+def test_a_stranded_preposition_names_the_relative_clauses_antecedent(kb: KnowledgeBase) -> None:
+    # "the Omani envoy, whom the Iranian minister met with, left"
+    doc = parse(
+        [
+            ("the", 1, "det", "DET", "the"),
+            ("envoy", 1, "ROOT", "NOUN", "envoy"),
+            (",", 1, "punct", "PUNCT", ","),
+            ("whom", 7, "pobj", "PRON", "whom"),
+            ("the", 5, "det", "DET", "the"),
+            ("minister", 6, "nsubj", "NOUN", "minister"),
+            ("met", 1, "relcl", "VERB", "meet"),
+            ("with", 6, "prep", "ADP", "with"),
+        ]
+    )
+    hits = [actor_ref(doc, 1, "OMN", "GOV", "role"), actor_ref(doc, 5, "IRN", "GOV", "role")]
+    sources, targets = _countries(_roles(kb, doc, hits)["met"])
+    assert (sources, targets) == (["IRN"], ["OMN"])
+
+
+def test_a_participle_on_the_reporters_words_is_the_reporters_act(kb: KnowledgeBase) -> None:
+    # "the coalition bombing rebel positions said ..."
+    doc = parse(
+        [
+            ("the", 1, "det", "DET", "the"),
+            ("coalition", 5, "nsubj", "NOUN", "coalition"),
+            ("bombing", 1, "acl", "VERB", "bomb"),
+            ("rebel", 4, "compound", "NOUN", "rebel"),
+            ("positions", 2, "dobj", "NOUN", "position"),
+            ("said", 5, "ROOT", "VERB", "say"),
+        ]
+    )
+    hits = [actor_ref(doc, 1, "SAU", "MIL", "group"), actor_ref(doc, 3, "YEM", "REB", "group")]
+    roles = _roles(kb, doc, hits, reporter=_reporter(doc, 5, {0, 1}))["bombing"]
+    assert _countries(roles) == (["SAU"], ["YEM"])
+
+
+def test_quoted_as_warning_is_the_quoted_actors_warning(kb: KnowledgeBase) -> None:
+    # "the army was quoted as warning Turkey"
+    doc = parse(
+        [
+            ("the", 1, "det", "DET", "the"),
+            ("army", 3, "nsubjpass", "NOUN", "army"),
+            ("was", 3, "auxpass", "AUX", "be"),
+            ("quoted", 3, "ROOT", "VERB", "quote"),
+            ("as", 3, "prep", "ADP", "as"),
+            ("warning", 4, "pcomp", "VERB", "warn"),
+            ("Turkey", 5, "dobj", "PROPN", "Turkey"),
+        ]
+    )
+    hits = [actor_ref(doc, 1, "SYR", "MIL", "group"), actor_ref(doc, 6, "TUR")]
+    assert inherited_subjects(doc[5]) == [[doc[1]]]
+    roles = _roles(kb, doc, hits, reporter=_reporter(doc, 3, {0, 1}))["warning"]
+    assert _countries(roles) == (["SYR"], ["TUR"])

@@ -22,6 +22,7 @@ _NAMING_DEPS = frozenset(
     {"amod", "compound", "poss", "nmod", "nummod", "prep", "appos", "acl", "relcl"}
 )
 _PLURAL = frozenset({"NNS", "NNPS"})
+_CLAUSES = frozenset({"relcl", "acl"})  # clauses on a noun: "the coalition conducting strikes"
 
 
 class Resolver:
@@ -57,7 +58,15 @@ class Resolver:
         if verb is None:
             return False
         announced = token.dep_ == "dobj" and token.head.i == verb.i  # "announced a suspension"
-        return announced or acts_as(token, verb, through_report=speech)
+        return announced or acts_as(token, verb, through_report=speech) or self._told_of(token)
+
+    def _told_of(self, token: Token) -> bool:
+        """The trigger is in a clause on the reporter's own words, which tells of the reporter's
+        act: "the coalition conducting air strikes against X said", "the UN, which delivered
+        aid to X, said"."""
+        reporter = self.ctx.reporter
+        clause = next((a for a in [token, *token.ancestors] if a.dep_ in _CLAUSES), None)
+        return reporter is not None and clause is not None and clause.head.i in reporter.tokens
 
     def speakers(self, found: list[Resolved]) -> list[Resolved]:
         """A bare definite description of the reporter's own state or sector is the reporter's

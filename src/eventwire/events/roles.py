@@ -185,9 +185,14 @@ def _controller(clause: Token, head: Token) -> list[Token]:
     """Who does what a clause under `head` says: the passive subject of a passive head whose
     infinitive it is ("the delegation was told to reach a deal": the delegation reaches it),
     else the head's agent or subject."""
-    if clause.dep_ == "xcomp" and is_passive(head):
+    if (clause.dep_ == "xcomp" or _as_phrase(clause)) and is_passive(head):
         return _passive_subject(head) or _agent(head)
     return _agent(head) if is_passive(head) else _subject(head) or _shared_subject(head)
+
+
+def _as_phrase(token: Token) -> bool:
+    """ "was quoted as warning X", "is seen as backing X": the passive subject does it."""
+    return token.dep_ == "prep" and token.lower_ == "as"
 
 
 def _shared_subject(verb: Token) -> list[Token]:
@@ -207,9 +212,14 @@ def acts_as(token: Token, verb: Token, through_report: bool = False, depth: int 
     a conjunct or an infinitive ("X said ..., accusing Y", "X said ... and expelled Y"), not
     what the verb reports (its clause complement). With `through_report` (a speech act), the
     joined clause may hang off the reported clause, as the parser often attaches it there:
-    "X said its members were detained, accusing the government"."""
+    "X said its members were detained, accusing the government". "X was quoted as warning Y"
+    is X's act too."""
     current, joins = token, {"advcl", "conj", "xcomp"}
     above = joins | ({"ccomp"} if through_report else set())
+    if current.dep_ == "pcomp" and _as_phrase(current.head):
+        if current.head.head.i == verb.i:
+            return True
+        current = current.head.head
     for step in range(depth):
         if current.dep_ not in (above if step else joins):
             return False
@@ -299,7 +309,10 @@ def verb_arguments(
     holders = [verb] + ([light_object] if light_object is not None else [])
     hands = {h.i for h in _hands(verb)}  # the agent's phrase, no partner
     args.targets += [
-        t for h in holders for t in prep_objects(h, preps | {"with"}) if t.i not in hands
+        _unrelative(t, verb)  # a stranded preposition: "the envoy, whom Iran met with"
+        for h in holders
+        for t in prep_objects(h, preps | {"with"})
+        if t.i not in hands
     ]
     args.partners = [t for h in holders for t in prep_objects(h, BETWEEN)]
     if light_object is not None:
