@@ -116,3 +116,38 @@ def test_a_count_that_says_by_how_much(find: Find) -> None:
     assert [(q.value, q.change) for q in find("The index slid 212 points on Friday.")] == [
         (212, "down")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "name"),
+    [
+        ("The fix will cost $2.5-3bn.", 2.5e9, 3e9, "dollar"),
+        ("The club paid €20-25m for the winger.", 20e6, 25e6, "euro"),
+        ("Repairs may cost £1-2m.", 1e6, 2e6, "pound sterling"),
+        ("The ridge is 3-4 km long.", 3, 4, "kilometre"),
+    ],
+)
+def test_scaled_ranges(find: Find, text: str, low: float, high: float, name: str) -> None:
+    assert [(q.value, q.value_max, q.unit_name) for q in find(text)] == [(low, high, name)]
+
+
+def test_a_wave_in_metres_stays_metres(find: Find) -> None:
+    assert [(q.value, q.value_max, q.unit) for q in find("A 5-10m wave hit the pier.")] == [
+        (5, 10, "m")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("The Fed lifted rates by half a percentage point.", 0.5, "percentage point"),
+        ("The bank cut by a quarter of a percentage point.", 0.25, "percentage point"),
+        ("The number of cases climbed to 41,000.", 41000, "case"),
+        ("The governor, 58, was re-elected.", 58, "year of age"),
+    ],
+)
+def test_parts_of_units_counts_of_number_and_roles(
+    find: Find, text: str, value: float, name: str
+) -> None:
+    found = [q for q in find(text) if q.value == value]
+    assert [q.unit_name for q in found] == [name]

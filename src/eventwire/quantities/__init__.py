@@ -32,7 +32,7 @@ from .filters import not_a_quantity, stray_word
 from .hyphens import shared_tail
 from .levels import changes_to_levels
 from .lexicon import Unit, quantity_words, unit_of
-from .names import change_sign, counted_words, unit_name
+from .names import change_sign, counted_words, number_of, unit_name
 from .numbers import split_number
 from .parts import fraction_runs
 from .ranges import Found, carry_into_asides, carry_to_levels, merge_ranges
@@ -232,7 +232,8 @@ def _found(doc: Doc, run: Run) -> Found | None:
                 code, counted_words(doc, place.end, counted, place.start) if counted else None
             ),
             rate_after(doc, counted.i + 1) if code is None and counted is not None else None,
-        ),
+        )
+        or (number_of(doc, place.start) if code is None and counted is None else None),
         concept=concept,
     )
     return Found(mention, place.start, place.end)

@@ -41,6 +41,21 @@ def unit_name(code: str | None, counted: Span | None) -> str | None:
     return text.strip().lower() or None
 
 
+def number_of(doc: Any, start: int) -> str | None:
+    """A bare figure said of 'the number of X' counts X: 'the number of cases rose to 30,000'
+    ('case'), 'the number of jobless claims fell by 12,000' ('jobless claim'); the phrase is
+    the subject of the figure's clause, before it in its sentence."""
+    sentence = doc[start].sent
+    for token in doc[sentence.start : start]:
+        if token.lower_ != "number" or token.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        of = next((c for c in token.rights if c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if noun is not None and noun.tag_ in {"NNS", "NNPS"} and noun.i < start:
+            return unit_name(None, doc[of.i + 1 : noun.i + 1] if of else None)
+    return None
+
+
 def _lemma(token: Any) -> str:
     """A word in its dictionary form; a name as written, but in the singular ('World Cups')."""
     if token.tag_ == "NNPS" and token.text.endswith("s") and len(token.text) > 3:

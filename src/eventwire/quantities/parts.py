@@ -104,10 +104,14 @@ def _of_unit(doc: Doc, run: Run) -> Run:
     scale = number_words().get(token.lower_) if token is not None else None
     if token is not None and scale is not None and scale.kind == "scale" and i > run.end:
         return Run(run.start, i + 1, run.value * scale.value)  # "a quarter of a million"
-    unit = unit_of(token.text) if token is not None else None
-    if token is None or unit is None or unit.kind in _NOT_MEASURES:
+    if token is None:
         return run
-    return Run(run.start, i + 1, run.value, unit=token.text)
+    for size in (2, 1):  # "half a percentage point", "a quarter of a mile"
+        words = doc[i : i + size]
+        unit = unit_of(words.text) if len(words) == size else None
+        if unit is not None and unit.kind not in _NOT_MEASURES - {"percent"}:
+            return Run(run.start, i + size, run.value, unit=words.text)
+    return run
 
 
 def _parts(doc: Doc, i: int) -> Run | None:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..model import QuantityMention
 from .lexicon import quantity_words
-from .numbers import number_words
+from .numbers import number_words, split_number
 
 Doc = Any  # spacy.tokens.Doc
 _JOINERS = {"to", "-", "–", "and", "or", "through"}
@@ -19,6 +19,7 @@ _MAX_GAP = 7  # tokens between "from X" and "to Y"
 _BREAKS = {",", ";", "(", ")", ":"}
 _TO_LEVEL = (["at"], ["to"], ["to", "close", "at"], ["to", "end", "at"], ["to", "finish", "at"])
 _YEAR = re.compile(r"^(18|19|20)\d\d$")
+_STUCK_M = re.compile(r"^\d+(\.\d+)?[mM]\.?$")  # "40m", "2m." (one token or two, no space)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ def merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
         if previous is not None and _score(doc, previous, item):
             merged.pop()  # "tied at 89-89", "won 3-1": a score, not two quantities
             continue
+        millions = _millions_after_money(doc, previous, item) if previous is not None else None
+        if millions is not None:
+            previous, item = millions
         scaled = _scaled(doc, previous, item) if previous is not None else None
         if scaled is not None and _joined(doc, scaled, item):
             merged[-1] = _range(doc, scaled, item)
@@ -77,18 +81,25 @@ def _opened(doc: Doc, start: int) -> bool:
 
 
 def _scaled(doc: Doc, first: Found, second: Found) -> Found:
-    """'$89 to $93 billion', '1 to 2 thousand': the first number takes the second's scale."""
+    """'$89 to $93 billion', '1 to 2 thousand', '$1.5-2bn': the first number takes the
+    second's scale."""
     a, b = first.mention, second.mention
     words = number_words()
     scale = next(
-        (words[t.lower_].value for t in doc[second.start : second.end] if _is_scale(t.lower_)),
+        (words[w].value for t in doc[second.start : second.end] if _is_scale(w := _scale_of(t))),
         None,
     )
-    if scale is None or any(_is_scale(t.lower_) for t in doc[first.start : first.end]):
+    if scale is None or any(_is_scale(_scale_of(t)) for t in doc[first.start : first.end]):
         return first
     if not 0 < a.value < 1000 or b.value < a.value * scale / 20:
         return first
     return Found(a.model_copy(update={"value": a.value * scale}), first.start, first.end)
+
+
+def _scale_of(token: Any) -> str:
+    """The scale word of a token: 'billion', or the one stuck to digits ('2bn': 'bn')."""
+    split = split_number(token.text)
+    return split[2].lower() if split is not None and split[2] else str(token.lower_)
 
 
 def _is_scale(word: str) -> bool:
@@ -146,13 +157,43 @@ def _range(doc: Doc, first: Found, second: Found) -> Found:
             "value_max": top,
             "unit": unit,
             "unit_name": named.unit_name,
-            "concept": a.concept or b.concept,
+            "concept": _outside(a.concept, span.text) or b.concept,
             "counted": counted,
             "casualty": b.casualty or a.casualty,
             "change": next((c for c in (b.change, a.change) if c not in {None, "="}), b.change),
         }
     )
     return Found(mention, first.start, second.end)
+
+
+def _outside(concept: str | None, text: str) -> str | None:
+    """A concept that is not a word of the range itself ('4bn' of '$3.5-4bn')."""
+    return concept if concept and concept not in text else None
+
+
+def _millions_after_money(doc: Doc, previous: Found, item: Found) -> tuple[Found, Found] | None:
+    """'€30-40m', '£1-2m': after an amount of money and a hyphen, an 'm' stuck to the digits is
+    millions of that money, not metres; both ends, in millions."""
+    a, b = previous.mention, item.mention
+    between = doc[previous.end : item.start]
+    money = {"currency", "currency_prefix", "currency_glued"}
+    if b.unit != "m" or len(between) != 1 or between[0].text != "-" or between[0].whitespace_:
+        return None
+    if not _STUCK_M.match(doc[item.start : item.end].text) or _unit_kind(a.unit) not in money:
+        return None
+    if a.value >= b.value or a.value_max is not None:
+        return None
+    update = {"value": b.value * 1e6, "unit": a.unit, "unit_name": a.unit_name, "counted": None}
+    low = Found(a.model_copy(update={"value": a.value * 1e6}), previous.start, previous.end)
+    return low, Found(b.model_copy(update=update), item.start, item.end)
+
+
+def _unit_kind(code: str | None) -> str | None:
+    """The kind of a unit code ('USD': currency), from any word of the unit table naming it."""
+    if code is None:
+        return None
+    kinds = {u.kind for u in quantity_words().units.values() if u.code == code}
+    return "currency" if kinds & {"currency", "currency_prefix", "currency_glued"} else None
 
 
 def _same_unit(first: str, second: str) -> bool:
