@@ -151,3 +151,21 @@ def test_parts_of_units_counts_of_number_and_roles(
 ) -> None:
     found = [q for q in find(text) if q.value == value]
     assert [q.unit_name for q in found] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("The trust will pay a 9-cent-a-share dividend.", 9, "cent per share"),
+        ("Holders were offered a $45-a-share price.", 45, "dollar per share"),
+        ("The airline burns 3 billion gallons of fuel a year.", 3e9, "gallon per year"),
+        ("The smelter makes 20,000 tonnes of zinc a year.", 20000, "metric ton per year"),
+        ("The crane lifts 80t at full reach.", 80, "metric ton"),
+        ("Tickets cost AUD$ 35 online.", 35, "australian dollar"),
+    ],
+)
+def test_rates_after_a_hyphen_or_a_measured_noun(
+    find: Find, text: str, value: float, name: str
+) -> None:
+    found = [q for q in find(text) if q.value == value]
+    assert [q.unit_name for q in found] == [name]

@@ -191,15 +191,14 @@ def _found(doc: Doc, run: Run) -> Found | None:
     elif shared_noun is None and suspended(doc[place.end - 1]):
         return None  # "won 2- 1": a hyphen left hanging, with nothing to take from the list
     unit = place.unit
-    rate = rate_after(doc, place.end)
-    code = None if unit is None else unit.code + (f" per {rate}" if rate else "")
     counted = None
-    if (
-        unit is None
-        or unit.kind == "fraction"
-        or (unit.kind in _OF_KINDS and _of_follows(doc, place.end))
-    ):
+    measured_of = unit is not None and unit.kind in _OF_KINDS and _of_follows(doc, place.end)
+    if unit is None or unit.kind == "fraction" or measured_of:
         counted = shared_noun or counted_head(doc, run, place.end)  # "four-, five-cylinder"
+    rate = rate_after(doc, place.end)
+    if rate is None and measured_of and counted is not None:
+        rate = rate_after(doc, counted.i + 1)  # "2.4 billion gallons of jet fuel a year"
+    code = None if unit is None else unit.code + (f" per {rate}" if rate else "")
     if not_a_quantity(doc, run, unit, counted):
         return None
     casualty = casualty_of(counted, doc[run.end - 1]) if unit is None else None

@@ -161,11 +161,14 @@ def _hyphen(doc: Doc, i: int) -> bool:
 
 
 def _hyphened_rate(doc: Doc, end: int) -> str | None:
-    """'barrel-a-day': the time unit after '-a-'."""
+    """'barrel-a-day': the time unit after '-a-'; a rate word ('a 12-cent-a-share dividend')."""
     word, noun = _token(doc, end + 1), _token(doc, end + 3)
     if word is None or noun is None or word.lower_ not in {"a", "an", "per"}:
         return None
-    unit = quantity_words().units.get(noun.lower_)
+    words = quantity_words()
+    unit = words.units.get(noun.lower_)
+    if unit is None and noun.lemma_.lower() in words.rates:
+        return str(noun.lemma_.lower())
     return unit.code if unit is not None and unit.kind == "time" else None
 
 
