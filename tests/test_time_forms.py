@@ -97,3 +97,27 @@ def test_a_time_on_a_day_is_two_expressions_and_one_date_mention() -> None:
     assert [(d.text, d.value) for d in mentions] == [
         ("10:30 a.m. ET on Thursday", "2013-03-07T10:30")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The country votes every four years.", [("every four years", "set", "P4Y")]),
+        ("The buses come every other week.", [("every other week", "set", "P2W")]),
+        ("Reports come every three months.", [("every three months", "set", "P3M")]),
+    ],
+)
+def test_every_count_of_units_is_a_set(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The strike could last three days.", [("three days", "duration", "P3D")]),
+        ("The truce did not last five years.", [("five years", "duration", "P5Y")]),
+        ("Prices rose in the last three years.", [("the last three years", "duration", "P3Y")]),
+    ],
+)
+def test_last_after_a_modal_is_the_verb(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected

@@ -173,12 +173,22 @@ def _is_rate(m: re.Match[str]) -> bool:
 
 
 def recurring(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'daily', 'every week', 'each Thursday', 'each July', 'twice a week', '$5 a year'."""
+    """'daily', 'every week', 'each Thursday', 'each July', 'twice a week', '$5 a year', 'every
+    four years'."""
     words = time_words()
     if m["wd"]:
         return Resolution("set", f"XXXX-WXX-{words.weekdays[_norm(m['wd'])]}", None)
     if m["mon"]:
         return Resolution("set", f"XXXX-{words.months[_norm(m['mon']).rstrip('.')]:02d}", None)
+    if m["every"]:  # "every four years": P4Y; "every other week": P2W; "every few days": PXD
+        unit = words.units[_norm(m["unit"])]
+        every = _norm(m["every"])
+        count = (
+            2.0 if every == "other" else None if every in {"few", "several"} else _count(every)[0]
+        )
+        return Resolution(
+            "set", iso_duration(count, unit.designator, unit.granularity in _TIME_UNITS), None
+        )
     phrase = _norm(m["set"])
     if phrase in words.set_adjectives and not m["freq"]:
         after = _NEXT_WORD.match(m.string, m.end())

@@ -21,6 +21,10 @@ _APPROXP = (
     r"(?:(?P<approx>%(APPROX)s)\s+(?!(?:the|this|that|these|those|its|their|several|many)\b))?"
 )
 _REL = r"(?:the\s+)?(?:%(REL)s|same|that)(?:\s+(?:past|coming))?"
+# "will last three weeks": after a modal or "to", "last" is the verb, not "the last three weeks"
+_LAST = "".join(rf"(?<!\b{w}\s)" for w in ("will", "would", "could", "may", "might", "can"))
+_LAST += "".join(rf"(?<!\b{w}\s)" for w in ("should", "must", "to", "not", "ll", "did", "does"))
+_LAST += "last"
 _NOT_AN_OBJECT = r"(?=\s*[,.;:!?)]|\s*$)"  # "two days before," but not "two days before the vote"
 
 RELATIVE_RULES = [
@@ -136,7 +140,9 @@ DURATION_RULES = [
         "duration",
         compile_rule(
             _APPROXP
-            + r"(?:(?:the|each\s+of\s+the|another|an\s+additional)\s+)?(?:(?P<rel>first|last|past|next|coming|latest|previous|following|final|initial|remaining|preceding)\s+)?(?P<num>%(NUM)s|%(FEW)s)(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar))?[\s-]+(?P<unit>%(UNIT)s)(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?(?:\s+or\s+so)?"
+            + r"(?:(?:the|each\s+of\s+the|another|an\s+additional)\s+)?(?:(?P<rel>first|"
+            + _LAST
+            + r"|past|next|coming|latest|previous|following|final|initial|remaining|preceding)\s+)?(?P<num>%(NUM)s|%(FEW)s)(?:\s+(?:more|additional|full|straight|consecutive|trading|business|working|calendar))?[\s-]+(?P<unit>%(UNIT)s)(?P<half>\s+and\s+a\s+half)?(?:[\s-]+(?:long|old))?(?:\s+or\s+so)?"
         ),
         durations.duration,
     ),
@@ -160,7 +166,7 @@ DURATION_RULES = [
     Rule(
         "set",
         compile_rule(
-            r"(?:(?P<freq>once|twice|thrice|(?:%(NUM)s)\s+times)\s+)?(?P<set>%(SETWORD)s)|(?:each|every)\s+(?:(?P<wd>%(WEEKDAY)s)|(?P<mon>%(MONTH_ANY)s))"
+            r"(?:(?P<freq>once|twice|thrice|(?:%(NUM)s)\s+times)\s+)?(?P<set>%(SETWORD)s)|(?:each|every)\s+(?:(?P<wd>%(WEEKDAY)s)|(?P<mon>%(MONTH_ANY)s)|(?P<every>%(NUM)s|other|few|several)\s+(?P<unit>%(UNIT)s))"
         ),
         durations.recurring,
     ),
