@@ -209,3 +209,57 @@ def test_a_town_under_in_is_no_person_whose_surname_looks_like_it(
     doc = code("Dockworkers staged a strike in Durban.")
     assert all(a.kind != "person" for a in doc.mentions.actors)
     assert [(e.type, e.source and e.source.country) for e in doc.events] == [("PROTEST", "ZAF")]
+
+
+def test_a_crowds_violence_against_civilians_is_mob_violence(kb: KnowledgeBase) -> None:
+    rioters = {"text": "rioters", "sector": "CVL"}
+    villagers = {"text": "villagers", "sector": "CVL"}
+    police = {"text": "police", "sector": "COP"}
+    mob = ("Riots", "Mob violence")
+    assert _kind(kb, _record("ASSAULT", None, rioters, villagers)) == mob
+    assert _kind(kb, _record("ASSAULT", None, rioters, police)) == (
+        "Riots",
+        "Violent demonstration",
+    )
+    lynching = {**_record("ASSAULT", "beat", {"text": "farmers", "sector": "CVL"}, None)}
+    lynching["trigger"] = {"text": "lynched"}
+    assert _kind(kb, lynching) == mob
+    by_soldiers = {**lynching, "source": {"text": "soldiers", "sector": "MIL"}}
+    assert _kind(kb, by_soldiers) != mob
+
+
+def _row(type_: str, sub: str, plover: str, mode: str) -> dict[str, Any]:
+    return {"event_type": type_, "sub_event_type": sub, "plover_type": plover, "mode": mode}
+
+
+def test_a_protest_force_was_used_on_is_one_intervened_protest() -> None:
+    from eventwire.interop.acled import intervened
+
+    teens = {"text": "teenagers", "name": "teenagers", "country": "ZMB", "sector": "CVL"}
+    police = {"text": "police", "name": "police", "country": "ZMB", "sector": "COP"}
+    march = _row("Protests", "Peaceful protest", "PROTEST", "demo")
+    arrest = _row("Strategic developments", "Arrests", "COERCE", "arrest")
+    rows = intervened(
+        [
+            (march, {"type": "PROTEST", "source": teens}),
+            (arrest, {"type": "COERCE", "mode": "arrest", "source": police, "target": teens}),
+        ]
+    )
+    assert [(r["event_type"], r["sub_event_type"]) for r in rows] == [
+        ("Protests", "Protest with intervention"),
+        ("Protests", "Protest with intervention"),
+    ]
+    # force by others than the state's on people also said to gather is no intervention
+    fighters = {"text": "fighters", "name": "fighters", "country": "ZMB", "sector": "REB"}
+    march = _row("Protests", "Peaceful protest", "PROTEST", "demo")
+    seized = _row(
+        "Violence against civilians", "Abduction/forced disappearance", "ASSAULT", "abduct"
+    )
+    rows = intervened(
+        [
+            (march, {"type": "PROTEST", "source": teens}),
+            (seized, {"type": "ASSAULT", "mode": "abduct", "source": fighters, "target": teens}),
+        ]
+    )
+    assert rows[1]["sub_event_type"] == "Abduction/forced disappearance"
+    assert rows[0]["sub_event_type"] == "Peaceful protest"

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 from typing import Any
 
 from ..kb import AcledType, KnowledgeBase
@@ -68,6 +68,7 @@ class AcledActors:
 
     words: dict[str, frozenset[str]]
     types: dict[str, AcledType | None]
+    listed: dict[str, tuple[str, ...]]  # each kind's words in the table's order
 
 
 def _type(value: str) -> AcledType | None:
@@ -78,8 +79,9 @@ def _type(value: str) -> AcledType | None:
 @lru_cache(maxsize=1)
 def acled_actors() -> AcledActors:
     rows = list(read_tsv(data_dir() / "acled_actors.tsv", ACTOR_COLUMNS))
-    words = {r["kind"]: frozenset(w.strip() for w in r["words"].split("|")) for r in rows}
-    return AcledActors(words, {r["kind"]: _type(r["acled"]) for r in rows})
+    listed = {r["kind"]: tuple(w.strip() for w in r["words"].split("|")) for r in rows}
+    words = {kind: frozenset(found) for kind, found in listed.items()}
+    return AcledActors(words, {r["kind"]: _type(r["acled"]) for r in rows}, listed)
 
 
 def crowd(actor: dict[str, Any] | None, table: AcledActors) -> str | None:
@@ -99,10 +101,29 @@ def _name(actor: dict[str, Any]) -> str:
     return f"{actor.get('text') or ''} {actor.get('name') or ''}"
 
 
-def _territory(record: dict[str, Any], table: AcledActors) -> bool:
-    """The trigger says territory is taken: "regained control", "recaptured"."""
+def _trigger_says(record: dict[str, Any], beginnings: frozenset[str]) -> bool:
+    """A word of the trigger begins with one of these: "regained control", "lynched"."""
     words = _WORD.findall(str((record.get("trigger") or {}).get("text") or "").lower())
-    return any(w.startswith(tuple(table.words["territory"])) for w in words)
+    return any(w.startswith(tuple(beginnings)) for w in words)
+
+
+def _mob_violence(
+    kb: KnowledgeBase, record: dict[str, Any], by: str | None, kind: AcledType | None
+) -> AcledType | None:
+    """Mob violence, whatever else the event's type says: a lynching by anyone unarmed, or a
+    demonstrating crowd's violence against civilians ("rioters attacked residents and burned
+    homes"; against the police or the state it stays a violent demonstration)."""
+    table = acled_actors()
+    source, target = record.get("source") or {}, record.get("target") or {}
+    if source.get("sector") in table.words["armed"]:
+        return None
+    if _trigger_says(record, table.words["mob_acts"]):
+        return table.types["mob_acts"]
+    violent = (kind is not None and _violent(kind, table)) or _crowd_coercion(record, table)
+    on_civilians = bool(target) and target.get("sector") in kb.civilian_sectors
+    if by in table.words["crowd_on_civilians"] and violent and on_civilians:
+        return table.types["crowd_on_civilians"]
+    return None
 
 
 def _crowd_coercion(record: dict[str, Any], table: AcledActors) -> bool:
@@ -122,6 +143,8 @@ def event_acled_type(kb: KnowledgeBase, record: dict[str, Any]) -> AcledType | N
     unarmed = bool(target) and target.get("sector") not in armed
     kind = acled_type(kb, record["type"], record.get("mode"), "CVL" if unarmed else None)
     by = crowd(source, table)
+    if (mob := _mob_violence(kb, record, by, kind)) is not None:
+        return mob
     if by is not None and _crowd_coercion(record, table):
         return table.types[by]
     if kind is None:
@@ -133,7 +156,11 @@ def event_acled_type(kb: KnowledgeBase, record: dict[str, Any]) -> AcledType | N
         control = record.get("mode") in table.words["control_of_demonstrators"]
         found = table.types["control_of_demonstrators" if control else "force_on_demonstrators"]
         return found or kind
-    if record["type"] == "COERCE" and source.get("sector") in armed and _territory(record, table):
+    if (
+        record["type"] == "COERCE"
+        and source.get("sector") in armed
+        and _trigger_says(record, table.words["territory"])
+    ):
         non_state = source.get("sector") in table.words["non_state_territory"]
         return table.types["non_state_territory" if non_state else "territory"] or kind
     if by is not None and _violent(kind, table):
@@ -194,10 +221,69 @@ def acled_rows(
     kb: KnowledgeBase, events: Iterable[tuple[dict[str, Any], dict[str, Any]]]
 ) -> Iterator[dict[str, Any]]:
     """ACLED rows of (event record, document) pairs; asserted events only (ACLED codes what
-    happened, not what was feared, planned or denied)."""
-    for record, document in events:
-        if record.get("modality", "asserted") != "asserted" or record.get("negated"):
-            continue
-        row = acled_row(kb, record, document)
-        if row is not None:
-            yield row
+    happened, not what was feared, planned or denied). A peaceful protest coded in the sentence
+    of force used on a protest is that protest, intervened in (`intervened`)."""
+    rows = (
+        (row, record, _sentence_of(record, document))
+        for record, document in events
+        if record.get("modality", "asserted") == "asserted" and not record.get("negated")
+        if (row := acled_row(kb, record, document)) is not None
+    )
+    for _, group in groupby(rows, key=lambda triple: triple[2]):
+        yield from intervened([(row, record) for row, record, _ in group])
+
+
+def _sentence_of(record: dict[str, Any], document: dict[str, Any]) -> tuple[str, int | None]:
+    """The document and sentence an event was coded from (its evidence)."""
+    name = document.get("id") or document.get("url") or document.get("published_at")
+    return str(name or ""), (record.get("evidence") or {}).get("sentence")
+
+
+def intervened(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The rows of one sentence's (row, event record) pairs, a peaceful protest among them
+    retyped as the protest force was used on when another row says force was used on a protest
+    (`intervened_protest` in acled_actors.tsv): ACLED codes one event, "police dispersed
+    protesters who were marching" is a protest with intervention, not a peaceful protest and an
+    intervention. Force that the state's forces (`intervening`) use on the protest's own
+    marchers is force used on a protest, whatever they are called ("police arrested youths who
+    marched")."""
+    table = acled_actors()
+    protest = table.types["intervened_protest"]
+    rows = [row for row, _ in pairs]
+    if protest is None:
+        return rows
+    peaceful = [
+        (r, e) for r, e in pairs if (r["event_type"], r["sub_event_type"]) == _pair(protest)
+    ]
+    marchers = {_who(e.get("source")) for _, e in peaceful} - {None}
+    for row, record in pairs:
+        by = (record.get("source") or {}).get("sector")
+        if _who(record.get("target")) in marchers and by in table.words["intervening"]:
+            _as_force_on_demonstrators(row, record, table)
+    subs = {row["sub_event_type"] for row in rows}
+    force = next((s for s in table.listed["intervened_protest"] if s in subs), None)
+    for row, _ in peaceful if force is not None else []:
+        row["sub_event_type"] = force
+    return rows
+
+
+def _who(actor: dict[str, Any] | None) -> tuple[str, str, str] | None:
+    """An actor's identity within a sentence: its words, name and country."""
+    if not actor:
+        return None
+    return str(actor.get("text") or ""), str(actor.get("name") or ""), str(actor.get("country"))
+
+
+def _as_force_on_demonstrators(
+    row: dict[str, Any], record: dict[str, Any], table: AcledActors
+) -> None:
+    if record["type"] not in table.words["force_on_demonstrators"]:
+        return
+    control = record.get("mode") in table.words["control_of_demonstrators"]
+    found = table.types["control_of_demonstrators" if control else "force_on_demonstrators"]
+    if found is not None:
+        row["event_type"], row["sub_event_type"] = _pair(found)
+
+
+def _pair(kind: AcledType) -> tuple[str, str]:
+    return kind.event_type, kind.sub_event_type
