@@ -169,3 +169,15 @@ def test_rates_after_a_hyphen_or_a_measured_noun(
 ) -> None:
     found = [q for q in find(text) if q.value == value]
     assert [q.unit_name for q in found] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The flat sold for a quarter million dollars.", 250000),
+        ("The fund lost three quarters billion dollars.", 7.5e8),
+        ("The county spent half million dollars on roads.", 500000),
+    ],
+)
+def test_a_fraction_of_a_scale(find: Find, text: str, value: float) -> None:
+    assert [(q.value, q.unit_name) for q in find(text)] == [(value, "dollar")]

@@ -124,6 +124,10 @@ def _parts(doc: Doc, i: int) -> Run | None:
         if before is not None and (before.text == "-" or before.pos_ in {"DET", "ADJ", "PRON"}):
             return None  # "the second half of the match", "a half of"
         return _of_unit(doc, Run(i, i + 1, 0.5, fraction=True))
+    after_and = _word(doc, i - 1) in {"and", "-"} or _word(doc, i - 2) in {"and", "-"}
+    half_of = _scale(doc, i + 1) if doc[i].lower_ == "half" and not after_and else None
+    if half_of is not None:
+        return Run(i, i + 2, 0.5 * half_of)  # "half million"
     part = _number(doc[i])
     if part is None or not 0 < part < 100:
         return None
@@ -132,9 +136,18 @@ def _parts(doc: Doc, i: int) -> Run | None:
     end = i + 2 + hyphen
     if denominator is None or part >= denominator:
         return None
+    scale = _scale(doc, end) if not after_and else None
+    if scale is not None:  # "a quarter million dollars"; not "one and a half million"
+        return Run(i, end + 1, part / denominator * scale)
     if _word(doc, end) != "of" and not (hyphen and doc[i].lower_ not in {"a", "an"}):
         return None  # "a third time"; but "cut by two-thirds"
     return _of_unit(doc, Run(i, end, part / denominator, fraction=True))
+
+
+def _scale(doc: Doc, i: int) -> float | None:
+    """The value of the scale word at token i ('million'), if it is one."""
+    entry = number_words().get(_word(doc, i))
+    return entry.value if entry is not None and entry.kind == "scale" else None
 
 
 def _word(doc: Doc, i: int) -> str:
