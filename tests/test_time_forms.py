@@ -121,3 +121,29 @@ def test_every_count_of_units_is_a_set(text: str, expected: list[tuple[str, str,
 )
 def test_last_after_a_modal_is_the_verb(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2011 was a hard year for the port.", [("2011", "date", "2011")]),
+        ("Strikes grew. 2014 will be harder.", [("2014", "date", "2014")]),
+        ("1500 were hurt in the riots.", []),
+    ],
+)
+def test_a_year_opening_a_sentence_as_its_subject(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The decade-long feud ended.", [("decade-long", "duration", "P1E")]),
+        ("It ended a months-long standoff.", [("months-long", "duration", "PXM")]),
+        ("It ended a year-long siege.", [("year-long", "duration", "P1Y")]),
+    ],
+)
+def test_long_adjectives_of_units(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected

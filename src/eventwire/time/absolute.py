@@ -159,6 +159,7 @@ def _digits_are_a_year(m: re.Match[str], year: int, ctx: Context) -> bool:
         return True
     weak = bool(cue) or m.string[m.end() : m.end() + 1] in {",", ".", ";", ":", ")", "", "\n"}
     weak = weak or counts.modifies_a_noun(m.string, m.start(), m.end())
+    weak = weak or counts.opens_a_sentence_as_subject(m.string, m.start(), m.end())
     return weak and counts.plausible_weakly_cued(year, ctx.anchor.year)
 
 

@@ -75,3 +75,18 @@ def modifies_a_noun(text: str, start: int, end: int) -> bool:
         and word[1].lower() not in quantity_words().units
         and not counted_after(text, end)
     )
+
+
+# "2012 was a bad year", "1989 saw the fall of the Wall": a number opening a sentence as the
+# subject of a verb of being or of witnessing is a year (a count there is written in words)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:was|is|will|has|had|saw|sees|marked|marks|brought|began|ended|promises)\b"
+)
+
+
+def opens_a_sentence_as_subject(text: str, start: int, end: int) -> bool:
+    return (
+        _SENTENCE_OPENING.search(text, max(0, start - 3), start) is not None
+        and _SUBJECT_VERB.match(text, end) is not None
+    )

@@ -77,6 +77,8 @@ def duration(m: re.Match[str], ctx: Context) -> Resolution | None:
     if _norm(m[0]) == f"{num} {unit_word}" and num in {"a", "an"} and _is_rate(m):
         return None  # "$5 million a year": a set (see `recurring`)
     count, span = _count(m["num"])
+    if num in {"a", "an"} and unit_word.endswith("s"):
+        count = None  # "a months-long standoff": some months
     if count is not None and m["half"]:
         count += 0.5
     value = iso_duration(count, unit.designator, unit.granularity in _TIME_UNITS)
@@ -161,10 +163,14 @@ def period_ended(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'for years', 'over decades', 'over the years', 'years of war': PXY, PXE."""
-    unit = time_words().units[_norm(m["unit"] or m["unitof"])]
+    """'for years', 'over decades', 'over the years', 'years of war', 'months-long': PXY, PXE,
+    PXM; 'decade-long': P1E."""
+    word = _norm(m["unit"] or m["unitof"] or m["ulong"])
+    unit = time_words().units[word]
+    # "a decade-long war" lasts a decade; "a months-long standoff", some months
+    count = 1.0 if m["ulong"] and not word.endswith("s") else None
     return Resolution(
-        "duration", iso_duration(None, unit.designator, unit.granularity in _TIME_UNITS), None
+        "duration", iso_duration(count, unit.designator, unit.granularity in _TIME_UNITS), None
     )
 
 

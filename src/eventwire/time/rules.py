@@ -159,6 +159,7 @@ DURATION_RULES = [
             # "for years", "over the years", "through the decades"; "years of war", "after months
             # of talks" (a stretch of them: not "the years of the war", "months of age")
             r"(?:(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))(?:many\s+|several\s+|the\s+(?=(?:years|decades|centuries)\b(?!\s+(?:ahead|to\s+come)\b)))?(?P<unit>years|months|weeks|days|decades|centuries|hours)(?!\s+(?:ago|of|to|earlier|later|before|after)\b|\s*\d)"
+            r"|(?P<ulong>decades?|years?|months?|weeks?|days?|hours?|centuries|century)-long"
             r"|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bits\s)(?<!\btheir\s)(?P<unitof>years|months|weeks|decades)(?=\s+of\s+(?!(?:the|age|his|her|their|its|a|an)\b)[a-z]))"
         ),
         durations.vague_duration,
