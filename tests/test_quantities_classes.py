@@ -181,3 +181,21 @@ def test_rates_after_a_hyphen_or_a_measured_noun(
 )
 def test_a_fraction_of_a_scale(find: Find, text: str, value: float) -> None:
     assert [(q.value, q.unit_name) for q in find(text)] == [(value, "dollar")]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The driver is believed to be in his 40s.", 40, 49),
+        ("The woman, in her late 60s, was unhurt.", 60, 69),
+        ("Both brothers are in their mid-50s.", 50, 59),
+        ("Pupils aged six to 11 took part.", 6, 11),
+    ],
+)
+def test_ages_by_decade_and_ranges_of_ages(find: Find, text: str, low: float, high: float) -> None:
+    found = [q for q in find(text) if q.value == low]
+    assert [(q.value_max, q.unit_name) for q in found] == [(high, "year of age")]
+
+
+def test_a_decade_of_no_one_is_no_age(find: Find) -> None:
+    assert not [q for q in find("Highs will be in the 30s all week.") if q.unit == "age"]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import DateMention, QuantityMention
+from .ages import decade_ages
 from .attach import (
     casualty_of,
     change_of,
@@ -79,7 +80,7 @@ def find_quantities(
     levels = changes_to_levels(doc, carry_to_levels(doc, asides))
     mentions = [item.mention for item in levels]
     taken = [(m.start, m.end) for m in mentions]
-    in_words = casualties_in_words(doc, taken)
+    in_words = [*casualties_in_words(doc, taken), *decade_ages(doc, taken)]
     return sorted([*mentions, *in_words], key=lambda m: m.start) if in_words else mentions
 
 
@@ -157,12 +158,15 @@ def _inches_after_feet(doc: Doc, run: Run) -> bool:
 def _is_age(doc: Doc, run: Run) -> bool:
     """'Chiquita Henry, 19, of Alexandria', 'aged 19'."""
     number = doc[run.start]
-    if run.end - run.start != 1 or not number.text.isdigit() or not 0 < int(number.text) < 120:
-        return False
+    whole = run.value == int(run.value) and 0 < run.value < 120 and run.high is None
     before = doc[run.start - 1] if run.start else None
-    after = doc[run.end] if run.end < len(doc) else None
+    if run.end - run.start != 1 or not whole:
+        return False
     if before is not None and before.lower_ in {"aged", "age", "ages"}:
-        return True
+        return True  # "aged 19", "aged five to 18"
+    if not number.text.isdigit():
+        return False
+    after = doc[run.end] if run.end < len(doc) else None
     if before is not None and before.lemma_.lower() == "turn" and before.pos_ == "VERB":
         return after is None or after.pos_ not in {"NOUN", "PROPN"}  # "turns 40", not "40 pages"
     if _bracketed(doc, run) and run.start > 1 and doc[run.start - 2].pos_ == "PROPN":
