@@ -21,11 +21,15 @@ def coordinated(token: Token) -> list[Token]:
 
 
 def prep_objects(token: Token, preps: AbstractSet[str]) -> list[Token]:
+    """The objects of a token's prepositions among `preps`, with their conjuncts, and those of
+    the prepositions conjoined to them ("spoke to X and to Y")."""
     found = []
     for child in token.children:
         if child.dep_ in {"prep", "dative"} and child.lower_ in preps:
-            for pobj in (g for g in child.children if g.dep_ == "pobj"):
-                found.extend(coordinated(pobj))
+            conjoined = [c for c in child.conjuncts if c.i > child.i and c.lower_ in preps]
+            for prep in (child, *conjoined):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    found.extend(coordinated(pobj))
     return found
 
 

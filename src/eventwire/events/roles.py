@@ -33,6 +33,7 @@ _RELATIVE = {"which", "who", "that", "whom"}
 _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"}
 _NOMINAL_CLIMB = {"pobj", "prep", "dobj", "acomp", "attr", "oprd"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
+_NOUNS = frozenset({"NOUN", "PROPN"})
 # an event noun under these is one the governing event's actors take part in: "threw stones
 # during demonstrations against X" (the stone throwers demonstrate)
 _DURING = frozenset({"during", "amid"})
@@ -314,6 +315,8 @@ def verb_arguments(
         for t in prep_objects(h, preps | {"with"})
         if t.i not in hands
     ]
+    if args.targets:  # "met with X, as well as Y": the parse joins Y to the verb
+        args.targets += [c for c in verb.children if c.dep_ == "conj" and c.pos_ in _NOUNS]
     args.partners = [t for h in holders for t in prep_objects(h, BETWEEN)]
     if light_object is not None:
         # "rejected an offer from X", "evacuated the wounded from X": the light object's agent
@@ -399,7 +402,7 @@ def noun_arguments(
     # modifiers and theirs ("the US-Israeli offensive")
     args.sources = [c for c in noun.children if c.dep_ == "poss"] or agents or _modifiers(noun)
     args.partners = prep_objects(noun, BETWEEN) + _occurrence_partners(noun)
-    args.targets = prep_objects(noun, NOUN_PARTNERS)
+    args.targets = prep_objects(noun, NOUN_PARTNERS) + _struck_by(noun)
     if participle is not None:  # "sanctions imposed by the US on Iran"
         args.targets += prep_objects(participle, NOUN_PARTNERS - {"of", "in", "at", "for"})
     args.clause_subjects = [
@@ -409,6 +412,15 @@ def noun_arguments(
     args.fallback_sources = chain[0] if chain else []
     args.higher_fallbacks = chain[1:]
     return args
+
+
+def _struck_by(noun: Token) -> list[Token]:
+    """An event noun that is the agent of a passive verb acts on the verb's subject: "Kurdish
+    fighters were hit by Turkish air strikes"."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
+        return []
+    # "it was hit by an explosion": the thing hit, not a state
+    return [t for t in _passive_subject(noun.head.head) if t.lower_ != "it"]
 
 
 def _modifiers(noun: Token) -> list[Token]:
