@@ -147,3 +147,9 @@ def test_a_year_opening_a_sentence_as_its_subject(
 )
 def test_long_adjectives_of_units(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+def test_a_term_adjective_is_no_reference() -> None:
+    assert found("The long-term outlook is poor, but in the long term it will improve.") == [
+        ("the long term", "date", "FUTURE_REF")
+    ]

@@ -300,6 +300,8 @@ def _day_phrase(text: str, ctx: Context) -> Period | None:
 def reference(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'now', 'currently', 'recently', 'the past', 'soon': vague, with a range; 'recent weeks',
     'the coming months' (value PXW, PXM) are vague durations that end or start at publication."""
+    if "-" in m["ref"] and re.search(r"-term\b", m["ref"], re.IGNORECASE):
+        return None  # "the long-term outlook", "near-term prospects": an adjective of a noun
     ref = time_words().references[_norm(m["ref"])]
     resolved = vague(ref.value, ctx.anchor, ref.low, ref.high)
     return replace(resolved, kind="duration") if ref.value.startswith("PX") else resolved
