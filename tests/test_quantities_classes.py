@@ -199,3 +199,9 @@ def test_ages_by_decade_and_ranges_of_ages(find: Find, text: str, low: float, hi
 
 def test_a_decade_of_no_one_is_no_age(find: Find) -> None:
     assert not [q for q in find("Highs will be in the 30s all week.") if q.unit == "age"]
+
+
+def test_degrees_below_zero_are_negative(find: Find) -> None:
+    assert [(q.value, q.unit_name) for q in find("Lows reached 8 degrees below zero.")] == [
+        (-8, "degree")
+    ]

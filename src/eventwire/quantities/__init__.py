@@ -214,7 +214,8 @@ def _found(doc: Doc, run: Run) -> Found | None:
     phrase = noun_phrase_span(counted, run.end) if counted is not None else None
     before = place.start - minus - (len(qualifier[0].split()) if qualifier else 0)
     change = _SIGN_CHANGE.get(run.sign) or _change(doc, before, place, counted)
-    sign = -1.0 if minus else 1.0
+    below = unit is not None and unit.kind == "temperature" and _words_at(doc, place.end, 2)
+    sign = -1.0 if minus or below == "below zero" else 1.0  # "5 degrees below zero"
     counts = counted if unit is None or unit.kind == "fraction" else None  # not "50 mL of acid"
     words_end = _words_end(doc, place.end, counted)
     concept = concept_of(doc, place.start, words_end, counts, change, before)
