@@ -205,3 +205,11 @@ def test_degrees_below_zero_are_negative(find: Find) -> None:
     assert [(q.value, q.unit_name) for q in find("Lows reached 8 degrees below zero.")] == [
         (-8, "degree")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Route 9 runs along the coast.", "Leave the motorway at junction 12.", "Take exit 40 north."],
+)
+def test_a_number_that_names_a_road_or_exit(find: Find, text: str) -> None:
+    assert find(text) == []
