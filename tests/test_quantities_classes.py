@@ -213,3 +213,14 @@ def test_degrees_below_zero_are_negative(find: Find) -> None:
 )
 def test_a_number_that_names_a_road_or_exit(find: Find, text: str) -> None:
     assert find(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "name"),
+    [
+        ("The bank trimmed rates by 50bp.", 50, "basis point"),
+        ("Approval slipped 4 ppts in a month.", 4, "percentage point"),
+    ],
+)
+def test_short_forms_of_points(find: Find, text: str, value: float, name: str) -> None:
+    assert [(q.value, q.unit_name) for q in find(text)] == [(value, name)]
