@@ -224,3 +224,10 @@ def test_a_number_that_names_a_road_or_exit(find: Find, text: str) -> None:
 )
 def test_short_forms_of_points(find: Find, text: str, value: float, name: str) -> None:
     assert [(q.value, q.unit_name) for q in find(text)] == [(value, name)]
+
+
+@pytest.mark.parametrize(
+    "text", ["Cases topped 5,000 on Friday.", "Snowfall exceeded 40 cm overnight."]
+)
+def test_a_figure_passed_is_a_floor(find: Find, text: str) -> None:
+    assert [q.change for q in find(text)] == [">"]
