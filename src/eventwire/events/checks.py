@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..kb import PloverType, in_force, weight
+from spacy.tokens import Token
+
+from ..kb import Knowledge, PloverType, in_force, weight
 from ..model import Actor, Event
 from .assign import AGENT_NOTE, RoleAssignment
 from .dyads import Resolved
+from .lexicon import predicatives
 from .predicates import Predicate
 from .type_model import NONE
 
@@ -97,6 +100,58 @@ def is_not_the_content_of_another(
     return f"the content of '{gov.token.text}' ({gov.match.entry.type}), coded with it"
 
 
+# CAMEO codes of acts done to people: release persons (0841), kill by physical assault (1823)
+PEOPLE_ACTS = frozenset({"0841", "1823"})
+_PERSON_ENTITIES = frozenset({"PERSON", "NORP"})
+
+
+def _a_person(token: Token, actors: set[int]) -> bool:
+    """An actor, a name, a pronoun, a number ("released 20") or a word for people."""
+    return (
+        token.i in actors
+        or token.pos_ in {"PRON", "PROPN", "NUM"}
+        or token.ent_type_ in _PERSON_ENTITIES
+        or token.lemma_.lower() in _people_words()
+    )
+
+
+def _people_nouns(knowledge: Knowledge) -> frozenset[str]:
+    """Nouns for people: the events stage's (event_words.tsv), the counted persons of
+    quantities_words.tsv and the one-word roles of roles.tsv ("activist", "fisherman")."""
+    words = knowledge.event_words
+    roles = {r.phrase for r in knowledge.roles if " " not in r.phrase}
+    return frozenset(words.local_people | words.away_people | knowledge.quantities.persons | roles)
+
+
+def _people_words() -> frozenset[str]:
+    return _people_nouns(in_force())  # asked only of a release or an execution: rare
+
+
+def acts_on_people(pred: Predicate, kind: PloverType, roles: RoleAssignment) -> str | None:
+    """ "Peru released a statement", "the army executed the road project": a release of
+    persons (CAMEO 0841) and an execution (1823) are done to someone. The word's general
+    pattern (no object of its own) with objects that are all things (no actor, name, pronoun
+    or word for people: event_words.tsv) is another sense of the word."""
+    entry = pred.match.entry
+    if entry.cameo not in PEOPLE_ACTS or entry.object or not pred.is_verb or not roles.objects:
+        return None
+    actors = {r.token.i for r in (*roles.targets, *roles.sources)}
+    if any(_a_person(t, actors) for t in roles.objects):
+        return None
+    return "its object is no person: not a release or an execution of people"
+
+
+def is_not_a_judgement(pred: Predicate, kind: PloverType, roles: RoleAssignment) -> str | None:
+    """ "Brazil called the election a fraud", "India called Japan a partner": a verb with an
+    object predicative names or judges its object; it is no meeting or phone call (a type that
+    needs someone to meet)."""
+    if "needs_actor_object" not in kind.properties or not pred.is_verb:
+        return None
+    if not predicatives(pred.token, loose=False):
+        return None
+    return "it names or judges its object (an object predicative): no meeting or call"
+
+
 CHECKS: tuple[tuple[str, Check], ...] = (
     ("has-an-actor", has_an_actor),
     ("be-in-names-an-actor", be_in_names_an_actor),
@@ -105,6 +160,8 @@ CHECKS: tuple[tuple[str, Check], ...] = (
     ("is-not-a-date", is_not_a_date),
     ("a-visit-is-abroad", a_visit_is_abroad),
     ("is-not-the-content-of-another", is_not_the_content_of_another),
+    ("acts-on-people", acts_on_people),
+    ("is-not-a-judgement", is_not_a_judgement),
 )
 
 

@@ -138,7 +138,55 @@ def _objects(token: Token) -> list[Token]:
         g for c in direct if _lemma(c) in _UNDERTAKINGS for g in c.children if g.dep_ == "compound"
     ]
     conj = [g for c in direct for g in c.conjuncts]
-    return direct + nested + compounds + conj
+    return direct + nested + compounds + conj + predicatives(token)
+
+
+_JUDGEMENT_POS = frozenset({"NOUN", "ADJ"})  # not a name: "met the defence secretary Des Browne"
+
+
+def predicatives(verb: Token, loose: bool = True) -> list[Token]:
+    """The object predicatives of a verb ("called Japan a partner", "called the decision
+    unacceptable"): an 'oprd' beside a direct object, or an adjective or a quotation (a lone
+    noun 'oprd' is the small model's misparse of the object: "called the Detention Centre"),
+    or a quoted apposition of the object ('called the ruling "a travesty"'). `loose`: also the
+    second noun phrase the small model hangs on the object as its apposition or object ('called
+    the vote a sham', 'called the visit a provocation'), not one after a comma ("called Macron,
+    the French president,") and not a name ("met the defence secretary Des Browne"); enough to
+    pick a pattern's object, not to say that a verb judges."""
+    children = list(verb.children)
+    has_object = any(c.dep_ == "dobj" for c in children)
+    found = [
+        c for c in children if c.dep_ == "oprd" and (has_object or c.pos_ == "ADJ" or quoted(c))
+    ]
+    for obj in (c for c in children if c.dep_ == "dobj"):
+        found += [
+            g
+            for g in obj.children
+            if g.i > obj.i
+            and (
+                (g.dep_ == "appos" and quoted(g))
+                or (
+                    loose
+                    and g.pos_ in _JUDGEMENT_POS
+                    and (g.dep_ == "dobj" or (g.dep_ == "appos" and not _after_comma(g)))
+                )
+            )
+        ]
+    return found
+
+
+def _after_comma(token: Token) -> bool:
+    first = token.left_edge
+    return first.i > 0 and token.doc[first.i - 1].text == ","
+
+
+_QUOTES = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019", "``", "''"})
+
+
+def quoted(token: Token) -> bool:
+    """A phrase that opens with a quotation mark ('"a travesty"')."""
+    first = token.left_edge  # the quotation mark may be in the phrase's parse, or before it
+    return first.text in _QUOTES or (first.i > 0 and token.doc[first.i - 1].text in _QUOTES)
 
 
 # Lemmas the small English model gets wrong ("staged" -> "stag"), mapped back for matching.

@@ -1,0 +1,51 @@
+"""Lexicon senses (data/event_lexicon.tsv, events/lexicon.py): calling something a fraud or a
+partner judges it (ACCUSE 111, SUPPORT 051), showing solidarity or military power is support
+or a show of force, pressing an offensive is fighting; sentences written for these tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.model import Event
+
+pytestmark = pytest.mark.model
+
+Events = Callable[[str], list[Event]]
+
+
+def _types(events: list[Event]) -> set[str]:
+    return {e.type for e in events}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "source"),
+    [
+        ("Ghana's opposition called the election result a fraud.", "ACCUSE", "GHA"),
+        ("Serbia called the Kosovar raid a provocation.", "ACCUSE", "SRB"),
+        ("Greece called the Turkish drilling illegal.", "ACCUSE", "GRC"),
+        ("The French president called India a strategic partner.", "SUPPORT", "FRA"),
+        ("Austria demonstrated solidarity with Slovenia after the floods.", "SUPPORT", "AUT"),
+        ("North Korea demonstrated its military might with a parade.", "MOBILIZE", "PRK"),
+        ("Sudanese troops pressed their offensive against the rebels.", "ASSAULT", "SDN"),
+    ],
+)
+def test_a_sense_gives_its_type(
+    events_of: Events, sentence: str, expected: str, source: str
+) -> None:
+    events = events_of(sentence)
+    assert any(e.type == expected and e.source and e.source.country == source for e in events)
+
+
+def test_pressing_an_offensive_is_no_request(events_of: Events) -> None:
+    assert "REQUEST" not in _types(events_of("Sudanese troops pressed their offensive."))
+
+
+def test_demonstrating_resolve_is_no_protest(events_of: Events) -> None:
+    assert "PROTEST" not in _types(events_of("Austria demonstrated solidarity with Slovenia."))
+
+
+def test_a_plain_call_and_a_plain_press_keep_their_senses(events_of: Events) -> None:
+    assert "CONSULT" in _types(events_of("The Kenyan president called the Tanzanian president."))
+    assert "REQUEST" in _types(events_of("Washington pressed Cairo to open the crossing."))
