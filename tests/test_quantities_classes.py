@@ -231,3 +231,16 @@ def test_short_forms_of_points(find: Find, text: str, value: float, name: str) -
 )
 def test_a_figure_passed_is_a_floor(find: Find, text: str) -> None:
     assert [q.change for q in find(text)] == [">"]
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("She will be 61 next spring.", True),
+        ("He was 23 when he moved to Paris.", True),
+        ("He was 2 of 9 finalists.", False),
+        ("They were 4 points behind.", False),
+    ],
+)
+def test_a_person_who_is_a_number(find: Find, text: str, age: bool) -> None:
+    assert any(q.unit == "age" for q in find(text)) == age

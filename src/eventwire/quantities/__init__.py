@@ -48,6 +48,8 @@ Token = Any
 _AGE = Unit("age", "age")
 _FRACTION = Unit("fraction", "fraction")
 _INCH = Unit("inch", "length")
+_PERSONAL = {"he", "she", "i", "you", "we", "they"}
+_PARTS_OF = {"of", "out", "in", "%", "-"}
 # "8 years of age", "6 weeks of age": the codes of data/quantities_units.tsv's "-old" ages
 _AGES = {"year": _AGE, **{t: Unit(f"{t} of age", "age") for t in ("month", "week", "day")}}
 _SIGN_CHANGE = {"+": "up"}
@@ -175,7 +177,23 @@ def _is_age(doc: Doc, run: Run) -> bool:
         return bool(doc[run.start - 2].lower_ == "age")  # "at the age of 12"
     commas = before is not None and before.text == "," and after is not None and after.text == ","
     person = number.head.pos_ == "PROPN" or number.head.lemma_.lower() in quantity_words().persons
-    return commas and person  # "Flores, 26, had just left", "the teenager, 16, was held"
+    if commas and person:
+        return True  # "Flores, 26, had just left", "the teenager, 16, was held"
+    return _a_person_is(number, after)
+
+
+def _a_person_is(number: Token, after: Token | None) -> bool:
+    """'he will be 35 by the end of the year', 'she was 19 when': a bare number that a person
+    (a personal pronoun, a person's name) is."""
+    verb = number.head
+    if number.dep_ not in {"attr", "acomp"} or verb.lemma_ != "be":
+        return False
+    if after is not None and (after.pos_ in {"NOUN", "PROPN", "NUM"} or after.lower_ in _PARTS_OF):
+        return False  # "he was 5 points clear", "he was 1 of 5 candidates"
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    return subject.lower_ in _PERSONAL or subject.ent_type_ == "PERSON"
 
 
 def _bracketed(doc: Doc, run: Run) -> bool:
