@@ -244,3 +244,18 @@ def test_a_figure_passed_is_a_floor(find: Find, text: str) -> None:
 )
 def test_a_person_who_is_a_number(find: Find, text: str, age: bool) -> None:
     assert any(q.unit == "age" for q in find(text)) == age
+
+
+@pytest.mark.parametrize(
+    ("text", "inches"),
+    [("The lock is 5ft 11 and quick.", 11), ("She stands 5 feet 4.", 4), ("It is 6ft 2in.", 2)],
+)
+def test_inches_after_feet(find: Find, text: str, inches: float) -> None:
+    found = [q for q in find(text) if q.value == inches]
+    assert [q.unit_name for q in found] == ["inch"]
+    assert found[0].concept not in {"ft", "feet"}  # the feet are no concept of the inches
+
+
+def test_a_number_after_feet_that_is_no_inches(find: Find) -> None:
+    found = find("The boat sank 9 feet 300 yards offshore.")
+    assert [q.unit_name for q in found] == ["foot", "yard"]

@@ -140,21 +140,29 @@ def _place(doc: Doc, run: Run) -> _Place:
         return _Place(_AGES[after[0].code], run.start, after[1] + 2)  # "8 years of age"
     if after is not None:
         return _Place(after[0], run.start, after[1])
-    if _inches_after_feet(doc, run):
-        return _Place(_INCH, run.start, run.end + 1)
+    inches = _inches_after_feet(doc, run)
+    if inches is not None:
+        return _Place(_INCH, run.start, inches)
     return _Place(_AGE if _is_age(doc, run) else None, run.start, run.end)
 
 
-def _inches_after_feet(doc: Doc, run: Run) -> bool:
-    """'6ft 2in', '5 feet 3 in': 'in' names inches only right after a number of feet (as a
-    word alone it is a preposition, and the unit table leaves it out)."""
-    if run.start == 0 or run.end >= len(doc) or doc[run.end].lower_ not in {"in", "in."}:
-        return False
+def _inches_after_feet(doc: Doc, run: Run) -> int | None:
+    """'6ft 2in', '5 feet 3 in', 'he is 5ft 10': a number right after a number of feet is
+    inches, with 'in' (as a word alone a preposition, which the unit table leaves out) or
+    alone below 12; where the mention ends."""
+    if run.start == 0:
+        return None
     before = doc[run.start - 1]
     split = split_number(before.text)
-    word = split[2] if split is not None else before.text
-    unit = unit_of(word)
-    return unit is not None and unit.code == "ft"
+    unit = unit_of(split[2] if split is not None else before.text)
+    if unit is None or unit.code != "ft":
+        return None
+    after = doc[run.end] if run.end < len(doc) else None
+    if after is not None and after.lower_ in {"in", "in."}:
+        return run.end + 1
+    alone = after is None or after.is_punct or after.pos_ in {"CCONJ", "ADP", "VERB", "ADV"}
+    small = run.high is None and run.value == int(run.value) and 0 < run.value < 12
+    return run.end if alone and small else None
 
 
 def _is_age(doc: Doc, run: Run) -> bool:

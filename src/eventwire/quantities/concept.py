@@ -310,7 +310,7 @@ def _phrase(head: Token, span: tuple[int, int]) -> str | None:
         and not (t.i == head.i and t.lower_ in units)  # "MacBook Pro 16 inch"
     ]
     words = _without_leading_units(words, units)
-    if not words and head.lower_ in units and not span[0] <= head.i < span[1]:
+    if not words and head.lower_ in units and head.dep_ in _SUBJECTS:
         words = [head]  # "Horsepower jumped from 240 to 273": a unit's name as the subject
     if not words:
         return None
