@@ -259,3 +259,7 @@ def test_inches_after_feet(find: Find, text: str, inches: float) -> None:
 def test_a_number_after_feet_that_is_no_inches(find: Find) -> None:
     found = find("The boat sank 9 feet 300 yards offshore.")
     assert [q.unit_name for q in found] == ["foot", "yard"]
+
+
+def test_a_sign_is_no_concept(find: Find) -> None:
+    assert [q.concept for q in find("floor space ≈ 45m2.")] != ["≈"]

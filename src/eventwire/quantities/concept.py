@@ -5,6 +5,7 @@ miles", "cut its key rate to 4.5%"), or the subject of the clause ("Ford has 13,
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..nlp import text_of
@@ -13,6 +14,9 @@ from .lexicon import quantity_words
 Doc = Any  # spacy.tokens.Doc
 Token = Any
 _NOUNS = {"NOUN", "PROPN"}
+# an amount whose sign the tokenizer split off: "A12,810,626" of "$A12,810,626"
+_AMOUNT = re.compile(r"^[A-Za-z]{1,3}\d{1,3}(,\d{3})+(\.\d+)?$")
+_WORD = re.compile(r"[^\W\d_]")  # a letter
 _MODIFIERS = {"compound", "amod", "nmod", "poss", "npadvmod", "advmod", "punct", "case", "nummod"}
 _SUBJECTS = {"nsubj", "nsubjpass"}
 _ATTACHED = {"compound", "nmod", "amod", "nummod", "quantmod", "npadvmod"}
@@ -295,6 +299,8 @@ def _phrase(head: Token, span: tuple[int, int]) -> str | None:
     possessive pronouns: 'the S&P/TSX index' -> 'S&P/TSX index'."""
     if head.pos_ not in _NOUNS and not head.text[:1].isupper() and head.tag_ != "VBG":
         return None  # a noun, a name, or a gerund subject ("sampling came back at 4 ppb")
+    if _AMOUNT.match(head.text) or not _WORD.search(head.text):
+        return None  # another amount ("$A12,810,626" split at its sign), a sign ("≈")
     doc = head.doc
     first = head.i
     for token in reversed(list(doc[max(head.sent.start, 0) : head.i])):
