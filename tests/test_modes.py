@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from eventwire.events.modes import clause_lemmas, contexts_of, mode_of
+from eventwire.events.modes import agent_mode, clause_lemmas, contexts_of, mode_of
 from eventwire.interop.acled import acled_row, acled_rows, acled_type
 from eventwire.kb import KnowledgeBase
 from eventwire.model import Event
@@ -75,6 +75,36 @@ def test_clause_lemmas_leave_out_other_clauses() -> None:
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, lemmas=lemmas)
     assert clause_lemmas(doc[1]) == ["jet", "bomb", "the", "town"]
     assert "rebel" in clause_lemmas(doc[6])
+
+
+def test_the_weapon_that_did_it_names_the_mode(kb: KnowledgeBase) -> None:
+    # "A landmine wounded two herders" / "Two herders were wounded by a landmine"
+    words = ["A", "landmine", "wounded", "two", "herders"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[1, 2, 2, 4, 2],
+        deps=["det", "nsubj", "ROOT", "nummod", "dobj"],
+        lemmas=["a", "landmine", "wound", "two", "herder"],
+    )
+    assert agent_mode(doc[2], "ASSAULT", kb.modes) == "explosives"
+    words = ["Herders", "were", "wounded", "by", "a", "landmine"]
+    deps = ["nsubjpass", "auxpass", "ROOT", "agent", "det", "pobj"]
+    lemmas = ["herder", "be", "wound", "by", "a", "landmine"]
+    doc = Doc(Vocab(), words=words, heads=[2, 2, 2, 2, 5, 3], deps=deps, lemmas=lemmas)
+    assert agent_mode(doc[2], "ASSAULT", kb.modes) == "explosives"
+    # a weapon elsewhere in the clause is the cue table's to weigh, not the subject's
+    words = ["Rebels", "wounded", "two", "herders", "near", "a", "landmine"]
+    deps = ["nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj"]
+    lemmas = ["rebel", "wound", "two", "herder", "near", "a", "landmine"]
+    doc = Doc(Vocab(), words=words, heads=[1, 1, 3, 1, 1, 6, 4], deps=deps, lemmas=lemmas)
+    assert agent_mode(doc[1], "ASSAULT", kb.modes) == ""
+    # a passive subject is what was hit, and people named by a cue are no weapon
+    words = ["A", "tank", "was", "hit", "by", "gunmen"]
+    deps = ["det", "nsubjpass", "auxpass", "ROOT", "agent", "pobj"]
+    lemmas = ["a", "tank", "be", "hit", "by", "gunman"]
+    doc = Doc(Vocab(), words=words, heads=[1, 3, 3, 3, 3, 4], deps=deps, lemmas=lemmas)
+    assert agent_mode(doc[3], "ASSAULT", kb.modes) == ""
 
 
 def test_acled_types_follow_mode_and_target(kb: KnowledgeBase) -> None:

@@ -14,6 +14,8 @@ from .type_model import TypeModel
 
 # Clauses of their own under a trigger: their words tell of other events
 _OWN_CLAUSES = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp", "acl"})
+_AGENT_DEPS = frozenset({"nsubj", "csubj"})  # a passive subject is what was hit
+REMOTE = "Explosions/Remote violence"  # ACLED's type of violence by weapons that act alone
 MAX_CONTEXTS = 3
 
 
@@ -55,6 +57,23 @@ def mode_of(event_type: str, cameo: str, lemmas: Sequence[str], modes: Sequence[
     return ""
 
 
+def agent_mode(trigger: Token, event_type: str, modes: Sequence[EventMode]) -> str:
+    """The mode a cue word in the trigger's subject or passive agent names, when it is a weapon
+    of remote violence (a mode whose ACLED type is `REMOTE`): the weapon that did it, with no
+    one at hand ("an IED killed three soldiers", "were killed by a roadside bomb", "a drone
+    strike hit a car"); "" when none does. People named by a mode's cue ("gunmen",
+    "protesters") are the table's and the model's to weigh."""
+    agents = [c for c in trigger.children if c.dep_ in _AGENT_DEPS]
+    agents += [g for c in trigger.children if c.dep_ == "agent" for g in c.children]
+    lemmas = [t.lemma_.lower() for a in agents for t in a.subtree]
+    grams = _grams(lemmas, longest_cue(modes))
+    for row in modes:
+        remote = row.acled is not None and row.acled.event_type == REMOTE
+        if row.type == event_type and remote and any(cue in grams for cue in row.cues):
+            return row.mode
+    return ""
+
+
 def contexts_of(cameo: str, lemmas: Sequence[str], contexts: Sequence[EventContext]) -> list[str]:
     """The contexts whose CAMEO codes hold the pattern's code, then those whose cue words are in
     the sentence, in the table's order; at most `MAX_CONTEXTS`."""
@@ -74,10 +93,14 @@ def event_mode(
 ) -> tuple[str, str | None]:
     """The event's mode ("" for none) and a note saying what decided it: the cue table
     (`mode_of`), or the type model's mode model, which reads the table's choice as a feature
-    and may overrule it."""
+    and may overrule it, unless the weapon that did it is the subject or agent (`agent_mode`):
+    what did it is no guess."""
     rule = mode_of(event_type, cameo, clause_lemmas(trigger), modes)
     if model is None or features is None:
         return rule, None
+    weapon = agent_mode(trigger, event_type, modes)
+    if weapon:
+        return weapon, f"mode {weapon}: named by the event's subject or agent"
     mode, p = model.mode(features, event_type, rule)
     table = f"the cue table's {rule or 'none'}"
     if mode == rule:
