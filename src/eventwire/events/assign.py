@@ -11,6 +11,7 @@ from ..kb import PloverType, in_force, weight
 from .context import event_place
 from .dyads import Resolved, SentenceState, split_forces, topic_country
 from .naming import PRONOUNS
+from .phrases import coordinated
 from .places import agentless_source, place_target
 from .predicates import Predicate, Predicates
 from .resolver import AGENT_NOTE as AGENT_NOTE
@@ -66,9 +67,22 @@ def arguments(pred: Predicate, kind: PloverType, predicates: Predicates) -> Argu
         leaves = "from" in kind.partner_preps and "moves_forces" in kind.properties
         args = noun_arguments(pred.token, predicates.verbs, leaves)
     args.governor = governing_event(pred, predicates)
+    light = pred.match.object_token
+    if pred.is_verb and light is not None and _names_the_act(pred, light, predicates):
+        # "reiterated British support for Iraq": the noun is the act itself, and whoever its
+        # words name ('British') acts with the source, on no target
+        own = {t.i for t in coordinated(light)}
+        args.targets = [t for t in args.targets if t.i not in own]
     hostile = {p.token.i for p in predicates.items if _quad(p) == _MATERIAL_CONFLICT}
     args.purpose_objects = [t for t in args.purpose_objects if _clause(t) in hostile]
     return args
+
+
+def _names_the_act(pred: Predicate, light: Token, predicates: Predicates) -> bool:
+    """The verb's light object is an event noun of the verb's own type ("reiterated support",
+    SUPPORT), not another party's act ("rejected an Indian proposal")."""
+    kind = pred.match.entry.type
+    return any(p.token.i == light.i and p.match.entry.type == kind for p in predicates.items)
 
 
 def _clause(token: Token) -> int | None:
