@@ -49,3 +49,28 @@ def test_demonstrating_resolve_is_no_protest(events_of: Events) -> None:
 def test_a_plain_call_and_a_plain_press_keep_their_senses(events_of: Events) -> None:
     assert "CONSULT" in _types(events_of("The Kenyan president called the Tanzanian president."))
     assert "REQUEST" in _types(events_of("Washington pressed Cairo to open the crossing."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "dyad"),
+    [
+        ("Ankara dispatched Foreign Minister Hakan Fidan to Baghdad.", "CONSULT", ("TUR", "IRQ")),
+        ("Nigeria sent a delegation to Niamey for talks.", "CONSULT", ("NGA", "NER")),
+        ("Turkish troops pressed into northern Iraq.", "ASSAULT", ("TUR", "IRQ")),
+    ],
+)
+def test_envoys_sent_and_forces_pressing_in(
+    events_of: Events, sentence: str, expected: str, dyad: tuple[str, str | None]
+) -> None:
+    found = {
+        (e.type, e.source and e.source.country, e.target and e.target.country)
+        for e in events_of(sentence)
+    }
+    assert (expected, *dyad) in found
+
+
+def test_a_show_of_force_or_solidarity_is_no_rally(events_of: Events) -> None:
+    power = _types(events_of("The Russian demonstration of military power alarmed Estonia."))
+    assert "MOBILIZE" in power and "PROTEST" not in power
+    together = _types(events_of("The Irish demonstration of solidarity with Spain was welcome."))
+    assert "SUPPORT" in together and "PROTEST" not in together

@@ -138,7 +138,15 @@ def _objects(token: Token) -> list[Token]:
         g for c in direct if _lemma(c) in _UNDERTAKINGS for g in c.children if g.dep_ == "compound"
     ]
     conj = [g for c in direct for g in c.conjuncts]
-    return direct + nested + compounds + conj + predicatives(token)
+    # "dispatched Foreign Minister Sameh Shoukry": the title of a named object says what it is
+    titles = [
+        g
+        for c in direct
+        if c.pos_ == "PROPN"
+        for g in c.children
+        if g.dep_ == "compound" and g.i < c.i and not g.ent_type_ == "PERSON"
+    ]
+    return direct + nested + compounds + conj + titles + predicatives(token)
 
 
 _JUDGEMENT_POS = frozenset({"NOUN", "ADJ"})  # not a name: "met the defence secretary Des Browne"
