@@ -266,10 +266,17 @@ def _same_countries(sources: list[Resolved], targets: list[Resolved]) -> bool:
 def _or_owners(found: list[Resolved], owners: list[Token], resolve: Resolver) -> list[Resolved]:
     """The actors a role names, or its nouns' owners where those name a state and the role's
     own words name none ("a camp for Congolese refugees", "doctors from American groups")."""
-    if any(r.country_code for r in found) or not owners:
+    if any(_named_country(r) for r in found) or not owners:
         return found
     of_owners = [r for r in resolve(owners) if r.country_code]
     return _learned(of_owners, OWNER_NOTE) if of_owners else found
+
+
+def _named_country(found: Resolved) -> bool:
+    """A country the role's own words name, not one inferred from the place or the paragraph
+    ("doctors from Canadian aid groups" in a report from Kabul are not Afghan)."""
+    hit = found.hit
+    return hit.country is not None and found.country is None and not hit.country_inferred
 
 
 def _hosts(partners: list[Token]) -> list[Token]:
