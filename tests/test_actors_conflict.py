@@ -77,3 +77,15 @@ def test_unknown_organisations_are_read_from_their_names(
 
 def test_known_organisations_are_not_read_again(actors: Callable[[str], Found]) -> None:
     assert ("Nigerian Army", "NGA", "MIL") in actors("The Nigerian Army killed ten bandits.")
+
+
+def test_a_title_used_as_an_adjective_names_no_one(actors: Callable[[str], Found]) -> None:
+    assert [w for w, _, _ in actors("Dockers began a general strike in Tema.")] == []
+    assert ("general", None, "MIL") in actors("The general said the troops would stay.")
+
+
+def test_an_organisations_kind_is_a_title_it_bears(actors: Callable[[str], Found]) -> None:
+    found = actors("NATO met in Brussels. The alliance sent jets to Lithuania.")
+    assert ("alliance", "NATO", "IGO") in found
+    found = actors("ECOWAS met in Abuja. The bloc suspended Niger.")
+    assert ("bloc", "ECOWAS", "IGO") in found

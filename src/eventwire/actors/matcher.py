@@ -28,6 +28,13 @@ class ActorMatcher:
         self.states = {c.iso3 for c in kb.countries}
         self.countries = {c.iso3: c for c in kb.countries}
         self.role_words: dict[str, Role] = {r.phrase: r for r in kb.roles}
+        # an organisation's kind that is a role word is a title it bears: "the bloc" after the
+        # EU (kind bloc), "the alliance" after NATO, "the terrorist group" after ISIS
+        self.org_titles = {
+            o.code: title
+            for o in kb.organisations
+            if (title := o.kind.replace("_", " ")) in self.role_words
+        }
         self.modifiers = kb.modifiers
         # 30,000 people make thousands of phrases: the built indexes are cached, keyed by the
         # actor knowledge and the pipeline, so a process starts in a fraction of a second

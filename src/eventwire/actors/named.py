@@ -110,6 +110,7 @@ def _group(
         kind="role",
         score=weight("actors.named.group_score"),
         rules=rules,
+        titles=[word],  # "the union", "the party" may refer back to it
     )
 
 

@@ -20,6 +20,7 @@ from .people import RoleOnDay, people_named, role_on
 _ENTITY_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 _NAME_LABELS = {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PERSON", "PRODUCT"}
 _STATE_KINDS = {"country", "demonym"}
+ADJECTIVE_KIND = "adjective"  # roles_modifiers.tsv: a title that is an adjective before a noun
 _NOT_A_NAME = {"GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL"}
 
 
@@ -78,6 +79,12 @@ def _plausible(span: Span, entries: list[Entry], am: ActorMatcher) -> bool:
         )
     if entries[0].rule == "metonym":
         return not _inside_longer_name(span)
+    if entries[0].kind == "role_person" and len(span) == 1 and token.dep_ == "amod":
+        # a title that is also an adjective names no one before a noun: "a general strike",
+        # "general elections" (roles_modifiers.tsv's `adjective` words; "militant camps" are
+        # still the militants')
+        modifier = am.modifiers.get(token.lower_)
+        return modifier is None or modifier.kind != ADJECTIVE_KIND
     return True
 
 
@@ -126,6 +133,9 @@ def _resolved(
         head = head_of(span) if entries[0].kind == "country" else span.root.i
         hit = hit_from_entry(range(span.start, span.end), head, *_chars(span), entries[0])
         hit.score = score
+        code = entries[0].rule.removeprefix("org:") if entries[0].kind == "organisation" else ""
+        if code in am.org_titles:
+            hit.titles.append(am.org_titles[code])
         return hit
     return _person_hit(span, people, am, day, score, context)
 

@@ -269,7 +269,7 @@ class Modifier:
     word: str
     country: str | None
     sector: str | None
-    kind: str  # region | religion | party | organisation (a head noun of names: "Union")
+    kind: str  # region | religion | party | organisation (a name's head noun) | adjective
 
 
 def load_modifiers(path: Path) -> dict[str, Modifier]:
