@@ -74,3 +74,20 @@ def test_a_show_of_force_or_solidarity_is_no_rally(events_of: Events) -> None:
     assert "MOBILIZE" in power and "PROTEST" not in power
     together = _types(events_of("The Irish demonstration of solidarity with Spain was welcome."))
     assert "SUPPORT" in together and "PROTEST" not in together
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Egyptian drills demonstrated the navy's ability to defend the canal.",
+        "The Kenyan opposition rallied support from the churches.",
+        "Police in Nairobi gathered evidence against the governor.",
+    ],
+)
+def test_a_rally_verb_with_an_object_is_no_rally(events_of: Events, sentence: str) -> None:
+    assert "PROTEST" not in _types(events_of(sentence))
+
+
+def test_a_rally_verb_without_an_object_stays_a_rally(events_of: Events) -> None:
+    assert "PROTEST" in _types(events_of("Farmers marched on the parliament in Warsaw."))
+    assert "PROTEST" in _types(events_of("Opposition supporters rallied in Caracas."))

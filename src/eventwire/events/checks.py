@@ -11,7 +11,7 @@ from ..kb import Knowledge, PloverType, in_force, weight
 from ..model import Actor, Event
 from .assign import AGENT_NOTE, RoleAssignment
 from .dyads import Resolved
-from .lexicon import predicatives
+from .lexicon import has_object, predicatives
 from .predicates import Predicate
 from .type_model import NONE
 
@@ -133,7 +133,7 @@ def acts_on_people(pred: Predicate, kind: PloverType, roles: RoleAssignment) -> 
     pattern (no object of its own) with objects that are all things (no actor, name, pronoun
     or word for people: event_words.tsv) is another sense of the word."""
     entry = pred.match.entry
-    if entry.cameo not in PEOPLE_ACTS or entry.object or not pred.is_verb or not roles.objects:
+    if entry.cameo not in PEOPLE_ACTS or has_object(entry) or not pred.is_verb or not roles.objects:
         return None
     actors = {r.token.i for r in (*roles.targets, *roles.sources)}
     if any(_a_person(t, actors) for t in roles.objects):

@@ -17,6 +17,9 @@ from ..kb import LexiconEntry
 _PARTICLE_DEPS = {"prt", "prep", "agent", "dative", "advmod"}
 _CLAUSE_DEPS = {"advcl", "acl", "ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "nsubjpass", "attr", "oprd", "pobj"}
+# The object of a pattern that holds only where its word has none: "thousands demonstrated"
+# is a rally, "demonstrated the safety of the beef" shows; "rallied support" is no rally.
+NO_OBJECT = "-"
 
 
 @dataclass(frozen=True)
@@ -27,7 +30,7 @@ class Match:
 
     @property
     def specificity(self) -> int:
-        return 2 * bool(self.entry.object) + bool(self.entry.particle)
+        return 2 * has_object(self.entry) + bool(self.entry.particle)
 
 
 class Lexicon:
@@ -57,7 +60,9 @@ class Lexicon:
             reason = None
             if self._fits(token, entry) is None:
                 missing = f"particle '{entry.particle}'" if entry.particle else ""
-                if entry.object:
+                if entry.object == NO_OBJECT:
+                    missing = " and ".join(p for p in (missing, "no object") if p)
+                elif entry.object:
                     missing = " and ".join(p for p in (missing, f"object '{entry.object}'") if p)
                 reason = f"needs {missing} in the parse"
             found.append((entry, reason))
@@ -74,7 +79,10 @@ class Lexicon:
             if particle is None:
                 return None
         obj = None
-        if entry.object:
+        if entry.object == NO_OBJECT:
+            if any(c.dep_ in _OBJECT_DEPS - {"pobj"} for c in token.children):
+                return None
+        elif entry.object:
             # "go on strike": the object may hang off the particle
             extra = (
                 [g for g in particle.children if g.dep_ == "pobj"] if particle is not None else []
@@ -83,6 +91,11 @@ class Lexicon:
             if obj is None:
                 return None
         return Match(entry, obj, particle)
+
+
+def has_object(entry: LexiconEntry) -> bool:
+    """A light-verb object of its own ("hold talks"), not the mark of an intransitive use."""
+    return bool(entry.object) and entry.object != NO_OBJECT
 
 
 _TIME_ENTITIES = frozenset({"DATE", "TIME"})
@@ -144,7 +157,7 @@ def _objects(token: Token) -> list[Token]:
         for c in direct
         if c.pos_ == "PROPN"
         for g in c.children
-        if g.dep_ == "compound" and g.i < c.i and not g.ent_type_ == "PERSON"
+        if g.dep_ == "compound" and g.i < c.i and g.ent_type_ != "PERSON"
     ]
     return direct + nested + compounds + conj + titles + predicatives(token)
 
