@@ -153,3 +153,16 @@ def test_a_term_adjective_is_no_reference() -> None:
     assert found("The long-term outlook is poor, but in the long term it will improve.") == [
         ("the long term", "date", "FUTURE_REF")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hours later, the roof fell.", [("Hours", "duration", "PTXH")]),
+        ("The deal came days after the vote.", [("days", "duration", "PXD")]),
+        ("In the days before the vote, the mood soured.", []),
+        ("In the first days after the flood, aid was scarce.", []),
+    ],
+)
+def test_units_later_without_a_count(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected

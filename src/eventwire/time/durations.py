@@ -163,9 +163,9 @@ def period_ended(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def vague_duration(m: re.Match[str], ctx: Context) -> Resolution | None:
-    """'for years', 'over decades', 'over the years', 'years of war', 'months-long': PXY, PXE,
-    PXM; 'decade-long': P1E."""
-    word = _norm(m["unit"] or m["unitof"] or m["ulong"])
+    """'for years', 'over decades', 'over the years', 'years of war', 'months-long', 'hours
+    later': PXY, PXE, PXM, PTXH; 'decade-long': P1E."""
+    word = _norm(m["unit"] or m["unitof"] or m["ulong"] or m["unitlater"])
     unit = time_words().units[word]
     # "a decade-long war" lasts a decade; "a months-long standoff", some months
     count = 1.0 if m["ulong"] and not word.endswith("s") else None

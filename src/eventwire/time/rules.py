@@ -160,6 +160,8 @@ DURATION_RULES = [
             # of talks" (a stretch of them: not "the years of the war", "months of age")
             r"(?:(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthrough\s)|(?<=\bthroughout\s))(?:many\s+|several\s+|the\s+(?=(?:years|decades|centuries)\b(?!\s+(?:ahead|to\s+come)\b)))?(?P<unit>years|months|weeks|days|decades|centuries|hours)(?!\s+(?:ago|of|to|earlier|later|before|after)\b|\s*\d)"
             r"|(?P<ulong>decades?|years?|months?|weeks?|days?|hours?|centuries|century)-long"
+            # "Hours later", "days after the vote": a stretch of them between two events
+            r"|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bits\s)(?<!\btheir\s)(?<!\bfirst\s)(?<!\blast\s)(?<!\bearly\s)(?<!\bfinal\s)(?P<unitlater>minutes|hours|days|weeks|months|years|decades)(?=\s+(?:later|earlier|after|before)\b)"
             r"|(?<!\bthe\s)(?<!\bthose\s)(?<!\bthese\s)(?<!\bits\s)(?<!\btheir\s)(?P<unitof>years|months|weeks|decades)(?=\s+of\s+(?!(?:the|age|his|her|their|its|a|an)\b)[a-z]))"
         ),
         durations.vague_duration,
