@@ -28,8 +28,11 @@ MODEL_PATH = data_path("role_model.json")  # read on first use (`shipped_model`)
 CANDIDATE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 ACTOR_ENTITIES = frozenset({"NORP", "GPE", "ORG", "PERSON", "FAC", "LOC"})
 MAX_PATH = 6  # longer paths are rare and say little beyond "far away"
-# Groups whose pairwise conjunctions the "conjoined" design adds (trigger lemma x path, ...).
-CONJOINED_GROUPS = ("tlemma", "tpos", "voice", "path", "cdep", "prep", "side", "tnoun", "tsubj")
+# Groups whose pairwise conjunctions the "conjoined" design adds (trigger lemma x path, ...;
+# "deep", the voice-free relation, too)
+CONJOINED_GROUPS: tuple[str, ...] = (
+    *("tlemma", "tpos", "voice", "path", "cdep", "prep", "side", "tnoun", "tsubj", "deep"),
+)
 _DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 12)
 
 
