@@ -40,6 +40,9 @@ def actors(coder: Coder, parse: Callable[[str], Doc]) -> Callable[[str], Found]:
         ("Members of a local militia raided the market.", "local militia", "REB"),
         ("Party members gathered at the headquarters.", "Party members", "PTY"),
         ("Street vendors clashed with city officials.", "Street vendors", "BUS"),
+        ("Ex-rebels took over the mining town.", "Ex-rebels", "REB"),
+        ("Okada riders blocked the bridge for hours.", "Okada riders", "LAB"),
+        ("Gunmen fired on Christians leaving a service.", "Christians", "CVL"),
     ],
 )
 def test_group_nouns_of_conflict_news(

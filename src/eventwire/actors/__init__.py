@@ -49,6 +49,7 @@ __all__ = [
 
 VERSION = "eventwire.actors.v6"
 _NAME_KINDS = {"person", "organisation", "country", "demonym"}
+_ROLE_KINDS = {"role", "role_person"}
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around"}
 _MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 _ORDINARY = {"ordinary", "average", "everyday", "common"}  # "ordinary Kazakhs": civilians
@@ -58,7 +59,8 @@ def find_actors(doc: Doc, am: ActorMatcher, day: dt.date | None = None) -> list[
     """All actor mentions in a parsed document, resolved as of `day` (the publication date)."""
     hits = phrase_hits(doc, am, day)
     taken = {i for h in hits if h.kind in _NAME_KINDS for i in h.tokens}
-    hits += entity_hits(doc, am, day, taken, states_named(hits, am))
+    roles = {(min(h.tokens), max(h.tokens) + 1) for h in hits if h.kind in _ROLE_KINDS}
+    hits += entity_hits(doc, am, day, taken, states_named(hits, am), roles)
     hits = name_groups(doc, hits, am)
     hits = attach_modifiers(doc, fold_into_names(hits), am)
     qualify_groups(doc, hits, am.modifiers)

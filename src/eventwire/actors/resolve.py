@@ -227,15 +227,20 @@ def entity_hits(
     day: dt.date | None,
     taken: set[int],
     context: set[str] | frozenset[str] = frozenset(),
+    role_spans: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
 ) -> list[ActorHit]:
     """Named entities no knowledge-base phrase covered: a folded exact name ("Al-Ja’afari"),
-    a fuzzy one ("Khameini"), else, for people, an unknown person."""
+    a fuzzy one ("Khameini"), else, for people, an unknown person. An entity that is just a
+    role word and not a person ("Christians", tagged a nationality) is that role word, not a
+    namesake found by likeness."""
     hits = []
     for ent in doc.ents:
         if ent.label_ not in _ENTITY_LABELS or any(t.i in taken for t in ent):
             continue
         span = _trim(ent)
         if span is None:
+            continue
+        if ent.label_ != "PERSON" and (span.start, span.end) in role_spans:
             continue
         hit = _entity_hit(span, ent.label_, am, day, context)
         if hit is not None:
