@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventwire.events.attribution import Reporter
+from eventwire.events.attribution import Reporter, ReportingCues, find_reporter
 from eventwire.events.roles import inherited_subjects
 from eventwire.kb import KnowledgeBase
 from eventwire.model import Attribution
@@ -148,3 +148,47 @@ def test_quoted_as_warning_is_the_quoted_actors_warning(kb: KnowledgeBase) -> No
     assert inherited_subjects(doc[5]) == [[doc[1]]]
     roles = _roles(kb, doc, hits, reporter=_reporter(doc, 3, {0, 1}))["warning"]
     assert _countries(roles) == (["SYR"], ["TUR"])
+
+
+def test_a_participle_with_an_object_is_no_reduced_passive(kb: KnowledgeBase) -> None:
+    # "bandits stabbed a teacher", misparsed as a participle on 'bandits'
+    doc = parse(
+        [
+            ("bandits", 0, "ROOT", "NOUN", "bandit"),
+            ("stabbed", 0, "acl", "VERB", "stab"),
+            ("a", 3, "det", "DET", "a"),
+            ("teacher", 1, "dobj", "NOUN", "teacher"),
+        ]
+    )
+    doc[1].tag_ = "VBN"
+    hits = [actor_ref(doc, 0, "MLI", "CRM", "group"), actor_ref(doc, 3, "MLI", "EDU", "group")]
+    roles = _roles(kb, doc, hits)["stabbed"]
+    assert [r.hit.name for r in roles.sources] == ["bandits"]
+    assert [r.hit.name for r in roles.targets] == ["teacher"]
+
+
+def test_the_passive_subject_of_a_reporting_verb_is_what_is_reported() -> None:
+    # "the arrest was reported" (no reporter named) / "the army was quoted as saying"
+    cues = ReportingCues(frozenset({"report", "quote"}), *[frozenset()] * 5)
+    arrest = parse(
+        [
+            ("the", 1, "det", "DET", "the"),
+            ("arrest", 3, "nsubjpass", "NOUN", "arrest"),
+            ("was", 3, "auxpass", "AUX", "be"),
+            ("reported", 3, "ROOT", "VERB", "report"),
+        ]
+    )
+    reporter = find_reporter(arrest[:], cues, set(), set())
+    assert reporter is not None and reporter.tokens == frozenset()
+    quoted = parse(
+        [
+            ("the", 1, "det", "DET", "the"),
+            ("army", 3, "nsubjpass", "NOUN", "army"),
+            ("was", 3, "auxpass", "AUX", "be"),
+            ("quoted", 3, "ROOT", "VERB", "quote"),
+            ("as", 3, "prep", "ADP", "as"),
+            ("saying", 4, "pcomp", "VERB", "say"),
+        ]
+    )
+    reporter = find_reporter(quoted[:], cues, set(), set())
+    assert reporter is not None and reporter.tokens == frozenset({0, 1})

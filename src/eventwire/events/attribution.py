@@ -86,6 +86,9 @@ def find_reporter(
             expletive = (
                 subject is not None and subject.lower_ == "it" and subject.dep_ == "nsubjpass"
             )
+            if subject is not None and _reported_content(subject, token):
+                subject = _agent_of(token)  # "the arrest was reported (by X)": not the reporter
+                expletive = subject is None
             if subject is None or expletive:
                 if token.dep_ == "ROOT" and any(c.dep_ == "auxpass" for c in token.children):
                     return _reporter(sent, token, None, "outlet", set())
@@ -107,6 +110,20 @@ def find_reporter(
                 kind = kind_of(phrase, bool(idx & person_tokens), bool(idx & media_tokens), cues)
                 return _reporter(sent, None, phrase, kind, idx)
     return None
+
+
+def _reported_content(subject: Token, verb: Token) -> bool:
+    """The passive subject of a reporting verb is what is reported ("the arrest was widely
+    reported", "jets were reported to have fired"), unless the verb quotes it as saying
+    ("the army was quoted as warning")."""
+    quoted = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return subject.dep_ == "nsubjpass" and subject.lower_ != "it" and not quoted
+
+
+def _agent_of(verb: Token) -> Token | None:
+    """The "by" agent of a passive verb: "was announced by the ministry"."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
 
 
 def _prep_cue(token: Token, preps: frozenset[str]) -> bool:

@@ -34,6 +34,9 @@ _INHERIT_DEPS = {"xcomp", "advcl", "conj", "acl", "pcomp", "ccomp"}
 _NOMINAL_CLIMB = {"pobj", "prep", "dobj", "acomp", "attr", "oprd"}
 _MODIFIER_DEPS = {"compound", "amod", "nmod", "npadvmod"}
 _NOUNS = frozenset({"NOUN", "PROPN"})
+# what no reduced participle has: a subject, or a direct object ("bandits stabbed to death a
+# teacher", misparsed as a participle on 'bandits')
+_OWN_CLAUSE = frozenset({*SUBJECT_DEPS, "dobj"})
 # an event noun under these is one the governing event's actors take part in: "threw stones
 # during demonstrations against X" (the stone throwers demonstrate)
 _DURING = frozenset({"during", "amid"})
@@ -341,7 +344,7 @@ def _passive_participle(verb: Token) -> bool:
         verb.dep_ == "acl"
         and verb.tag_ == "VBN"
         and verb.head.pos_ in {"NOUN", "PROPN"}
-        and not any(c.dep_ in SUBJECT_DEPS or _perfect(c) for c in verb.children)
+        and not any(c.dep_ in _OWN_CLAUSE or _perfect(c) for c in verb.children)
     )
 
 
