@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ..kb import Modifier, weight
 from .hits import ActorHit
 from .matcher import ActorMatcher
+from .resolve import trim_entity
 
 HEAD_KIND = "organisation"  # roles_modifiers.tsv: a head noun of organisations' names
 _LINKS = {"of", "for", "in", "against", "to", "on"}  # "Union of Teachers", "League for Democracy"
@@ -50,13 +51,10 @@ def name_groups(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> list[ActorH
 
 
 def _trimmed(ent: Span) -> Span | None:
-    """The name without a leading "the" or a trailing possessive."""
-    start, end = ent.start, ent.end
-    while start < end and ent.doc[start].lower_ == "the":
-        start += 1
-    while end > start and ent.doc[end - 1].tag_ == "POS":
-        end -= 1
-    return ent.doc[start:end] if end - start >= 2 else None  # one word is no name of this kind
+    """The name without a leading "the" or a trailing possessive, of two words at least: one
+    word is no name of this kind."""
+    span = trim_entity(ent)
+    return span if span is not None and len(span) >= 2 else None
 
 
 def _head(

@@ -237,7 +237,7 @@ def entity_hits(
     for ent in doc.ents:
         if ent.label_ not in _ENTITY_LABELS or any(t.i in taken for t in ent):
             continue
-        span = _trim(ent)
+        span = trim_entity(ent)
         if span is None:
             continue
         if ent.label_ != "PERSON" and (span.start, span.end) in role_spans:
@@ -281,7 +281,7 @@ def _in_wire_bracket(span: Span) -> bool:
     return any(t.text == "," for t in inside) and opener > 0 and doc[opener - 1].pos_ == "PROPN"
 
 
-def _trim(ent: Span) -> Span | None:
+def trim_entity(ent: Span) -> Span | None:
     """The entity without a leading "the" or a trailing possessive."""
     start, end = ent.start, ent.end
     while start < end and ent.doc[start].lower_ == "the":

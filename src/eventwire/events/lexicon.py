@@ -175,9 +175,11 @@ def predicatives(verb: Token, loose: bool = True) -> list[Token]:
     the French president,") and not a name ("met the defence secretary Des Browne"); enough to
     pick a pattern's object, not to say that a verb judges."""
     children = list(verb.children)
-    has_object = any(c.dep_ == "dobj" for c in children)
+    has_direct_object = any(c.dep_ == "dobj" for c in children)
     found = [
-        c for c in children if c.dep_ == "oprd" and (has_object or c.pos_ == "ADJ" or quoted(c))
+        c
+        for c in children
+        if c.dep_ == "oprd" and (has_direct_object or c.pos_ == "ADJ" or quoted(c))
     ]
     for obj in (c for c in children if c.dep_ == "dobj"):
         found += [
