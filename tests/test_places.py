@@ -137,6 +137,10 @@ def test_qualifiers_in_brackets_and_after_in() -> None:
         ("Clashes broke out in Tripoli on Sunday.", "Tripoli", "LBY"),
         # no Andar in the gazetteer's Afghanistan: the province stands in, approximately
         ("Gunmen attacked a convoy in Andar (Ghazni province).", "Andar", "AFG"),
+        # a region named by a compass point alone binds nothing: many countries have one, and
+        # Botswana's North-West is no clue against the Cameroonian town
+        ("Separatists raided a school in Bamenda (Mezam, North-West) at dawn.", "Bamenda", "CMR"),
+        ("Soldiers searched houses in Buea (Fako, South-West) on Friday.", "Buea", "CMR"),
     ],
 )
 def test_a_containing_region_binds_the_place(

@@ -132,18 +132,31 @@ def within_qualifiers(gaz: Gazetteer, rows: list[int], qualifiers: list[int]) ->
 
 def qualifier_rows(gaz: Gazetteer, phrases: list[str]) -> list[int]:
     """Countries and regions named by the first phrase that names any."""
+    return _qualifier(gaz, phrases)[0]
+
+
+def _qualifier(gaz: Gazetteer, phrases: list[str]) -> tuple[list[int], str]:
+    """The rows of `qualifier_rows` and the phrase that named them ("" when none did)."""
     for phrase in phrases:
         abbreviated = gaz.abbreviation(phrase)
         if abbreviated is not None:
-            return [abbreviated]
+            return [abbreviated], phrase
         rows = [
             r
             for r in gaz.lookup(phrase.rstrip("."))  # "Springfield, Illinois."
             if gaz.table.features[r] in _QUALIFIER_FEATURES
         ]
         if rows:
-            return rows
-    return []
+            return rows, phrase
+    return [], ""
+
+
+def _compass_name(phrase: str) -> bool:
+    """A region named by a compass point alone ("North-West", "South West"): many countries
+    have one, and the gazetteer holds only some of them, so such a name in brackets cannot
+    rule out a place of another country ("Bamenda (Mezam, North-West)" is in Cameroon, whose
+    North-West region the gazetteer lacks; Botswana's is no clue against it)."""
+    return bool(phrase) and name_key(phrase) in default_terms().directions
 
 
 def make_mention(gaz: Gazetteer, text: str, start: int, end: int, label: str = "") -> Mention:
@@ -156,7 +169,9 @@ def make_mention(gaz: Gazetteer, text: str, start: int, end: int, label: str = "
     )
     mention.aliased = aliased
     phrases, binding = ([tail], "hint") if tail else qualifier_after(text, end)
-    mention.qualifiers = qualifier_rows(gaz, phrases)
+    mention.qualifiers, named_by = _qualifier(gaz, phrases)
+    if binding == "must" and _compass_name(named_by):
+        binding = "preferred"
     if binding != "hint":
         inside = within_qualifiers(gaz, mention.rows, mention.qualifiers)
         mention.rows = inside if inside or binding == "must" else mention.rows
