@@ -33,6 +33,7 @@ from eventwire.places.knowledge import (
     load_region_abbreviations,
     load_terms,
 )
+from eventwire.places.mentions import candidate_rows
 
 pytestmark = pytest.mark.model
 
@@ -147,6 +148,14 @@ def test_a_containing_region_binds_the_place(
     gaz: Gazetteer, text: str, name: str, country: str
 ) -> None:
     assert resolve_text(gaz, text, name)[name].country == country
+
+
+def test_an_arabic_name_without_its_article_is_the_same_place(gaz: Gazetteer) -> None:
+    text = "Tribal fighters took back two villages in Anbar last week."
+    assert resolve_text(gaz, text, "Anbar")["Anbar"].country == "IRQ"  # not Ambar in Turkey
+    with_article = set(gaz.table.rows("al wa"))
+    assert with_article  # a town "Al Wa" exists, but an acronym gains no article
+    assert not with_article & set(candidate_rows(gaz, "WA")[0])
 
 
 def test_demonym_and_settlement_word_before_a_name(gaz: Gazetteer) -> None:

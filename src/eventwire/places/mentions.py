@@ -17,6 +17,7 @@ MAX_CANDIDATES = 40  # the most likely by prior; "San Jose" alone has a hundred 
 _QUALIFIER_FEATURES = {"country", "admin", "region"}
 _ACRONYM = re.compile(r"^[A-Z]{2,3}$")
 _LARGE_CITY = 100_000
+_ARTICLE = "al "  # the Arabic article as name keys write it ("Al-Anbar" -> "al anbar")
 _KIND_PRIOR = {"continent": 0.0, "region": 1.0, "country": 1.5, "admin": 0.5, "city": 0.0}
 
 
@@ -104,6 +105,10 @@ def candidate_rows(gaz: Gazetteer, text: str) -> tuple[list[int], set[int]]:
     if key in default_terms().directions:  # "pivot to the East": a direction, not the region
         return [], set()
     rows = gaz.lookup(text)
+    if len(key) > 3 and " " not in key and not text.strip().isupper():
+        # Arabic names are written with or without their article ("Anbar", "Al Anbar"): the
+        # form without it is the same place, not an alternate name abroad ("Ambar", Turkey)
+        rows += [r for r in gaz.table.rows(_ARTICLE + key) if r not in rows]
     aliased = set()
     named = gaz.demonym_row(key)
     if named is not None and named not in rows:
