@@ -146,3 +146,24 @@ def test_the_year_ago_results_are_of_the_quarter_reported_on() -> None:
         ("the year-ago quarter", "1994-Q3"),
         ("year-ago", "1994-Q3"),
     ]
+
+
+def test_a_figure_compared_with_last_year_is_the_quarter_a_year_back() -> None:
+    text = (
+        "The brewer earned $12 million in the third quarter, compared with a loss of $2 "
+        "million last year. Revenue rose from last year's $80 million."
+    )
+    assert [value for _, value in found(text)] == ["1995-Q3", "1994-Q3", "1994-Q3"]
+
+
+def test_last_year_without_a_compared_figure_is_the_year() -> None:
+    text = "The brewer earned $12 million in the third quarter. Last year, it sold two breweries."
+    assert found(text)[-1] == ("Last year", "1994")
+
+
+def test_last_year_after_the_nine_months_is_named_by_the_year() -> None:
+    text = (
+        "Profit rose in the third quarter. For the nine months, net was $40 million, up from "
+        "$31 million last year."
+    )
+    assert found(text)[-1] == ("last year", "1994")

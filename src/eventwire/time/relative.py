@@ -23,7 +23,7 @@ from .calendar_words import (
 from .grammar import fragments
 from .lexicon import time_words
 from .periods import Period
-from .reports import reported_quarter
+from .reports import figure_a_year_back, reported_quarter
 from .state import Context, Resolution, date, unfocused, vague
 
 _MODP = r"(?:(?P<mod>%(MOD)s)[\s-]+)?"
@@ -83,6 +83,10 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolution | None:
     if rel_word in {"same", "that"} and _coarser(base.granularity, granularity):
         return None  # "that day" after "in 1987": some day the text does not tell
     mod = _mod(m)
+    if granularity == "year" and _norm(m["rel"]) == "last" and not mod:
+        compared = figure_a_year_back(m, ctx)
+        if compared is not None:
+            return compared  # "compared with $3 million last year" in a report on a quarter
     if granularity == "quarter" and rel_word == "this" and not mod:
         reported = reported_quarter(ctx)
         if reported and reported.end < ctx.anchor and ctx.tense() != "future":

@@ -58,6 +58,33 @@ def reported_quarter(ctx: Context) -> Period | None:
     return quarter if quarter.start <= focus.start and focus.end <= quarter.end else None
 
 
+# "compared with a loss of $3 million last year", "down from 18 cents a share last year", "up
+# from last year's $1.55 billion": a figure compared with the one told "last year"
+_COMPARED = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.|than)\b[^.;:!?]*$", re.IGNORECASE
+)
+_FIGURE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|trillion|cents?|a\s+share|percent)|%),?\s+$", re.IGNORECASE
+)
+_FIGURE_AFTER = re.compile(r"['’]s\s+(?:[$#£€]|[A-Z]{1,2}\$)?\d")
+
+
+def figure_a_year_back(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """'last year' after a figure compared with it, in a report on a quarter: the figure is the
+    quarter's a year back, as 'a year ago' is ('net of $24 million, compared with a loss of $3
+    million last year'); after 'for the nine months' it is last year's nine months, named by the
+    year. None where no figure is compared ('Last year, the company earned ...')."""
+    quarter = reported_quarter(ctx)
+    if quarter is None:
+        return None
+    text, start = m.string, m.start()
+    before = text[max(0, start - 80) : start]
+    figure = _FIGURE_BEFORE.search(before) or _FIGURE_AFTER.match(text, m.end())
+    if figure is None or _COMPARED.search(before) is None:
+        return None
+    return unfocused(periods.shifted(quarter, -1, "year"))
+
+
 def year_ago_adjective(m: re.Match[str], ctx: Context) -> Resolution | None:
     """'year-earlier', 'year-ago' before a noun: the quarter the report is about (else the
     period in focus) a year back, as for 'a year ago' ('the year-ago results' after 'the third
