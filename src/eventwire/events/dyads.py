@@ -150,7 +150,13 @@ def _pairs(
     kept: list[tuple[Resolved | None, Resolved | None]] = [
         (s, t) for s, t in dyads if not one_actor(s, t)
     ]
-    return kept or [(s, None) for s, _ in dyads]
+    if dyads:
+        return kept or [(s, None) for s, _ in dyads]
+    # every target on the source's own side: the source acts alone ("supporters gathered to
+    # demand the release of detained protesters"); a government acting on its own officials
+    # ("the government fired the minister", "the president met his prime minister") is the
+    # state's internal business, no event
+    return [(s, None) for s in sources if s.hit.sector != "GOV"]
 
 
 def _parties(a: Resolved, b: Resolved) -> bool:
@@ -202,8 +208,11 @@ def one_actor(source: Resolved, target: Resolved) -> bool:
 
 
 def _same_side(source: Resolved, target: Resolved) -> bool:
-    """A source and a target of one country (or none) and one sector."""
+    """A source and a target of one country and one sector; of no country, of one name too
+    (local actors: "a truce between rebels and militia fighters" has two sides)."""
     same = (source.country_code) == (target.country_code)
+    if same and source.country_code is None and source.hit.name != target.hit.name:
+        return False
     return same and source.hit.sector == target.hit.sector
 
 
