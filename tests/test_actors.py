@@ -253,6 +253,10 @@ def test_a_title_resolves_to_its_holder_on_the_day(
     assert (holder.name, holder.country) == ("Jane Quillfeather", "UN")
     assert holder.rules[-1] == "title-holder:minister for widgets"
     assert hits_of(text, dt.date(2016, 1, 1), own_matcher)[0].country is None  # nobody then
+    # in a text about another state, the one holder of the title is no clue
+    text = "Kenyan police said the Minister for Widgets had ordered the arrests."
+    titled = [h for h in hits_of(text, dt.date(2012, 1, 1), own_matcher) if h.titles]
+    assert titled and all(h.name != "Jane Quillfeather" for h in titled)
 
 
 def test_a_definite_title_or_group_noun_refers_back(

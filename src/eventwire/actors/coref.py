@@ -161,9 +161,10 @@ def _holder(
     title: str, am: ActorMatcher, day: dt.date | None, countries: set[str]
 ) -> tuple[str, str | None, str | None, str] | None:
     """The one person the knowledge base says holds this title on the day; a one-word title
-    ("the president") only where one holder's country is named in the document."""
+    ("the president"), or any title in a document that names states, only where the holder's
+    country is one of them: "the home minister" in a report on Malaysia is not India's."""
     rows = [p for p in am.holders.get(fold(title), []) if p.holds_role_on(day)]
-    if len(title.split()) < 2 or len({p.name for p in rows}) > 1:
+    if len(title.split()) < 2 or len({p.name for p in rows}) > 1 or countries:
         rows = [p for p in rows if p.country in countries]
     if len({p.name for p in rows}) != 1:
         return None
