@@ -31,6 +31,7 @@ Find = Callable[[str], list[QuantityMention]]
         ("The twin engine gives 275 pound-feet of pull.", 275, "lb-ft", "pound-foot"),
         ("The cable carries 10 gigabits every second.", 10, "Gbit", "gigabit"),
         ("The phone has a 48 megapixel camera on the back.", 48, "MP", "megapixel"),
+        ("The shortstop was worth 2.5 WAR last season.", 2.5, "WAR", "win above replacement"),
     ],
 )
 def test_units_read_as_written(find: Find, text: str, value: float, code: str, name: str) -> None:
@@ -45,6 +46,7 @@ def test_the_other_case_is_no_such_unit() -> None:
     assert unit_of("G").code != unit_of("g").code  # type: ignore[union-attr]
     assert unit_of("KM") == unit_of("km")  # an ordinary unit matches in any case
     assert unit_of("c") is None and unit_of("C") is not None
+    assert unit_of("war") is None and unit_of("WAR") is not None  # "war" is a word
 
 
 def test_a_capital_letter_after_a_model_number_is_read_as_the_unit(find: Find) -> None:
