@@ -284,6 +284,17 @@ def test_a_surname_takes_the_full_mention_before_or_after(
     assert [(h.country, h.sector) for h in people] == [("KEN", "GOV")] * 3
 
 
+def test_a_surname_is_the_person_named_in_full_not_a_namesake(
+    hits_of: Callable[..., list[ActorHit]], own_matcher: ActorMatcher
+) -> None:
+    day = dt.date(2012, 1, 1)
+    text = "Tomas Quillfeather, a farmer, sued the council. Quillfeather said he would appeal."
+    bare = [h for h in hits_of(text, day, own_matcher) if text[h.start : h.end] == "Quillfeather"]
+    assert bare and all((h.name, h.country) == ("Tomas Quillfeather", None) for h in bare)
+    alone = hits_of("Quillfeather said the plan would pass.", day, own_matcher)
+    assert [(h.name, h.country) for h in alone] == [("Jane Quillfeather", "UN")]
+
+
 def test_state_nouns_stand_for_the_states_beside_or_before_them(
     actors: Callable[..., Found],
 ) -> None:

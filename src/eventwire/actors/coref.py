@@ -49,6 +49,7 @@ def link_names(hits: list[ActorHit]) -> None:
         if words:
             by_surname.setdefault(words[-1], []).append(hit)
     for group in by_surname.values():
+        _surnames_of_the_named(group)
         known = [h for h in group if h.country is not None]
         if not known:
             continue
@@ -58,6 +59,21 @@ def link_names(hits: list[ActorHit]) -> None:
                 own_sector = hit.sector  # "Minister Ellwood": the title still counts
                 hit.resolve_as(best, "same-name", _anaphor_score())
                 hit.sector = hit.sector or own_sector
+
+
+def _surnames_of_the_named(group: list[ActorHit]) -> None:
+    """A bare surname is the one person the text names in full under that surname ("Iftikhar
+    Mohammad Chaudhry ... Chaudhry"), known or not, not a namesake the knowledge base holds
+    (Mahendra Chaudhry, a Fijian prime minister)."""
+    full = [h for h in group if h.kind == "person" and len(h.tokens) > 1]
+    if len({h.name for h in full}) != 1:
+        return  # no one, or several people, named in full
+    named = max(full, key=lambda h: h.country is not None)
+    for hit in group:
+        bare = len(hit.tokens) == 1 and hit.rules[:1] and hit.rules[0].startswith("person:")
+        if bare and hit.name != named.name:
+            hit.resolve_as(named, "same-name", _anaphor_score())
+            hit.candidates = []
 
 
 def _same_person(a: ActorHit, b: ActorHit) -> bool:
