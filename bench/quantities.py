@@ -101,6 +101,10 @@ def _same(a: float | tuple[float, float], b: float | tuple[float, float]) -> boo
 
 def newsquant_unit(q: QuantityMention) -> str:
     name = (q.unit_name or "-").lower()
+    if q.unit == "GBX" and re.search(r"\d\s*p\.?$", q.text):
+        # NewsQuant names a price in pence written "118.5p" or "68 p" 'point' (its scorer reads
+        # the symbol p as a point); the product keeps 'penny', which is what the symbol means
+        return "point"
     return "% -" if name == "%" else name  # a share of something unnamed: NewsQuant's '% -'
 
 

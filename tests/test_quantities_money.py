@@ -60,3 +60,33 @@ def test_a_hyphen_between_two_numbers_is_not_a_scale(find: Find) -> None:
 )
 def test_a_rate_after_an_aside_or_at_the_end(find: Find, text: str, names: list[str]) -> None:
     assert [q.unit_name for q in find(text)] == names
+
+
+def _bench_unit(text: str, unit: str, name: str) -> str:
+    """The unit name bench/quantities.py scores against NewsQuant for a hand-made quantity."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "quantities.py"
+    spec = importlib.util.spec_from_file_location("bench_quantities", path)
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    mention = QuantityMention(text=text, start=0, end=len(text), value=1, unit=unit, unit_name=name)
+    return str(bench.newsquant_unit(mention))
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "name", "scored"),
+    [
+        ("118.5p", "GBX", "penny", "point"),  # NewsQuant names the symbol p 'point'
+        ("68 p", "GBX", "penny", "point"),
+        ("1112 p.", "GBX", "penny", "point"),
+        ("40 pence", "GBX", "penny", "penny"),  # the word keeps its own name
+        ("£5", "GBP", "pound sterling", "pound sterling"),
+    ],
+)
+def test_the_bench_names_pence_written_p_as_newsquant_does(
+    text: str, unit: str, name: str, scored: str
+) -> None:
+    assert _bench_unit(text, unit, name) == scored
