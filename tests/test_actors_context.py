@@ -106,3 +106,21 @@ def test_the_case_sets_keep_their_held_out_part_apart(name: str) -> None:
         assert text.count("[") == text.count("]") <= 1
     assert parts["tune"] and parts["heldout"]
     assert not parts["tune"] & parts["heldout"]
+
+
+def test_a_party_of_a_shared_name_is_of_the_state_the_text_is_about(
+    group: Callable[[str, str], ActorHit],
+) -> None:
+    text = (
+        "Georgia's opposition rallied in Tbilisi. Georgian police watched. Giorgi Beridze of "
+        "the Conservative Party said Georgia needed new elections."
+    )
+    party = group(text, "the Conservative Party")
+    assert (party.country, party.rules[-1]) == ("GEO", "setting:GEO")
+    # said with its state's demonym, or where that state is named, it stays that state's
+    text = "Georgia's opposition rallied in Tbilisi. Georgian police watched. The British "
+    text += "Conservative Party said Georgia needed new elections."
+    assert group(text, "Conservative Party").country == "GBR"
+    text = "Georgia's opposition rallied. Georgian police watched. In Britain, the "
+    text += "Conservative Party said Georgia needed new elections."
+    assert group(text, "the Conservative Party").country == "GBR"

@@ -17,7 +17,7 @@ import datetime as dt
 from spacy.tokens import Doc
 
 from .compose import attach_modifiers, fold_into_names
-from .context import resolve_context
+from .context import local_parties, resolve_context
 from .coref import (
     link_names,
     resolve_definites,
@@ -65,6 +65,7 @@ def find_actors(doc: Doc, am: ActorMatcher, day: dt.date | None = None) -> list[
     hits = attach_modifiers(doc, fold_into_names(hits), am)
     qualify_groups(doc, hits, am.modifiers)
     mark_former(doc, hits)
+    local_parties(doc, hits, am)
     link_names(hits)
     resolve_definites(doc, hits, am, day)
     resolve_possessors(doc, hits)

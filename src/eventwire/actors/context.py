@@ -39,6 +39,7 @@ _OPEN_KINDS = {"role", "role_person"}
 _STATE_KINDS = {"country", "demonym"}  # a demonym on its own is a country by the end
 _TOWARDS = {"into", "to", "towards", "toward", "onto"}
 _NOT_THE_SAME = {"other", "another", "local", "foreign", "international"}
+_PARTY = "PTY"
 
 
 def resolve_context(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
@@ -63,6 +64,32 @@ def resolve_context(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
             hit.country = found
             hit.rules.append(rule)
             hit.score = min(hit.score, score)
+
+
+def local_parties(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
+    """A party known by a name many states' parties share ("the Conservative Party", "the
+    Labor Party"), said without its state's name or demonym, in a document that never names
+    that state but is clearly about another one, is that other state's party, inferred (a
+    report on Georgia's opposition names Georgia's Conservative Party, not Britain's)."""
+    parties = [h for h in hits if h.kind == "organisation" and h.sector == _PARTY]
+    if not parties:
+        return
+    setting, lead = _setting(hits, am)
+    if setting is None or lead < SETTING_LEAD:
+        return
+    named = {h.country for h in hits if h.kind in _STATE_KINDS or h.rules[:1] == ["metonym"]}
+    for hit in parties:
+        if hit.country in named or hit.country == setting or _names_a_state(doc, hit, am):
+            continue
+        hit.name, hit.country = doc[min(hit.tokens) : max(hit.tokens) + 1].text, setting
+        hit.rules.append(f"setting:{setting}")
+        hit.score = min(hit.score, weight("actors.context.setting_score"))
+
+
+def _names_a_state(doc: Doc, hit: ActorHit, am: ActorMatcher) -> bool:
+    """Whether the hit's own words hold a state's name or demonym ("British Labour Party")."""
+    words = [doc[i].text for i in hit.tokens]
+    return any(am.knows("country", w) or am.knows("demonym", w) for w in words)
 
 
 def country_inferred(rules: tuple[str, ...] | list[str]) -> bool:
