@@ -263,3 +263,25 @@ def test_a_number_after_feet_that_is_no_inches(find: Find) -> None:
 
 def test_a_sign_is_no_concept(find: Find) -> None:
     assert [q.concept for q in find("floor space ≈ 45m2.")] != ["≈"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("They paid two and a half million for it.", [2.5e6]),
+        ("Tens of thousands marched, and a hundred and five were held.", [1e4, 105]),
+        ("The club spent £300m on four-, five- and six-year deals.", [300e6, 4, 5, 6]),
+        ("Half a million people and 3.5M viewers watched.", [5e5, 3.5e6]),
+    ],
+)
+def test_numbers_with_joining_words_survive_the_quick_test(
+    parse: Callable[[str], object], text: str, values: list[float]
+) -> None:
+    """Runs skip tokens that are no digit, number word or joining word ('of', 'and', 'a',
+    '-', 'm'); the numbers made with such words are still read whole."""
+    from eventwire.quantities import _after_currency
+    from eventwire.quantities.runs import number_runs
+
+    doc = parse(text)
+    found = [run.value for run in number_runs(doc, set(), _after_currency(doc))]
+    assert found == values

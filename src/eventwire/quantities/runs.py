@@ -17,6 +17,7 @@ MILLION = 1e6
 _MONEY_SCALES = {"m": MILLION, "b": 1e9}  # "£300m", "$5b": after a currency sign only
 _HAS_DIGIT = re.compile(r"\d")
 _HALF_WORDS = {"and", "a", "half", "-"}  # "two and a half", "two-and-a-half"
+_JOINING = {*_HALF_WORDS, "an", "of", "m", "m."}  # the words other than numbers in a number
 
 
 @dataclass
@@ -191,15 +192,29 @@ def _glued_money(token: Token) -> bool:
     return glued is not None and glued.unit is not None
 
 
+def _may_be_part(token: Token, words: dict[str, NumberWord]) -> bool:
+    """A quick test before `_is_part`: only a digit, a number word or one of the few joining
+    words ('a', 'of', 'and', '-', 'm') can be part of a number; most tokens are none."""
+    lower = token.lower_
+    return bool(
+        lower in words
+        or lower in _JOINING
+        or _HAS_DIGIT.search(lower)
+        or (suspended(token) and lower[:-1] in words)
+    )
+
+
 def _raw_runs(doc: Any, excluded: set[int], money: set[int]) -> Iterator[list[Token]]:
     run: list[Token] = []
+    words = number_words()
     for token in doc:
-        if token.i not in excluded and _is_part(token, run, token.i - 1 in money):
+        part = token.i not in excluded and _may_be_part(token, words)
+        if part and _is_part(token, run, token.i - 1 in money):
             run.append(token)
             continue
         if run:
             yield _trimmed(run)
-        run = [token] if token.i not in excluded and _is_part(token, [], False) else []
+        run = [token] if part and _is_part(token, [], False) else []
     if run:
         yield _trimmed(run)
 
