@@ -317,3 +317,35 @@ def test_a_name_ending_in_a_number_as_the_subject(find: Find) -> None:
     """'the ftse 100 is expected to fall 0.3%': the subject is the number of a name."""
     found = find("the dow is up 0.4% and the ftse 100 is expected to fall 0.3%.")
     assert [q.concept for q in found] == ["dow", "ftse 100"]
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "value", "concept"),
+    [
+        # "it" is no plural noun: the nearest singular subject before it
+        ("The currency weakened after traders sold, and it ended at 1.3 dollars.", 1.3, "currency"),
+        (
+            "The firm said that investors were calm, and it expects to hire 300 engineers.",
+            300,
+            "firm",
+        ),
+        ("Because the bank believes markets will calm, it expects rates near 4%.", 4, "bank"),
+    ],
+)
+def test_a_pronoun_takes_a_subject_of_its_number(
+    find: Find, text: str, value: float, concept: str
+) -> None:
+    assert [q.concept for q in find(text) if q.value == value] == [concept]
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If the economy slows they would have to hire 200 more staff.",
+        "If demand at home falls they will need to sell 300 more cars abroad.",
+    ],
+)
+def test_they_is_no_singular_noun(find: Find, text: str) -> None:
+    assert [q.concept for q in find(text)] == [None]

@@ -30,6 +30,8 @@ _MAX_TAIL = 8  # tokens after the noun
 _MAX_ASIDE = 8  # tokens of a parenthesis: "(13 km)"
 _MOVES = {"by", "from", "to"}  # "boost the range by 35 miles", "cut the rate to 5%"
 _BREAKS = {",", ";", ":", "(", ")", "-", "–"}
+_PLURAL_TAGS = {"NNS", "NNPS"}
+_PLURAL_PRONOUNS = {"they", "we"}
 
 
 def concept_of(
@@ -285,8 +287,13 @@ def _antecedent(pronoun: Token, span: tuple[int, int]) -> str | None:
     """'The company said it has 1,000 customers', 'Musk uses his account, where he has 80
     million followers': the nearest subject before a pronoun subject, in its sentence."""
     for token in reversed(list(pronoun.doc[pronoun.sent.start : pronoun.i])):
-        if token.dep_ in _SUBJECTS and token.pos_ in _NOUNS:
-            return _phrase(token, span)
+        if token.dep_ not in _SUBJECTS or token.pos_ not in _NOUNS:
+            continue
+        if pronoun.lower_ == "it" and token.tag_ in _PLURAL_TAGS:
+            continue  # "it" is not "markets" ('the pound falls if markets dislike it and it ...')
+        if pronoun.lower_ in _PLURAL_PRONOUNS and token.tag_ == "NN":
+            continue  # "they" is not "takeover" ('a takeover sent the shares up and they ...')
+        return _phrase(token, span)
     return None
 
 
