@@ -349,3 +349,24 @@ def test_a_pronoun_takes_a_subject_of_its_number(
 )
 def test_they_is_no_singular_noun(find: Find, text: str) -> None:
     assert [q.concept for q in find(text)] == [None]
+
+
+@pytestmark_model
+def test_who_after_a_name_is_that_name(parse: Callable[[str], Doc]) -> None:
+    """'They thanked Jones who took four titles with Leeds', parsed with 'took' hung on
+    'thanked' (as the model does for some sentences): the one who took them is the name right
+    before 'who', not 'Leeds' (a parse built by hand)."""
+    from eventwire.quantities.concept import concept_of
+
+    words = ["They", "thanked", "Jones", "who", "took", "four", "titles", "with", "Leeds", "."]
+    doc = Doc(
+        parse("x").vocab,
+        words=words,
+        spaces=[True] * 8 + [False, False],
+        heads=[1, 1, 1, 4, 1, 6, 4, 6, 7, 1],
+        deps=["nsubj", "ROOT", "dobj", "nsubj", "conj", "nummod", "dobj", "prep", "pobj", "punct"],
+        pos=["PRON", "VERB", "PROPN", "PRON", "VERB", "NUM", "NOUN", "ADP", "PROPN", "PUNCT"],
+        tags=["PRP", "VBD", "NNP", "WP", "VBD", "CD", "NNS", "IN", "NNP", "."],
+        sent_starts=[True] + [False] * 9,
+    )
+    assert concept_of(doc, 5, 6, doc[6]) == "Jones"

@@ -243,6 +243,10 @@ def _subject(verb: Token, span: tuple[int, int]) -> str | None:
         subject = _child(verb, _SUBJECTS)
         if subject is not None and subject.tag_ in _RELATIVE and verb.dep_ == "relcl":
             return _phrase(_described(verb, subject), span)
+        if subject is not None and subject.tag_ in _RELATIVE and subject.i > verb.sent.start:
+            before = subject.doc[subject.i - 1]  # "Smith who won": a clause hung elsewhere
+            if before.pos_ in _NOUNS:
+                return _phrase(before, span)
         if subject is not None and subject.pos_ == "PRON":
             return _antecedent(subject, span)
         if subject is not None and subject.pos_ == "NUM":
