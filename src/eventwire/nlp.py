@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import spacy
 from spacy.language import Language
@@ -55,6 +56,31 @@ def text_of(doc: Doc) -> str:
 def sentence_starts(doc: Doc) -> list[int]:
     """The first token of every sentence, found once per document (`Doc.sents` walks it all)."""
     return _once(doc, "eventwire_sentence_starts", lambda: [s.start for s in doc.sents])
+
+
+class _Starts(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+M = TypeVar("M", bound=_Starts)
+
+
+def starting_in(doc: Doc, items: Sequence[M], start: int, end: int) -> list[M]:
+    """The items (mentions with a character `start`) that start in [start, end), in their own
+    order: the same as filtering the list, but by bisection on an index built once per
+    document and list, since a filter per trigger over the whole document's mentions makes
+    coding quadratic in its length. The index keeps the list itself, so that another list
+    cannot take its id, and is rebuilt if the list's length changes."""
+    key = f"eventwire_starts_{id(items)}"
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] is not items or cached[1] != len(items):
+        order = sorted(range(len(items)), key=lambda i: items[i].start)
+        cached = (items, len(items), [items[i].start for i in order], order)
+        doc.user_data[key] = cached
+    _, _, starts, order = cached
+    picked = order[bisect_left(starts, start) : bisect_left(starts, end)]
+    return [items[i] for i in sorted(picked)]
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:

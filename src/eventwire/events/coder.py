@@ -17,7 +17,7 @@ from ..model import (
     PlaceMention,
     QuantityMention,
 )
-from ..nlp import text_of
+from ..nlp import starting_in, text_of
 from .assign import Resolver, RoleAssignment, arguments, assign_roles
 from .attribution import Reporter, ReportingCues, find_reporter
 from .build import EventBuilder
@@ -70,6 +70,7 @@ class EventCoder:
         lead: Reporter | None = None
         events: list[Event] = []
         text = text_of(doc)
+        memo: dict[str, object] = {}  # the document's values, shared by its sentences
         paragraph, counted_to = 0, 0
         for s_idx, sent in enumerate(doc.sents):
             paragraph += text.count("\n", counted_to, sent.start_char)
@@ -82,6 +83,7 @@ class EventCoder:
             ctx = SentenceContext(
                 doc, document, s_idx, sent, index, reporter, lead, places, dates, quantities
             )
+            ctx.memo = memo
             if trace is not None:
                 ctx.trace = trace.setdefault(s_idx, [])
             sent_events = answer_accusations(self._code_sentence(ctx, state), state.events)
@@ -194,7 +196,7 @@ def answer_accusations(events: list[Event], before: list[Event]) -> list[Event]:
 
 def _last_date(sent: Span, dates: list[DateMention]) -> EventDate | None:
     """The last date a sentence names: the reference time for the sentences that follow."""
-    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char]
+    inside = starting_in(sent.doc, dates, sent.start_char, sent.end_char)
     if not inside:
         return None
     d = inside[-1]

@@ -124,8 +124,10 @@ def resolve_pronoun(token: Token, groups: list[list[ActorRef]]) -> list[ActorRef
     wanted = PRONOUNS.get(token.lower_)
     if wanted is None:
         return []
-    earlier = [g for g in groups if g and g[-1].end <= token.idx]
-    for group in reversed(earlier):
+    # nearest first, lazily: the groups of the whole document are kept, and most pronouns find
+    # theirs a sentence or two back
+    earlier = (g for g in reversed(groups) if g and g[-1].end <= token.idx)
+    for group in earlier:
         if wanted == "any":
             return group
         fitting = [h for h in group if (h.kind == "person") == (wanted == "person")]

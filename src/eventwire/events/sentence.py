@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 
@@ -15,6 +17,8 @@ from ..model import (
     QuantityMention,
 )
 from .attribution import Reporter
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -31,6 +35,17 @@ class SentenceContext:
     quantities: list[QuantityMention]
     event_nouns: frozenset[int] = frozenset()  # the sentence's event-noun triggers
     trace: list[str] | None = None  # why triggers gave no event (filled for `explain`)
+    # shared by all the sentences of one document (the coder passes the same dict to each)
+    memo: dict[str, Any] = field(default_factory=dict)
+
+    def once(self, key: str, build: Callable[[], T]) -> T:
+        """A value of the whole document, built on the first call and kept in `memo`: a
+        document-wide figure read per event (the document's setting) would otherwise make
+        coding quadratic in the document's length."""
+        if key not in self.memo:
+            self.memo[key] = build()
+        value: T = self.memo[key]
+        return value
 
     def reject(self, trigger: str, reason: str) -> None:
         if self.trace is not None:
