@@ -370,3 +370,16 @@ def test_who_after_a_name_is_that_name(parse: Callable[[str], Doc]) -> None:
         sent_starts=[True] + [False] * 9,
     )
     assert concept_of(doc, 5, 6, doc[6]) == "Jones"
+
+
+@pytestmark_model
+@pytest.mark.parametrize(
+    ("text", "concept"),
+    [
+        ("The stock sent the index 2% higher on Monday.", "index"),
+        ("Oil firms pulled the energy sector 1.5 percent lower by noon.", "energy sector"),
+        ("Shares closed 3% higher.", "Shares"),  # no object: the subject moved
+    ],
+)
+def test_what_a_verb_moved_higher_or_lower(find: Find, text: str, concept: str) -> None:
+    assert [q.concept for q in find(text)] == [concept]

@@ -220,6 +220,9 @@ def _owner(top: Token, span: tuple[int, int], depth: int = 0) -> str | None:
         return _phrase(head, span)  # "Maddon, 66,"
     if dep == "appos" and depth < 2:  # "seven miles (11 km)": what the first one is about
         return _owner(head, span, depth + 1)
+    moved = _child(head.head, {"dobj", "dative"}) if head.tag_ in {"JJR", "RBR"} else None
+    if dep == "npadvmod" and moved is not None and moved.i < head.i:
+        return _phrase(moved, span)  # "banks pulled the index 0.7% lower": the index moved
     if dep in _ATTACHED and head.pos_ in _NOUNS:
         return _phrase(head, span)  # "a $5 million deal"
     if dep == "pobj":
