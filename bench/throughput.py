@@ -9,6 +9,7 @@ lines, cut to size), each in a fresh process, and prints their times, the ratios
 1 MB to 10x and 100x less, and each one's peak memory: coding must grow linearly with length.
 
 Usage: python bench/throughput.py [--limit 300] [--processes 2] [--json] [--skip-long]
+       python bench/throughput.py --one-long 1000000   (one long document alone)
 The articles are the first LIMIT texts of ../shared/data/geo/GWN.xml then lgl.xml (real news).
 """
 
@@ -184,7 +185,12 @@ def main() -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--skip-long", action="store_true", help="leave out the long documents")
-    parser.add_argument("--one-long", type=int, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--one-long",
+        type=int,
+        metavar="N",
+        help="only code one document of N characters (model load excluded) and print its JSON",
+    )
     args = parser.parse_args()
     if args.one_long:
         print(json.dumps(one_long_document(args.one_long)))
