@@ -41,6 +41,7 @@ from .sentence import SentenceContext
 VERSION = "eventwire.events.v12"
 _QUALIFIERS = frozenset({"amod", "compound", "nmod"})
 _STATE_AGENTS = frozenset({"GOV", "MIL"})  # a state's officials and forces: the state itself
+_ARMED_GROUPS = frozenset({"REB"})  # rebels, insurgents, militants (sectors.tsv)
 
 
 class EventBuilder:
@@ -171,13 +172,19 @@ class EventBuilder:
         place_less = location is None or location.country is None
         if actor.country is None and group and place_less and not stateless:
             return self._in_setting(actor, setting_country)
-        if location is None or not ((actor.country is None and group) or (local and setting)):
+        # an armed group whose code names no state (ISIS, al-Qaeda) fights where the event is
+        transnational = actor.sector in _ARMED_GROUPS and not self._state(actor.country)
+        placeable = (actor.country is None and group) or (local and setting) or transnational
+        if location is None or not placeable:
             return actor, None
         where = location.country
         if where is None or where == actor.country or self.kb.country(where) is None:
             return actor, None
         note = f"{actor.text}: country {where} from the event's place {location.name} (inferred)"
         return actor.model_copy(update={"country": where, "country_inferred": True}), note
+
+    def _state(self, code: str | None) -> bool:
+        return code is None or self.kb.country(code) is not None
 
     def _in_setting(
         self, actor: Actor, setting_country: str | None
