@@ -44,3 +44,16 @@ def test_an_armed_group_of_no_state_takes_the_state_of_the_events_place(
 def test_a_group_of_a_state_or_no_armed_group_keeps_its_country(kb: KnowledgeBase) -> None:
     assert _placed(kb, "SYR", "REB") == ("SYR", False, None)  # a state's own rebels
     assert _placed(kb, "UN", "IGO") == ("UN", False, None)  # an international body
+
+
+def test_a_person_no_knowledge_file_knows_takes_the_documents_setting(kb: KnowledgeBase) -> None:
+    builder = EventCoder(kb, use_model=False).builder
+    named = actor_ref(ATTACK, 0, None, None, "person")
+    unknown = named.model_copy(update={"rules": ("ner-person",)})
+    actor, note = builder._placed(Resolved(unknown, ATTACK[0]), None, ATTACK, "NGA")
+    assert actor is not None and (actor.country, actor.country_inferred) == ("NGA", True)
+    assert note is not None and "setting" in note
+    # one the knowledge files know (no country of their own there) is left as it is
+    known = named.model_copy(update={"rules": ("people:",)})
+    actor, note = builder._placed(Resolved(known, ATTACK[0]), None, ATTACK, "NGA")
+    assert actor is not None and actor.country is None and note is None

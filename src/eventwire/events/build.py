@@ -166,8 +166,11 @@ class EventBuilder:
         words = self.kb.event_words  # local and away people: event_words.tsv
         local = head in words.local_people
         # any actor without a country ("gunmen", "protesters") is placed where the event is;
-        # local people are placed there even against the document's setting
-        group = resolved.hit.kind in {"role", "role_person"} and head not in words.away_people
+        # local people are placed there even against the document's setting; a person the text names but no knowledge file knows ("Li", "Nwodo") is, like a group,
+        # most likely of where the event is, or of the state the document is about
+        unknown = resolved.hit.kind == "person" and resolved.hit.rules[:1] == ("ner-person",)
+        roles = resolved.hit.kind in {"role", "role_person"} or unknown
+        group = roles and head not in words.away_people
         stateless = actor.sector in self.kb.stateless_sectors  # aid agencies have no state
         place_less = location is None or location.country is None
         if actor.country is None and group and place_less and not stateless:
