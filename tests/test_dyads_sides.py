@@ -65,3 +65,12 @@ def test_local_actors_of_no_state_and_other_names_are_two_sides() -> None:
     # one name twice is one side: the source acts alone
     again = Resolved(actor_ref(TRUCE, 0, None, "REB", "group"), TRUCE[2])
     assert pairs(True, [rebels], [again]) == [(rebels, None)]
+
+
+def test_a_government_and_its_own_rebels_are_two_parties() -> None:
+    # "Rebels and militiamen agreed a truce", read as the Sudanese government and Sudanese rebels
+    government, rebels = _role(TRUCE, 0, "SDN", "GOV"), _role(TRUCE, 2, "SDN", "REB")
+    assert pairs(True, [government, rebels], []) == [(government, rebels)]
+    # two of the government's own (the president and a minister) are one side
+    minister = _role(TRUCE, 2, "SDN", "GOV")
+    assert pairs(True, [government, minister], []) == []

@@ -166,6 +166,8 @@ def _parties(a: Resolved, b: Resolved) -> bool:
     foreign minister signed")."""
     if a.hit.country != b.hit.country:
         return True
+    if {a.hit.sector, b.hit.sector} - _OWN_SIDE and a.hit.sector != b.hit.sector:
+        return True  # a state's government and its rebels, opposition or courts: two sides
     named = a.hit.country is not None and not (a.hit.country_inferred or b.hit.country_inferred)
     return not named and a.hit.name != b.hit.name
 
@@ -174,6 +176,8 @@ def _parties(a: Resolved, b: Resolved) -> bool:
 # government: the two are one actor
 _STATE_SECTORS = frozenset({None, "GOV"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+# a state, its government and its leading figures (ELI) sign or talk as one side
+_OWN_SIDE = _STATE_SECTORS | {"ELI"}
 
 
 def _qualifies(role: Resolved) -> bool:
