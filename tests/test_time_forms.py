@@ -166,3 +166,18 @@ def test_a_term_adjective_is_no_reference() -> None:
 )
 def test_units_later_without_a_count(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The polls closed at 9 p.m. sharp.", "2013-03-06T21:00"),
+        ("The polls closed at 9 P.M. sharp.", "2013-03-06T21:00"),
+        ("The polls closed at 9pm sharp.", "2013-03-06T21:00"),
+        ("The polls opened at 7 a.m. sharp.", "2013-03-06T07:00"),
+        ("The polls opened at 7am sharp.", "2013-03-06T07:00"),
+    ],
+)
+def test_a_time_of_day_with_its_half_of_the_day(text: str, value: str) -> None:
+    # the clock rule runs near "m", "am", "pm": "p.m." is read as the words "p" and "m"
+    assert [(kind, v) for _, kind, v in found(text)] == [("time", value)]

@@ -222,7 +222,8 @@ def _triggers() -> dict[str, frozenset[str]]:
             "weekday": {WEEKDAY},
             "weekend": {"weekend"},
             "season": set(words.seasons),
-            "clock": {CLOCK, "p", "a", "pm", "am", "clock", "gmt", "utc"} | set(words.clock),
+            # "p.m." is read as the words "p" and "m": "m" is rare, "a" is in every sentence
+            "clock": {CLOCK, "m", "pm", "am", "clock", "gmt", "utc"} | set(words.clock),
             "reference": _last_words(words.references),
             "period": {"quarter", "period"},
             "year-ago": {"earlier", "ago", "prior"},
