@@ -38,7 +38,7 @@ from .plover import THREATENED_ACTS
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v12"
+VERSION = "eventwire.events.v13"
 _QUALIFIERS = frozenset({"amod", "compound", "nmod"})
 _STATE_AGENTS = frozenset({"GOV", "MIL"})  # a state's officials and forces: the state itself
 _ARMED_GROUPS = frozenset({"REB"})  # rebels, insurgents, militants (sectors.tsv)
@@ -107,7 +107,11 @@ class EventBuilder:
         date = event_date(token, ctx.dates, state.reference, ctx.document.published_at)
         location = event_location(token, ctx.places)
         place_less = location is None or location.country is None
-        setting = document_setting(ctx.index.values(), self.kb) if place_less else None
+        setting = (
+            ctx.once("setting", lambda: document_setting(ctx.index.values(), self.kb))
+            if place_less
+            else None
+        )
         placed = [self._placed(r, location, doc, setting) for r in (source, target)]
         all_notes = [
             *notes,
@@ -166,9 +170,13 @@ class EventBuilder:
         words = self.kb.event_words  # local and away people: event_words.tsv
         local = head in words.local_people
         # any actor without a country ("gunmen", "protesters") is placed where the event is;
-        # local people are placed there even against the document's setting; a person the text names but no knowledge file knows ("Li", "Nwodo") is, like a group,
-        # most likely of where the event is, or of the state the document is about
+        # local people are placed there even against the document's setting; a person the
+        # text names but no knowledge file knows ("Li", "Nwodo") is, like a group, most likely
+        # of where the event is, or of the state the document is about, unless the "person"
+        # is the event's place misread ("withdrew from Kherson")
         unknown = resolved.hit.kind == "person" and resolved.hit.rules[:1] == ("ner-person",)
+        if unknown and location is not None and actor.text in {location.text, location.name}:
+            return actor, None
         roles = resolved.hit.kind in {"role", "role_person"} or unknown
         group = roles and head not in words.away_people
         stateless = actor.sector in self.kb.stateless_sectors  # aid agencies have no state

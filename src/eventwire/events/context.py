@@ -16,6 +16,7 @@ from ..model import (
     PlaceMention,
     QuantityMention,
 )
+from ..nlp import starting_in, text_of
 
 _DIRECTIONS = {
     "north",
@@ -64,10 +65,8 @@ def event_date(
     sent, doc = trigger.sent, trigger.doc
     in_sentence = [
         (d, s)
-        for d in dates
-        if sent.start_char <= d.start < sent.end_char
-        and (s := _tokens(doc, d.start, d.end)) is not None
-        and _within(s, sent)
+        for d in starting_in(doc, dates, sent.start_char, sent.end_char)
+        if (s := _tokens(doc, d.start, d.end)) is not None and _within(s, sent)
     ]
     if in_sentence:
         attached = [d for d, s in in_sentence if _attached(s, trigger)]
@@ -142,13 +141,11 @@ def event_place(trigger: Token, places: list[PlaceMention]) -> PlaceMention | No
     """The mention of the place the event happens in (see `event_location`)."""
     sent, doc = trigger.sent, trigger.doc
     options, cited = [], []
-    for place in places:
-        if not sent.start_char <= place.start < sent.end_char:  # cheap test first: long documents
-            continue
+    for place in starting_in(doc, places, sent.start_char, sent.end_char):
         span = _tokens(doc, place.start, place.end)
         if span is None or not _within(span, sent):
             continue
-        if _WIRE_CITATION.match(doc.text, place.end) and place.feature != "country":
+        if _WIRE_CITATION.match(text_of(doc), place.end) and place.feature != "country":
             cited.append((place, span))
         if _reference_point(span) or not _locative(span):
             continue
@@ -188,8 +185,6 @@ def event_quantities(trigger: Token, quantities: list[QuantityMention]) -> list[
             casualty=q.casualty,
             note=q.note,
         )
-        for q in quantities
-        if sent.start_char <= q.start
-        and q.end <= sent.end_char
-        and (q.counted or q.casualty or q.unit in _MONEY)
+        for q in starting_in(trigger.doc, quantities, sent.start_char, sent.end_char)
+        if q.end <= sent.end_char and (q.counted or q.casualty or q.unit in _MONEY)
     ]

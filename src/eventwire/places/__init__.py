@@ -27,7 +27,7 @@ from .resolve import Weights, resolve_spans
 from .sources import load_built
 from .userfile import load_user_places
 
-VERSION = "eventwire.places.v4"
+VERSION = "eventwire.places.v5"
 _MENTION_FEATURES = {"continent", "region", "country", "admin", "city", "custom"}
 
 __all__ = [
