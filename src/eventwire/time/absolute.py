@@ -183,6 +183,10 @@ def decade(m: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if m["dec"]:
         first = int(m["dec"])
+        if first % 100 == 0 and first < 2000:
+            # "the 1800s", "the early 1900s": the century whose years begin so (TimeML '18');
+            # "the 2000s" is read as its first decade, as news mostly means it
+            return date(periods.century(first // 100 + 1), _mod(m))
     elif m["dd"]:
         first = 1900 + int(m["dd"])
     else:
