@@ -1,5 +1,6 @@
-"""Calendar constructions: centuries named by their first year ("the 1800s"). Sentences written
-for these tests."""
+"""Calendar constructions: centuries named by their first year ("the 1800s"), holidays whose
+date moves from year to year (Thanksgiving, Easter, Memorial Day) and sets of every other
+period ("biweekly", "semiannually"). Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -34,3 +35,28 @@ def test_a_hundred_years_named_by_their_first_year(
 def test_the_1800s_span_the_century() -> None:
     (mention,) = find_dates("The mill was built in the 1800s.", ANCHOR)
     assert (mention.date_start, mention.date_end) == (dt.date(1800, 1, 1), dt.date(1899, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shops closed on Thanksgiving 2012.", [("Thanksgiving 2012", "date", "2012-11-22")]),
+        ("Flags flew on Memorial Day, 2010.", [("Memorial Day, 2010", "date", "2010-05-31")]),
+        ("The march was held at Easter 2016.", [("Easter 2016", "date", "2016-03-27")]),
+        ("Rebels struck on Good Friday 2001.", [("Good Friday 2001", "date", "2001-04-13")]),
+        ("Talks resumed after Labor Day 2011.", [("Labor Day 2011", "date", "2011-09-05")]),
+    ],
+)
+def test_holidays_that_move_with_the_year(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
+
+
+def test_a_moving_holiday_without_a_year_by_the_tense() -> None:
+    # published on 2013-03-06: Easter 2013 is March 31, Thanksgiving 2012 was November 22
+    assert found("Pilgrims will gather at Easter.", "future") == [("Easter", "date", "2013-03-31")]
+    assert found("Pilgrims gathered at Easter.") == [("Easter", "date", "2012-04-08")]
+    assert found("Sales slumped after Thanksgiving.") == [("Thanksgiving", "date", "2012-11-22")]
+
+
+def test_an_island_named_for_easter_is_no_date() -> None:
+    assert found("Divers reached Easter Island.") == []

@@ -39,6 +39,9 @@ class TimeWords:
     deictic: dict[str, int] = field(default_factory=dict)
     references: dict[str, Reference] = field(default_factory=dict)
     holidays: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # a weekday's place in a month: (month, ISO weekday, nth; -1 the last) ("Labor Day")
+    nth_weekday_holidays: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    easter_holidays: dict[str, int] = field(default_factory=dict)  # days from Easter Sunday
     sets: dict[str, str] = field(default_factory=dict)
     blocked: list[str] = field(default_factory=list)
     future_cues: set[str] = field(default_factory=set)
@@ -58,6 +61,14 @@ def _pair(text: str, sep: str, where: str) -> tuple[int, int]:
         raise KnowledgeError(
             f"{where}: expected two numbers joined by {sep!r}, got {text!r}"
         ) from None
+
+
+def _triple(text: str, where: str) -> tuple[int, int, int]:
+    parts = text.split(":")
+    if len(parts) != 3:
+        raise KnowledgeError(f"{where}: expected three numbers joined by ':', got {text!r}")
+    month, weekday, nth = (_int(part, where) for part in parts)
+    return month, weekday, nth
 
 
 def _int(text: str, where: str) -> int:
@@ -95,6 +106,8 @@ def _adders(words: TimeWords, where: str) -> dict[str, Callable[[str, str, str],
         "deictic": lambda w, c, e: words.deictic.__setitem__(w, _int(c, where)),
         "reference": reference,
         "holiday": holiday,
+        "holiday_nth": lambda w, c, e: words.nth_weekday_holidays.__setitem__(w, _triple(c, where)),
+        "holiday_easter": lambda w, c, e: words.easter_holidays.__setitem__(w, _int(c, where)),
         "set": lambda w, c, e: words.sets.__setitem__(w, c),
         "blocked": lambda w, c, e: words.blocked.append(w),
         "future_cue": lambda w, c, e: words.future_cues.add(w),

@@ -10,7 +10,9 @@ from ..model import Granularity
 from . import counts, periods
 from .calendar_words import (
     day_number,
+    holiday_date,
     infer_day,
+    infer_holiday,
     infer_month,
     infer_quarter,
     month_number,
@@ -262,9 +264,10 @@ def quarter_short(m: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
-    month, day = time_words().holidays[re.sub(r"\s+", " ", m["hol"].lower())]
+    """'Christmas', 'Easter 2021', 'Thanksgiving': the day it falls on that year."""
+    name = re.sub(r"[\s-]+", " ", m["hol"].lower())
     year = _year(m) or ctx.narrative_year()
-    found = safe_date(year, month, day) if year else infer_day(month, day, ctx.anchor, ctx.tense())
+    found = holiday_date(name, year) if year else infer_holiday(name, ctx.anchor, ctx.tense())
     return date(periods.day(found)) if found else None
 
 

@@ -82,6 +82,55 @@ def infer_day(month: int, day: int, anchor: dt.date, tense: str) -> dt.date | No
     return _by_tense(past, future, anchor, tense)
 
 
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date | None:
+    """The nth ISO weekday of a month (nth -1: the last): the 4th Thursday of November 2013 is
+    the 28th."""
+    if nth < 0:
+        last = periods.month_end(year, month)
+        return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    return safe_date(year, month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+
+
+def easter(year: int) -> dt.date:
+    """Easter Sunday of a Gregorian year (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    weekday = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * weekday) // 451
+    month, day = divmod(h + weekday - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """The day a holiday falls on in a year: a fixed day, a weekday of a month, or a day moved
+    by Easter."""
+    words = time_words()
+    if name in words.holidays:
+        return safe_date(year, *words.holidays[name])
+    if name in words.nth_weekday_holidays:
+        return nth_weekday(year, *words.nth_weekday_holidays[name])
+    return easter(year) + dt.timedelta(days=words.easter_holidays[name])
+
+
+def infer_holiday(name: str, anchor: dt.date, tense: str) -> dt.date | None:
+    """A holiday without a year, as a day without one: a fixed day by `infer_day`; one that
+    moves, the last one on or before the publication date in a past clause, the next one on or
+    after it in a future clause, the nearer one in the present tense."""
+    fixed = time_words().holidays.get(name)
+    if fixed:
+        return infer_day(*fixed, anchor, tense)
+    days = [
+        d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := holiday_date(name, y))
+    ]
+    past = max((d for d in days if d <= anchor), default=days[0])
+    future = min((d for d in days if d >= anchor), default=days[-1])
+    return _by_tense(past, future, anchor, tense)
+
+
 def infer_month(month: int, anchor: dt.date, tense: str) -> Period:
     """A month without a year, by the same rule (the current month counts as both)."""
     this = periods.month(anchor.year, month)

@@ -84,7 +84,9 @@ def fragments() -> dict[str, str]:
         "APPROX": alternation(words.approx),
         "DEICTIC": alternation(words.deictic),
         "REFERENCE": alternation(words.references),
-        "HOLIDAY": alternation(words.holidays),
+        "HOLIDAY": alternation(
+            [*words.holidays, *words.nth_weekday_holidays, *words.easter_holidays]
+        ),
         "SETWORD": alternation(words.sets),
         # a hyphen after a word may come before a year ("mid-2012"), not after a number
         "YEAR": r"(?<![\d$€£.,/#])(?<!\d-)(?:1[5-9]\d\d|20\d\d)(?![\d]|,\d|\.\d)",

@@ -6,12 +6,13 @@ written independently: "early next year" beats "next year", "the past two years"
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..kb import derived
 from . import absolute, durations, relative, reports
 from .grammar import compile_rule
-from .lexicon import time_words
+from .lexicon import TimeWords, time_words
 from .state import Rule
 
 _MODP = r"(?:(?P<mod>%(MOD)s)[\s-]+)?"
@@ -188,6 +189,20 @@ def _last_words(phrases: Iterable[str]) -> set[str]:
     return {phrase.split()[-1] for phrase in phrases}
 
 
+def _holiday_words(words: TimeWords) -> set[str]:
+    """The last word of each holiday's name, or where that is a month or weekday name (read as
+    MONTH and WEEKDAY) its longest other word: "good" in "Good Friday", "fourth" in "the fourth
+    of July"."""
+    names = [*words.holidays, *words.nth_weekday_holidays, *words.easter_holidays]
+    calendar = set(words.months) | set(words.weekdays)
+    found = set()
+    for name in names:
+        last = name.split()[-1]
+        plain = [w for w in re.findall(r"[^\W\d_]+", name) if w not in calendar]
+        found.add(max(plain, key=len) if last in calendar and plain else last)
+    return found
+
+
 def _triggers() -> dict[str, frozenset[str]]:
     words = time_words()
     units = set(words.units)
@@ -213,7 +228,7 @@ def _triggers() -> dict[str, frozenset[str]]:
             "century": {"century"},
             "quarter": {"quarter", "quarters", "half"},
             "quarter-short": {"q"},
-            "holiday": _last_words(words.holidays) | {"s", "day"},
+            "holiday": _holiday_words(words) | {"s", "day"},
             "relative": units,
             "end-of": units | {"end"},
             "full-year": {"year"},
