@@ -60,3 +60,18 @@ def test_a_moving_holiday_without_a_year_by_the_tense() -> None:
 
 def test_an_island_named_for_easter_is_no_date() -> None:
     assert found("Divers reached Easter Island.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board meets semiannually.", [("semiannually", "set", "P6M")]),
+        ("Dividends are paid semi-annually to holders.", [("semi-annually", "set", "P6M")]),
+        ("The envoys meet biweekly.", [("biweekly", "set", "P2W")]),
+        ("Inspectors call fortnightly.", [("fortnightly", "set", "P2W")]),
+        ("A ferry sails every fortnight.", [("every fortnight", "set", "P2W")]),
+        ("He writes a fortnightly column.", []),
+    ],
+)
+def test_sets_of_halves_and_fortnights(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert found(text) == expected
