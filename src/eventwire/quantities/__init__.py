@@ -82,7 +82,7 @@ def find_quantities(
     levels = changes_to_levels(doc, carry_to_levels(doc, asides))
     mentions = [item.mention for item in levels]
     taken = [(m.start, m.end) for m in mentions]
-    in_words = [*casualties_in_words(doc, taken), *decade_ages(doc, taken)]
+    in_words = [*casualties_in_words(doc, taken, mentions), *decade_ages(doc, taken)]
     return sorted([*mentions, *in_words], key=lambda m: m.start) if in_words else mentions
 
 
