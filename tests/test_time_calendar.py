@@ -75,3 +75,34 @@ def test_an_island_named_for_easter_is_no_date() -> None:
 )
 def test_sets_of_halves_and_fortnights(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "expected", "days"),
+    [
+        (
+            "Troops left in the last week of May 2012.",
+            "past",
+            ("the last week of May 2012", "date", "2012-W22"),
+            (dt.date(2012, 5, 25), dt.date(2012, 5, 31)),
+        ),
+        (
+            "Envoys met in the second week of January.",
+            "past",
+            ("the second week of January", "date", "2013-W02"),
+            (dt.date(2013, 1, 8), dt.date(2013, 1, 14)),
+        ),
+        (
+            "They will vote in the first week of April.",
+            "future",
+            ("the first week of April", "date", "2013-W14"),
+            (dt.date(2013, 4, 1), dt.date(2013, 4, 7)),
+        ),
+    ],
+)
+def test_a_week_of_a_month_is_seven_of_its_days(
+    text: str, tense: str, expected: tuple[str, str, str], days: tuple[dt.date, dt.date]
+) -> None:
+    (timex,) = find_timexes(text, ANCHOR, lambda _o: tense)
+    assert (timex.text, timex.kind, timex.value) == expected
+    assert timex.period is not None and (timex.period.start, timex.period.end) == days

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -271,6 +272,29 @@ def holiday(m: re.Match[str], ctx: Context) -> Resolution | None:
     return date(periods.day(found)) if found else None
 
 
+def week_of_month(m: re.Match[str], ctx: Context) -> Resolution | None:
+    """'the first week of April', 'the last week of May 2012': seven days of the month (the
+    first, second ... counted from its first day; the last ending on its last day), valued as
+    the ISO week holding their middle day."""
+    month = month_number(m["mon"])
+    year = (
+        _year(m) or ctx.narrative_year() or infer_month(month, ctx.anchor, ctx.tense()).start.year
+    )
+    which = m["ord"].lower()
+    last_day = periods.month_end(year, month).day
+    if which in {"last", "final"}:
+        first = last_day - 6
+    else:
+        number = day_number(which)
+        if number is None or not 1 <= number <= 4:
+            return None
+        first = 1 + 7 * (number - 1)
+    start = dt.date(year, month, first)
+    end = start + dt.timedelta(days=6)
+    middle = periods.week(start + dt.timedelta(days=3))
+    return date(periods.Period(start, end, "week", middle.value))
+
+
 def clock_on(day: periods.Period, hour: int, minute: int | None) -> Resolution:
     """A time of day on a day: value 2023-01-05T15:30; the date range stays that day."""
     value = f"{day.value}T{hour:02d}:{minute or 0:02d}"
@@ -380,6 +404,13 @@ RULES = [
             ignore_case=False,
         ),
         quarter_short,
+    ),
+    Rule(
+        "week-of-month",
+        compile_rule(
+            r"the\s+(?P<ord>last|final|%(ORD)s)\s+week\s+of\s+(?P<mon>%(MONTH_ANY)s)(?:,?\s+(?P<yr>%(YEAR)s))?"
+        ),
+        week_of_month,
     ),
     Rule("holiday", compile_rule(r"(?P<hol>%(HOLIDAY)s)(?:,?\s+(?P<yr>%(YEAR)s))?"), holiday),
 ]

@@ -228,6 +228,7 @@ def _triggers() -> dict[str, frozenset[str]]:
             "century": {"century"},
             "quarter": {"quarter", "quarters", "half"},
             "quarter-short": {"q"},
+            "week-of-month": {"week"},
             "holiday": _holiday_words(words) | {"s", "day"},
             "relative": units,
             "end-of": units | {"end"},
