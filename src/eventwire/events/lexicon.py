@@ -45,7 +45,7 @@ class Lexicon:
     def match(self, token: Token, types: Collection[str] | None = None) -> Match | None:
         """The most specific entry for this token (of one of `types`, if given), or None."""
         best: Match | None = None
-        for entry in self.by_key.get((_pos(token), _lemma(token)), []):
+        for entry in self._entries(token):
             if types is not None and entry.type not in types:
                 continue
             found = self._fits(token, entry)
@@ -56,7 +56,7 @@ class Lexicon:
     def candidates(self, token: Token) -> list[tuple[LexiconEntry, str | None]]:
         """Every entry for the token's lemma, with why it does not fit (None when it does)."""
         found = []
-        for entry in self.by_key.get((_pos(token), _lemma(token)), []):
+        for entry in self._entries(token):
             reason = None
             if self._fits(token, entry) is None:
                 missing = f"particle '{entry.particle}'" if entry.particle else ""
@@ -67,6 +67,15 @@ class Lexicon:
                 reason = f"needs {missing} in the parse"
             found.append((entry, reason))
         return found
+
+    def _entries(self, token: Token) -> list[LexiconEntry]:
+        """The entries of the token's word: of the hyphenated whole where the lexicon knows it
+        ("cease-fire", which the tokenizer splits, is the lexicon's "ceasefire")."""
+        pos = _pos(token)
+        joined = hyphen_joined(token)
+        if joined is not None and (pos, joined) in self.by_key:
+            return self.by_key[(pos, joined)]
+        return self.by_key.get((pos, _lemma(token)), [])
 
     @staticmethod
     def _fits(token: Token, entry: LexiconEntry) -> Match | None:
@@ -87,7 +96,7 @@ class Lexicon:
             extra = (
                 [g for g in particle.children if g.dep_ == "pobj"] if particle is not None else []
             )
-            obj = next((c for c in [*_objects(token), *extra] if _lemma(c) == entry.object), None)
+            obj = next((c for c in [*_objects(token), *extra] if entry.object in _forms(c)), None)
             if obj is None:
                 return None
         return Match(entry, obj, particle)
@@ -214,6 +223,23 @@ def quoted(token: Token) -> bool:
 
 # Lemmas the small English model gets wrong ("staged" -> "stag"), mapped back for matching.
 _LEMMA_FIXES = {"stag": "stage", "fin": "fine", "rap": "rape", "unbanne": "unban"}
+
+
+def hyphen_joined(token: Token) -> str | None:
+    """The lemma of the word the tokenizer split at a hyphen, written whole: "cease-fire" ->
+    "ceasefire" (on the last part; None for a word not written with a hyphen before it)."""
+    if token.i < 2 or token.pos_ == "PROPN":
+        return None
+    hyphen, first = token.doc[token.i - 1], token.doc[token.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_ or not first.is_alpha:
+        return None
+    return first.lower_ + _lemma(token)
+
+
+def _forms(token: Token) -> tuple[str, ...]:
+    """The lemmas a pattern's object may be written as: whole ("ceasefire"), and the last part."""
+    joined = hyphen_joined(token)
+    return (_lemma(token),) if joined is None else (joined, _lemma(token))
 
 
 def _lemma(token: Token) -> str:
