@@ -124,3 +124,18 @@ def test_a_party_of_a_shared_name_is_of_the_state_the_text_is_about(
     text = "Georgia's opposition rallied. Georgian police watched. In Britain, the "
     text += "Conservative Party said Georgia needed new elections."
     assert group(text, "the Conservative Party").country == "GBR"
+
+
+def test_a_party_of_its_own_name_keeps_its_state(group: Callable[[str, str], ActorHit]) -> None:
+    # a name no other state's party shares is not lent to the document's setting
+    text = (
+        "Zimbabwe's opposition rallied in Harare. Zimbabwean police watched. The African "
+        "National Congress said Zimbabwe needed new elections."
+    )
+    assert group(text, "The African National Congress").country == "ZAF"
+    # a shared name written with its own state inside it stays that state's
+    text = (
+        "Australia's opposition rallied in Canberra. Australian police watched. The New "
+        "Zealand Labour Party said Australia needed new elections."
+    )
+    assert group(text, "The New Zealand Labour Party").country == "NZL"

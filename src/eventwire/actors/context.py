@@ -17,8 +17,10 @@ no country of its own where its event happens."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Token
 
@@ -78,12 +80,44 @@ def local_parties(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
     if setting is None or lead < SETTING_LEAD:
         return
     named = {h.country for h in hits if h.kind in _STATE_KINDS or h.rules[:1] == ["metonym"]}
+    shared = shared_party_names(am)
     for hit in parties:
         if hit.country in named or hit.country == setting or _names_a_state(doc, hit, am):
             continue
+        if _bare_name(doc[i].text for i in sorted(hit.tokens)) not in shared:
+            continue  # a party of its own name ("the ANC") is its own state's
         hit.name, hit.country = doc[min(hit.tokens) : max(hit.tokens) + 1].text, setting
         hit.rules.append(f"setting:{setting}")
         hit.score = min(hit.score, weight("actors.context.setting_score"))
+
+
+def shared_party_names(am: ActorMatcher) -> frozenset[str]:
+    """Party names that the knowledge base holds for two or more states once a state's name,
+    demonym or bracket is taken off ("Labour Party (Norway)", "Australian Labor Party",
+    "Conservative Party of Canada"), built once per matcher."""
+    if am.shared_party_names is not None:
+        return am.shared_party_names
+    states: dict[str, set[str]] = {}
+    for org in am.kb.organisations:
+        if org.sector != _PARTY:
+            continue
+        for name in (org.name, *org.aliases):
+            name = re.sub(r" \([^()]*\)$| of [A-Z].*$", "", name)
+            words = name.split()
+            while words and (am.knows("country", words[0]) or am.knows("demonym", words[0])):
+                words = words[1:]
+            if len(words) >= 2:
+                states.setdefault(_bare_name(words), set()).add(org.country)
+    found = frozenset(n for n, codes in states.items() if len(codes) >= 2)
+    am.shared_party_names = found
+    return found
+
+
+def _bare_name(words: Iterable[str]) -> str:
+    kept = list(words)
+    if kept and kept[0].lower() == "the":
+        kept = kept[1:]
+    return " ".join(kept).lower()
 
 
 def _names_a_state(doc: Doc, hit: ActorHit, am: ActorMatcher) -> bool:

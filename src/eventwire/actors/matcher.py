@@ -25,6 +25,8 @@ class ActorMatcher:
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
+        # party names several states' parties share (actors/context.shared_party_names)
+        self.shared_party_names: frozenset[str] | None = None
         self.states = {c.iso3 for c in kb.countries}
         self.countries = {c.iso3: c for c in kb.countries}
         self.role_words: dict[str, Role] = {r.phrase: r for r in kb.roles}
