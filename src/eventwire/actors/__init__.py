@@ -47,7 +47,7 @@ __all__ = [
     "role_on",
 ]
 
-VERSION = "eventwire.actors.v8"
+VERSION = "eventwire.actors.v9"
 _NAME_KINDS = {"person", "organisation", "country", "demonym"}
 _ROLE_KINDS = {"role", "role_person"}
 _LOCATIVE = {"in", "at", "near", "inside", "outside", "around"}

@@ -38,7 +38,7 @@ from .plover import THREATENED_ACTS
 from .predicates import Predicate
 from .sentence import SentenceContext
 
-VERSION = "eventwire.events.v13"
+VERSION = "eventwire.events.v14"
 _QUALIFIERS = frozenset({"amod", "compound", "nmod"})
 _STATE_AGENTS = frozenset({"GOV", "MIL"})  # a state's officials and forces: the state itself
 _ARMED_GROUPS = frozenset({"REB"})  # rebels, insurgents, militants (sectors.tsv)

@@ -39,7 +39,7 @@ from .parts import fraction_runs
 from .ranges import Found, carry_into_asides, carry_to_levels, merge_ranges
 from .runs import Run, number_runs, number_token_or_word, suspended
 
-VERSION = "eventwire.quantities.v10"
+VERSION = "eventwire.quantities.v11"
 
 __all__ = ["VERSION", "date_tokens", "find_quantities"]
 

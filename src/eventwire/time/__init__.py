@@ -15,7 +15,7 @@ from collections.abc import Callable
 from ..model import DateMention
 from .finder import Timex, find_timexes, merge_ranges, to_mention
 
-VERSION = "eventwire.time.v8"
+VERSION = "eventwire.time.v9"
 
 __all__ = ["VERSION", "Timex", "find_dates", "find_timexes"]
 
