@@ -139,3 +139,9 @@ def test_a_party_of_its_own_name_keeps_its_state(group: Callable[[str, str], Act
         "Zealand Labour Party said Australia needed new elections."
     )
     assert group(text, "The New Zealand Labour Party").country == "NZL"
+    # a shared name said without "Party" is still shared ("Labor" is Australia's and Israel's)
+    text = (
+        "Israel's opposition rallied in Jerusalem. Israeli police watched. Labor said Israel "
+        "needed new elections."
+    )
+    assert group(text, "Labor").country == "ISR"

@@ -84,7 +84,8 @@ def local_parties(doc: Doc, hits: list[ActorHit], am: ActorMatcher) -> None:
     for hit in parties:
         if hit.country in named or hit.country == setting or _names_a_state(doc, hit, am):
             continue
-        if _bare_name(doc[i].text for i in sorted(hit.tokens)) not in shared:
+        bare = _bare_name(doc[i].text for i in sorted(hit.tokens))
+        if bare not in shared and f"{bare} party" not in shared:  # "Labor": the Labor Party
             continue  # a party of its own name ("the ANC") is its own state's
         hit.name, hit.country = doc[min(hit.tokens) : max(hit.tokens) + 1].text, setting
         hit.rules.append(f"setting:{setting}")
